@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { buildDataset, DATA_FILES, type BuildResult } from '../lib/dataset.ts';
+import type { StoryInput } from '../lib/schemas/story.ts';
+
+// The one place that touches the file system: it reads the data and content folders and hands
+// bytes and text to the core. Used by `npm run check-data`, `npm run build` and the Astro loader.
+
+export function dataDir(): string {
+  return resolve(process.env['CHUNG_TAY_DATA_DIR'] ?? 'data');
+}
+
+export function contentDir(): string {
+  return resolve(process.env['CHUNG_TAY_CONTENT_DIR'] ?? 'content');
+}
+
+export const STORY_FOLDER = 'dien-hinh';
+
+function readStories(root: string): StoryInput[] {
+  const folder = join(root, STORY_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => /\.mdx?$/.test(n)).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const path = join(folder, name);
+    const text = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
+    const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
+    let data: unknown = null;
+    if (m) {
+      try {
+        data = parseYaml(m[1] ?? '');
+      } catch {
+        data = null;
+      }
+    }
+    return { file: relative(root, path), slug: name.replace(/\.mdx?$/, ''), data, body: m?.[2] ?? text };
+  });
+}
+
+/** Read every data file and story, and run the core. */
+export function loadDataset(dir = dataDir(), content = contentDir()): BuildResult {
+  const files = new Map<string, Uint8Array>();
+  for (const name of DATA_FILES) {
+    const path = join(dir, name);
+    try {
+      if (statSync(path).isFile()) files.set(name, new Uint8Array(readFileSync(path)));
+    } catch {
+      // A missing file is reported by the core, in Vietnamese.
+    }
+  }
+  return buildDataset(files, readStories(content));
+}

@@ -1,0 +1,267 @@
+import { makeIssue, type Issue } from '../ingest/issues.ts';
+import type { Line, ParsedTable } from '../ingest/table.ts';
+import { matchKey } from '../ingest/text.ts';
+import type { Settings } from '../schemas/settings.ts';
+import type { Story } from '../schemas/story.ts';
+import { CRITERION_IDS, PERSONAL_RECIPIENTS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
+import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
+
+// Checks across rows and files: keys, references, the unit tree, figures that must agree.
+// Errors stop the build; warnings are published on the data-quality page (never private values).
+
+export interface Tables {
+  units: ParsedTable<UnitRow>;
+  regions: ParsedTable<RegionRow>;
+  reviews: ParsedTable<ReviewRow>;
+  awards: ParsedTable<AwardRow>;
+  criteria: ParsedTable<CriterionRow>;
+}
+
+function at<T>(table: ParsedTable<T>, line: number, field: string, value: string | number | null) {
+  return { file: table.file, line, column: table.columnName(field), field, value: value === null ? null : String(value) };
+}
+
+function duplicates<T>(table: ParsedTable<T>, field: string, keyOf: (row: T) => string, what: string, issues: Issue[]) {
+  const first = new Map<string, number>();
+  for (const { line, row } of table.rows) {
+    const key = keyOf(row);
+    const seen = first.get(key);
+    if (seen !== undefined) {
+      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key', `${what} "${key}" đã có ở dòng ${seen}. Mỗi ${what.toLowerCase()} chỉ một dòng: xóa hoặc sửa dòng trùng.`));
+    } else first.set(key, line);
+  }
+}
+
+export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] {
+  duplicates(t, 'ma_don_vi', (r) => r.ma_don_vi, 'Mã đơn vị', issues);
+  const byId = new Map(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
+  const districts = t.rows.filter((l) => l.row.cap === 'huyen');
+  if (districts.length !== 1) {
+    issues.push(makeIssue('error', { file: t.file, field: 'cap', column: t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts.length}. Sửa cột "cap".`));
+  }
+  for (const { line, row } of t.rows) {
+    const parent = row.ma_don_vi_cha === null ? null : byId.get(row.ma_don_vi_cha);
+    if (row.ma_don_vi_cha !== null && !parent) {
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}. Sửa mã hoặc thêm đơn vị đó.`));
+    } else if (isVillageLevel(row) && (!parent || !isCommuneLevel(parent))) {
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Thôn, tổ dân phố "${row.ten_don_vi}" phải thuộc một xã, thị trấn: ghi mã xã ở cột "ma_don_vi_cha".`));
+    } else if (isCommuneLevel(row) && parent && parent.cap !== 'huyen') {
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Xã "${row.ten_don_vi}" phải thuộc đơn vị cấp huyện, nhưng "${parent.ten_don_vi}" là ${parent.cap}. Sửa cột "ma_don_vi_cha".`));
+    }
+    if (row.ma_don_vi_moi !== null) {
+      const next = byId.get(row.ma_don_vi_moi);
+      if (!next || !isCommuneLevel(next)) {
+        issues.push(makeIssue('error', at(t, line, 'ma_don_vi_moi', row.ma_don_vi_moi), 'foreign-key', `Đơn vị sau sắp xếp "${row.ma_don_vi_moi}" không phải một xã, phường trong ${t.file}. Thêm xã, phường mới hoặc sửa mã.`));
+      }
+    }
+  }
+  return t.rows.map((l) => l.row);
+}
+
+export function checkRegions(t: ParsedTable<RegionRow>, units: ReadonlyMap<string, UnitRow>, issues: Issue[]) {
+  const periods = new Map<string, Line<RegionRow>[]>();
+  for (const l of t.rows) {
+    const unit = units.get(l.row.ma_don_vi);
+    if (!unit || !isCommuneLevel(unit)) {
+      issues.push(makeIssue('error', at(t, l.line, 'ma_don_vi', l.row.ma_don_vi), 'foreign-key', `"${l.row.ma_don_vi}" không phải mã xã, thị trấn trong don-vi.csv. Sửa mã.`));
+      continue;
+    }
+    const list = periods.get(l.row.ma_don_vi) ?? [];
+    for (const other of list) {
+      const end = (r: RegionRow) => r.den_nam ?? Infinity;
+      if (l.row.tu_nam <= end(other.row) && other.row.tu_nam <= end(l.row)) {
+        issues.push(makeIssue('error', at(t, l.line, 'tu_nam', l.row.tu_nam), 'primary-key', `Thời kỳ khu vực của ${unit.ten_don_vi} trùng với dòng ${other.line}. Mỗi năm một xã chỉ thuộc một khu vực: sửa "tu_nam"/"den_nam".`));
+      }
+    }
+    list.push(l);
+    periods.set(l.row.ma_don_vi, list);
+  }
+}
+
+export function checkCriteria(t: ParsedTable<CriterionRow>, issues: Issue[]): Map<CriterionId, CriterionRow> {
+  duplicates(t, 'ma_tieu_chi', (r) => r.ma_tieu_chi, 'Mã tiêu chí', issues);
+  const byId = new Map(t.rows.map((l) => [l.row.ma_tieu_chi, l.row]));
+  for (const id of Object.keys(CRITERION_IDS) as CriterionId[]) {
+    if (!byId.has(id)) {
+      issues.push(makeIssue('error', { file: t.file, field: 'ma_tieu_chi', column: t.columnName('ma_tieu_chi'), value: id }, 'missing-cell', `Thiếu dòng cho ${id} (${CRITERION_IDS[id]}). Thêm dòng với ngưỡng và căn cứ của tiêu chí này.`));
+    }
+  }
+  const first = t.rows.find((l) => l.row.ma_tieu_chi === 'TC_XA_1');
+  if (first && (first.row.so_nam_lien_tiep === null || first.row.so_nam_lien_tiep < 1)) {
+    issues.push(makeIssue('error', at(t, first.line, 'so_nam_lien_tiep', first.row.so_nam_lien_tiep), 'missing-cell', 'Tiêu chí 1 của xã cần số năm liên tiếp (mặc định 3). Điền cột "so_nam_lien_tiep".'));
+  }
+  return byId;
+}
+
+export function checkSettings(s: Settings, issues: Issue[]) {
+  const file = 'dia-phuong.csv';
+  const order: [keyof Settings, keyof Settings][] = [['nam_bat_dau', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_goc'], ['nam_goc', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_so_ket'], ['nam_so_ket', 'nam_tong_ket'], ['nam_tong_ket', 'nam_ket_thuc']];
+  for (const [a, b] of order) {
+    if ((s[a] as number) > (s[b] as number)) {
+      issues.push(makeIssue('error', { file, field: b, value: String(s[b]) }, 'constraint-error', `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`));
+    }
+  }
+  if (s.nam_goc < s.nam_chuan_ngheo_moi) {
+    issues.push(makeIssue('error', { file, field: 'nam_goc', value: String(s.nam_goc) }, 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
+  }
+}
+
+export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settings: Settings, issues: Issue[]): ReviewRow[] {
+  duplicates(t, 'nam', (r) => `${r.ma_don_vi}, năm ${r.nam}`, 'Đơn vị và năm', issues);
+  const accepted: Line<ReviewRow>[] = [];
+  for (const l of t.rows) {
+    const { row, line } = l;
+    const unit = index.byId.get(row.ma_don_vi);
+    if (!unit) {
+      const byName = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
+      const hint = byName.length === 1 && byName[0] ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${byName[0].ma_don_vi}.` : '';
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
+      continue;
+    }
+    if (row.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {
+      issues.push(makeIssue('error', at(t, line, 'ten_don_vi', row.ten_don_vi), 'foreign-key', `Tên "${row.ten_don_vi}" không khớp với mã ${row.ma_don_vi} (${unit.ten_don_vi}). Kiểm tra dòng này có bị lệch mã không; nếu đây là tên khác của đơn vị, thêm vào cột "ten_khac" trong don-vi.csv.`));
+      continue;
+    }
+    if (!isVillageLevel(unit) && !isCommuneLevel(unit) && unit.cap !== 'huyen') {
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'constraint-error', `Kết quả rà soát ghi cho thôn, tổ dân phố (hoặc dòng tổng của xã, huyện để đối chiếu); "${unit.ten_don_vi}" là ${unit.cap}.`));
+      continue;
+    }
+    if (isVillageLevel(unit) && !existsIn(unit, row.nam)) {
+      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ?? '…'} – ${unit.hieu_luc_den ?? '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`));
+      continue;
+    }
+    if (row.nam > settings.nam_ket_thuc) {
+      issues.push(makeIssue('warning', at(t, line, 'nam', row.nam), 'constraint-error', `Năm ${row.nam} sau giai đoạn phong trào (${settings.nam_bat_dau}–${settings.nam_ket_thuc}): số liệu được công khai nhưng không dùng để đánh giá.`));
+    } else if (row.nam < settings.nam_chuan_ngheo_moi) {
+      issues.push(makeIssue('warning', at(t, line, 'nam', row.nam), 'constraint-error', `Năm ${row.nam} rà soát theo chuẩn nghèo cũ: số liệu được công khai riêng, không so sánh với các năm theo chuẩn nghèo 2022–2025.`));
+    }
+    if (row.trang_thai === 'chinh_thuc' && !row.so_quyet_dinh) {
+      issues.push(makeIssue('warning', at(t, line, 'so_quyet_dinh', null), 'missing-cell', 'Số liệu ghi là chính thức nhưng chưa có số quyết định phê duyệt. Ghi số quyết định, hoặc ghi trạng thái "sơ bộ".'));
+    }
+    accepted.push(l);
+  }
+  checkFlows(t, accepted, issues);
+  checkSums(t, accepted, index, issues);
+  checkGaps(t, accepted, index, settings, issues);
+  return accepted.map((l) => l.row);
+}
+
+/** end = start − escaped + new + re-poor, and start = last year's end (moves make these warnings). */
+function checkFlows(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], issues: Issue[]) {
+  const byKey = new Map(rows.map((l) => [`${l.row.ma_don_vi}|${l.row.nam}`, l.row]));
+  for (const { row, line } of rows) {
+    const prev = byKey.get(`${row.ma_don_vi}|${row.nam - 1}`);
+    if (prev && row.so_ho_ngheo_dau_nam !== null && row.so_ho_ngheo_dau_nam !== prev.so_ho_ngheo) {
+      issues.push(makeIssue('warning', at(t, line, 'so_ho_ngheo_dau_nam', row.so_ho_ngheo_dau_nam), 'row-constraint', `Số hộ nghèo đầu năm ${row.nam} (${row.so_ho_ngheo_dau_nam}) khác số hộ nghèo cuối năm ${row.nam - 1} (${prev.so_ho_ngheo}). Kiểm tra lại một trong hai số.`));
+    }
+    if (prev && row.so_ho_can_ngheo_dau_nam !== null && row.so_ho_can_ngheo_dau_nam !== prev.so_ho_can_ngheo) {
+      issues.push(makeIssue('warning', at(t, line, 'so_ho_can_ngheo_dau_nam', row.so_ho_can_ngheo_dau_nam), 'row-constraint', `Số hộ cận nghèo đầu năm ${row.nam} (${row.so_ho_can_ngheo_dau_nam}) khác số hộ cận nghèo cuối năm ${row.nam - 1} (${prev.so_ho_can_ngheo}). Kiểm tra lại một trong hai số.`));
+    }
+    const { so_ho_ngheo_dau_nam: start, so_ho_thoat_ngheo: out, so_ho_ngheo_phat_sinh: born, so_ho_tai_ngheo: back } = row;
+    if (start !== null && out !== null && born !== null) {
+      const expected = start - out + born + (back ?? 0);
+      if (expected !== row.so_ho_ngheo) {
+        issues.push(makeIssue('warning', at(t, line, 'so_ho_ngheo', row.so_ho_ngheo), 'row-constraint', `Số hộ nghèo cuối năm (${row.so_ho_ngheo}) khác đầu năm − thoát nghèo + phát sinh + tái nghèo (${start} − ${out} + ${born} + ${back ?? 0} = ${expected}). Có thể do hộ chuyển đến, chuyển đi; nếu không, kiểm tra lại.`));
+      }
+    }
+  }
+}
+
+/** A commune or district total row given for comparison must equal the sum of its villages. */
+function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: UnitIndex, issues: Issue[]) {
+  const byKey = new Map(rows.map((l) => [`${l.row.ma_don_vi}|${l.row.nam}`, l.row]));
+  for (const { row, line } of rows) {
+    const unit = index.byId.get(row.ma_don_vi);
+    if (!unit || !isCommuneLevel(unit)) continue;
+    const villages = index.villagesOf(unit.ma_don_vi).filter((v) => existsIn(v, row.nam));
+    const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`));
+    if (parts.some((p) => p === undefined)) continue;
+    for (const field of ['tong_so_ho', 'so_ho_ngheo', 'so_ho_can_ngheo'] as const) {
+      const sum = parts.reduce((a, p) => a + (p?.[field] ?? 0), 0);
+      if (sum !== row[field]) {
+        issues.push(makeIssue('warning', at(t, line, field, row[field]), 'row-constraint', `Dòng tổng của ${unit.ten_don_vi} năm ${row.nam} ghi ${row[field]}, nhưng cộng ${villages.length} thôn được ${sum}. Trang dùng số cộng từ các thôn; kiểm tra lại dòng tổng hoặc số của thôn.`));
+      }
+    }
+  }
+}
+
+/** A village with no row for a year of the period: verdicts that need it say "Chưa đủ dữ liệu". */
+function checkGaps(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: UnitIndex, settings: Settings, issues: Issue[]) {
+  const have = new Set(rows.map((l) => `${l.row.ma_don_vi}|${l.row.nam}`));
+  const last = Math.min(settings.nam_ket_thuc, Math.max(settings.nam_goc, ...rows.map((l) => l.row.nam)));
+  for (const commune of index.movementCommunes) {
+    for (const v of index.villagesOf(commune.ma_don_vi)) {
+      for (let y = settings.nam_goc; y <= last; y++) {
+        if (existsIn(v, y) && !have.has(`${v.ma_don_vi}|${y}`)) {
+          issues.push(makeIssue('warning', { file: t.file, field: 'nam', value: String(y) }, 'missing-cell', `Chưa có kết quả rà soát năm ${y} của ${v.ten_don_vi} (${commune.ten_don_vi}, mã ${v.ma_don_vi}). Các đánh giá cần năm này ghi "Chưa đủ dữ liệu" cho đến khi bổ sung.`));
+        }
+      }
+    }
+  }
+}
+
+export function checkAwards(t: ParsedTable<AwardRow>, index: UnitIndex, stories: readonly Story[], issues: Issue[]): AwardRow[] {
+  duplicates(t, 'ma_khen_thuong', (r) => r.ma_khen_thuong, 'Mã khen thưởng', issues);
+  const slugs = new Set(stories.map((s) => s.slug));
+  const ok: AwardRow[] = [];
+  for (const { row, line } of t.rows) {
+    const unit = index.byId.get(row.ma_don_vi);
+    if (!unit) {
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv. Sửa mã (mã thôn hoặc xã nơi đối tượng được khen).`));
+      continue;
+    }
+    if ((row.loai_doi_tuong === 'xa' && !isCommuneLevel(unit)) || (row.loai_doi_tuong === 'thon' && !isVillageLevel(unit))) {
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'row-constraint', `Đối tượng loại "${row.loai_doi_tuong}" nhưng mã ${row.ma_don_vi} là ${unit.ten_don_vi}. Với xã, thôn được khen, ghi mã của chính xã, thôn đó.`));
+      continue;
+    }
+    if (row.hinh_thuc === 'giay_khen_huyen' && row.ngay_quyet_dinh >= '2025-07-01') {
+      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'row-constraint', 'Giấy khen của Chủ tịch UBND huyện không thể có ngày từ 1/7/2025: cấp huyện đã kết thúc hoạt động (NQ 1670/NQ-UBTVQH15). Kiểm tra ngày hoặc hình thức khen thưởng.'));
+      continue;
+    }
+    if (row.bai_viet !== null && !/^https:/.test(row.bai_viet) && !slugs.has(row.bai_viet)) {
+      issues.push(makeIssue('error', at(t, line, 'bai_viet', row.bai_viet), 'foreign-key', `Không có bài viết "${row.bai_viet}" trong thư mục content/dien-hinh. Sửa tên bài hoặc thêm tệp ${row.bai_viet}.mdx.`));
+      continue;
+    }
+    ok.push(row);
+  }
+  return ok;
+}
+
+/** Whether an award may name its recipient: always for collectives; for people only with consent in force. */
+export function mayName(award: AwardRow): boolean {
+  if (!PERSONAL_RECIPIENTS.includes(award.loai_doi_tuong)) return true;
+  return award.dong_y_cong_khai === true && award.ngay_rut_dong_y === null;
+}
+
+const NAME_PREFIX = /^((ho|gia|dinh|ong|ba|anh|chi|em|cu) )+/;
+
+/** "Hộ ông Lý A Sử" → "ly a su": the part of a recipient's name a story would write. */
+export function personalNameKey(name: string): string {
+  return matchKey(name).replace(NAME_PREFIX, '');
+}
+
+export function checkStories(stories: readonly Story[], index: UnitIndex, awards: readonly AwardRow[], issues: Issue[]) {
+  const byId = new Map(awards.map((a) => [a.ma_khen_thuong, a]));
+  const hidden = awards.filter((a) => !mayName(a));
+  for (const s of stories) {
+    const where = { file: s.file, line: null };
+    if (!index.byId.has(s.ma_don_vi)) {
+      issues.push(makeIssue('error', { ...where, field: 'ma_don_vi', value: s.ma_don_vi }, 'foreign-key', `Bài viết nói đến đơn vị "${s.ma_don_vi}" không có trong don-vi.csv. Sửa "ma_don_vi" trong phần đầu bài.`));
+    }
+    if (s.ma_khen_thuong !== undefined) {
+      const award = byId.get(s.ma_khen_thuong);
+      if (!award) {
+        issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'foreign-key', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`));
+      } else if (!mayName(award)) {
+        issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'constraint-error', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`));
+      }
+    }
+    const text = ` ${matchKey(`${s.tieu_de} ${s.tom_tat} ${s.body}`)} `;
+    for (const a of hidden) {
+      const name = personalNameKey(a.ten_doi_tuong);
+      if (name.includes(' ') && text.includes(` ${name} `)) {
+        issues.push(makeIssue('error', { ...where, field: 'ten_doi_tuong', value: null }, 'constraint-error', `Bài viết nêu tên một hộ gia đình, cá nhân được khen (mã ${a.ma_khen_thuong}) chưa đồng ý hoặc đã rút đồng ý công khai. Xóa tên khỏi bài viết.`));
+      }
+    }
+  }
+}

@@ -1,0 +1,388 @@
+import { decimalsToShow, formatCount, formatDecimal } from '../format/vi.ts';
+import type { Settings } from '../schemas/settings.ts';
+import { CRITERION_IDS, UNIT_LEVELS, type Comparator, type CriterionId, type CriterionRow, type ReviewStatus, type UnitRow } from '../schemas/tables.ts';
+import { ceil, compare, div, floor, frac, fromDecimal, mul, sub, toNumber, type Fraction } from './exact.ts';
+import type { Figures, FiguresLookup } from './figures.ts';
+import { existsIn, type UnitIndex } from './units.ts';
+
+// The criteria engine. Thresholds, comparators and legal bases come from tieu-chi.csv; what each
+// criterion measures and which units it applies to is fixed here by its id. One engine evaluates
+// every unit × criterion × review year after the baseline into a verdict with its evidence.
+
+export const VERDICT_RESULTS = {
+  dat: 'Đạt',
+  chua_dat: 'Chưa đạt',
+  chua_du_du_lieu: 'Chưa đủ dữ liệu',
+  khong_ap_dung: 'Không áp dụng',
+} as const;
+export type VerdictResult = keyof typeof VERDICT_RESULTS;
+
+export const MEASURES = { diem_phan_tram: 'điểm phần trăm', phan_tram: '%', don_vi: 'đơn vị' } as const;
+export type Measure = keyof typeof MEASURES;
+
+/** A value the verdict used: a figure of a year (with its status) or a derived quantity. */
+export interface ValueUsed {
+  nam: number;
+  chi_so: string;
+  gia_tri: number;
+  trang_thai: ReviewStatus | null;
+}
+
+export interface Verdict {
+  ma_don_vi: string;
+  ten_don_vi: string;
+  cap: UnitRow['cap'];
+  tieu_chi: CriterionId;
+  ten_tieu_chi: string;
+  nam: number;
+  /** The movement's two rounds: sơ kết (mid-term) and tổng kết (final). */
+  dot: 'so_ket' | 'tong_ket' | null;
+  ket_qua: VerdictResult;
+  /** The measured value compared with the threshold, in `don_vi_do`. */
+  gia_tri: number | null;
+  nguong: number;
+  phep_so_sanh: Comparator;
+  don_vi_do: Measure;
+  /** Households (or units, for targets C and D) still needed to meet the threshold; 0 when met. */
+  can_them: number | null;
+  /** sơ bộ when any figure used is preliminary. */
+  trang_thai_so_lieu: ReviewStatus | null;
+  so_lieu: ValueUsed[];
+  giai_thich: string;
+  can_cu_phap_ly: string;
+}
+
+type Outcome = Pick<Verdict, 'ket_qua' | 'gia_tri' | 'can_them' | 'so_lieu' | 'giai_thich'> & { don_vi_do: Measure };
+
+export interface EngineContext {
+  settings: Settings;
+  index: UnitIndex;
+  figures: FiguresLookup;
+  criteria: ReadonlyMap<CriterionId, CriterionRow>;
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+const passes = (value: Fraction, threshold: Fraction, op: Comparator) =>
+  op === '>=' ? compare(value, threshold) >= 0 : compare(value, threshold) > 0;
+const opWords = (op: Comparator) => (op === '>=' ? 'ít nhất' : 'trên');
+
+function notApplicable(why: string, measure: Measure): Outcome {
+  return { ket_qua: 'khong_ap_dung', gia_tri: null, can_them: null, so_lieu: [], giai_thich: why, don_vi_do: measure };
+}
+
+/** Whether a year's figures can be used, or why not. */
+function usable(ctx: EngineContext, unit: UnitRow, year: number, f: Figures | null): string | null {
+  if (year < ctx.settings.nam_chuan_ngheo_moi) {
+    return `năm ${year} rà soát theo chuẩn nghèo cũ, không so sánh được với chuẩn nghèo đa chiều 2022–2025`;
+  }
+  if (!f) return `chưa có số liệu năm ${year} của ${unit.ten_don_vi}`;
+  if (f.thieu.length > 0) {
+    const names = f.thieu.map((id) => ctx.index.byId.get(id)?.ten_don_vi ?? id).join(', ');
+    return `số liệu năm ${year} còn thiếu ${names}`;
+  }
+  return null;
+}
+
+interface Indicator {
+  /** "tỷ lệ nghèo đa chiều" */
+  name: string;
+  /** "hộ nghèo và cận nghèo" */
+  households: string;
+  part(f: Figures): number | null;
+  whole(f: Figures): number | null;
+}
+
+function scaleOf(settings: Settings): { households: string; part: (f: Figures) => number } {
+  return settings.quy_mo_gom === 'chi_ngheo'
+    ? { households: 'hộ nghèo', part: (f) => f.so_ho_ngheo }
+    : { households: 'hộ nghèo và cận nghèo', part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo };
+}
+
+function povertyRate(settings: Settings): Indicator {
+  return settings.ty_le_ngheo_gom === 'chi_ngheo'
+    ? { name: 'tỷ lệ hộ nghèo', households: 'hộ nghèo', part: (f) => f.so_ho_ngheo, whole: (f) => f.tong_so_ho }
+    : { name: 'tỷ lệ nghèo đa chiều', households: 'hộ nghèo và cận nghèo', part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo, whole: (f) => f.tong_so_ho };
+}
+
+const ethnicMinorityPoorRate: Indicator = {
+  name: 'tỷ lệ hộ nghèo trong hộ dân tộc thiểu số',
+  households: 'hộ nghèo dân tộc thiểu số',
+  part: (f) => f.so_ho_ngheo_dtts,
+  whole: (f) => f.so_ho_dtts,
+};
+
+/** The rate falls by the threshold in each of `years` consecutive years ending with `year`. */
+function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionRow, ind: Indicator, years: number): Outcome {
+  const { settings } = ctx;
+  const relative = settings.cach_tinh_muc_giam === 'tuong_doi';
+  const measure: Measure = relative ? 'phan_tram' : 'diem_phan_tram';
+  const unitWord = relative ? '%' : ' điểm phần trăm';
+  const threshold = fromDecimal(c.nguong);
+  const soLieu: ValueUsed[] = [];
+  const missing: string[] = [];
+  const falls: { y: number; drop: Fraction; ok: boolean; f0: Figures; f1: Figures }[] = [];
+  const seen = new Set<number>();
+  const rateValue = (y: number, f: Figures) => {
+    if (seen.has(y)) return;
+    seen.add(y);
+    soLieu.push({ nam: y, chi_so: ind.name, gia_tri: round4((100 * (ind.part(f) ?? 0)) / (ind.whole(f) || 1)), trang_thai: f.trang_thai });
+  };
+
+  for (let y = year - years + 1; y <= year; y++) {
+    const f0 = ctx.figures(unit.ma_don_vi, y - 1);
+    const f1 = ctx.figures(unit.ma_don_vi, y);
+    const why = usable(ctx, unit, y - 1, f0) ?? usable(ctx, unit, y, f1);
+    if (why || !f0 || !f1) {
+      missing.push(why ?? `thiếu số liệu năm ${y}`);
+      continue;
+    }
+    const p0 = ind.part(f0), w0 = ind.whole(f0), p1 = ind.part(f1), w1 = ind.whole(f1);
+    if (p0 === null || w0 === null || p1 === null || w1 === null || w0 === 0 || w1 === 0 || (relative && p0 === 0)) {
+      missing.push(`chưa đủ số liệu để tính ${ind.name} năm ${y - 1} và ${y}`);
+      continue;
+    }
+    rateValue(y - 1, f0);
+    rateValue(y, f1);
+    const r0 = frac(p0, w0);
+    const r1 = frac(p1, w1);
+    const drop = relative ? mul(frac(100), div(sub(r0, r1), r0)) : mul(frac(100), sub(r0, r1));
+    falls.push({ y, drop, ok: passes(drop, threshold, c.phep_so_sanh), f0, f1 });
+  }
+  soLieu.sort((a, b) => a.nam - b.nam);
+  for (const f of falls) soLieu.push({ nam: f.y, chi_so: `mức giảm ${ind.name} so với năm ${f.y - 1}`, gia_tri: round4(toNumber(f.drop)), trang_thai: f.f1.trang_thai });
+
+  const show = (d: Fraction) => {
+    const v = toNumber(d);
+    return formatDecimal(v, decimalsToShow(v, c.nguong, compare(d, threshold) !== 0));
+  };
+  const described = falls.map((f) => `năm ${f.y} giảm ${show(f.drop)}${unitWord}`).join('; ');
+  const need = `${opWords(c.phep_so_sanh)} ${formatDecimal(c.nguong)}${unitWord} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
+  const minDrop = falls.reduce<Fraction | null>((m, f) => (m === null || compare(f.drop, m) < 0 ? f.drop : m), null);
+  const value = minDrop === null ? null : round4(toNumber(minDrop));
+
+  if (missing.length > 0) {
+    const failedAlready = falls.filter((f) => !f.ok).map((f) => f.y);
+    return {
+      ket_qua: 'chua_du_du_lieu', gia_tri: value, can_them: null, so_lieu: soLieu, don_vi_do: measure,
+      giai_thich: `Chưa đủ dữ liệu: tiêu chí cần ${ind.name} giảm ${need}, nhưng ${missing.join('; ')}.` +
+        (described ? ` Số liệu đã có: ${described}.` : '') +
+        (failedAlready.length ? ` Lưu ý: năm ${failedAlready.join(', ')} đã giảm dưới ngưỡng.` : ''),
+    };
+  }
+  if (falls.every((f) => f.ok)) {
+    return { ket_qua: 'dat', gia_tri: value, can_them: 0, so_lieu: soLieu, don_vi_do: measure, giai_thich: `Đạt: ${ind.name} giảm ${need} (${described}).` };
+  }
+  const failed = falls.filter((f) => !f.ok);
+  const last = falls[falls.length - 1];
+  let canThem: number | null = null;
+  let margin = '';
+  if (failed.length === 1 && last && !last.ok) {
+    // Only the latest year falls short: how many fewer households would have met it.
+    const p1 = ind.part(last.f1) ?? 0;
+    const w1 = ind.whole(last.f1) ?? 0;
+    const r0 = frac(ind.part(last.f0) ?? 0, ind.whole(last.f0) ?? 1);
+    const allowedRate = relative ? mul(r0, sub(frac(1), div(threshold, frac(100)))) : sub(r0, div(threshold, frac(100)));
+    const bound = mul(allowedRate, frac(w1));
+    const maxAllowed = c.phep_so_sanh === '>=' ? floor(bound) : ceil(bound) - 1n;
+    if (maxAllowed >= 0n) {
+      canThem = p1 - Number(maxAllowed);
+      margin = ` Cần giảm thêm ${formatCount(canThem)} ${ind.households} trong năm ${last.y} để đạt.`;
+    } else {
+      margin = ` Năm ${last.y} không thể đạt ngưỡng dù giảm hết số hộ.`;
+    }
+  } else {
+    margin = ` Tiêu chí cần đạt liên tiếp nên không bù được bằng số liệu năm sau.`;
+  }
+  return {
+    ket_qua: 'chua_dat', gia_tri: value, can_them: canThem, so_lieu: soLieu, don_vi_do: measure,
+    giai_thich: `Chưa đạt: tiêu chí cần ${ind.name} giảm ${need}; ${described}. Năm chưa đạt: ${failed.map((f) => f.y).join(', ')}.${margin}`,
+  };
+}
+
+/** (S_base − S_t) / S_base compared with a percentage. */
+function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionRow): Outcome {
+  const { settings } = ctx;
+  const scale = scaleOf(settings);
+  const baseYear = settings.nam_goc;
+  const scaleYear = settings.nam_xet_quy_mo === 'nam_truoc' ? year - 1 : year;
+  const fb = ctx.figures(unit.ma_don_vi, baseYear);
+  const ft = ctx.figures(unit.ma_don_vi, scaleYear);
+  const missing = [usable(ctx, unit, baseYear, fb), usable(ctx, unit, scaleYear, ft)].filter((m) => m !== null);
+  if (missing.length > 0 || !fb || !ft) {
+    return { ket_qua: 'chua_du_du_lieu', gia_tri: null, can_them: null, so_lieu: [], don_vi_do: 'phan_tram', giai_thich: `Chưa đủ dữ liệu: ${missing.join('; ')}.` };
+  }
+  const sb = scale.part(fb);
+  const st = scale.part(ft);
+  const soLieu: ValueUsed[] = [
+    { nam: baseYear, chi_so: `quy mô ${scale.households} đầu kỳ`, gia_tri: sb, trang_thai: fb.trang_thai },
+    { nam: scaleYear, chi_so: `quy mô ${scale.households} tại thời điểm xét`, gia_tri: st, trang_thai: ft.trang_thai },
+  ];
+  if (sb === 0) return { ...notApplicable(`Không áp dụng: đầu kỳ (năm ${baseYear}) không có ${scale.households}, nên không có quy mô để giảm.`, 'phan_tram'), so_lieu: soLieu };
+
+  const threshold = fromDecimal(c.nguong);
+  const reduction = mul(frac(100), frac(sb - st, sb));
+  const met = passes(reduction, threshold, c.phep_so_sanh);
+  const v = toNumber(reduction);
+  const shown = formatDecimal(v, decimalsToShow(v, c.nguong, compare(reduction, threshold) !== 0));
+  // Largest S_t that meets the threshold: S_t ≤ S_b·(1 − p/100), strictly below for ">".
+  const bound = mul(frac(sb), sub(frac(1), div(threshold, frac(100))));
+  const maxAllowed = Number(c.phep_so_sanh === '>=' ? floor(bound) : ceil(bound) - 1n);
+  const change = `${scale.households} từ ${formatCount(sb)} hộ (năm ${baseYear}) ${st <= sb ? 'xuống' : 'lên'} ${formatCount(st)} hộ (năm ${scaleYear})`;
+  if (met) {
+    return {
+      ket_qua: 'dat', gia_tri: round4(v), can_them: 0, so_lieu: soLieu, don_vi_do: 'phan_tram',
+      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, ${opWords(c.phep_so_sanh)} ngưỡng ${formatDecimal(c.nguong)}%. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
+    };
+  }
+  const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
+  return {
+    ket_qua: 'chua_dat', gia_tri: round4(v), can_them: canThem, so_lieu: soLieu, don_vi_do: 'phan_tram',
+    giai_thich: `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa ${opWords(c.phep_so_sanh)} ngưỡng ${formatDecimal(c.nguong)}%.` +
+      (canThem !== null ? ` Cần giảm thêm ${formatCount(canThem)} ${scale.households} để đạt (quy mô không quá ${formatCount(maxAllowed)} hộ).` : ''),
+  };
+}
+
+/** Units leaving extremely-difficult status by decision; the estimate from poverty rates is labelled. */
+function statusExit(ctx: EngineContext, year: number, c: CriterionRow, population: UnitRow[], kind: 'xã' | 'thôn', measure: Measure): Outcome {
+  if (population.length === 0) return notApplicable(`Không áp dụng: không có ${kind} nào thuộc diện đặc biệt khó khăn đầu kỳ.`, measure);
+  const exited = population.filter((u) => u.nam_thoat_dbkk !== null && u.nam_thoat_dbkk <= year);
+  const total = population.length;
+  const threshold = fromDecimal(c.nguong);
+  const value = measure === 'don_vi' ? frac(exited.length) : frac(100 * exited.length, total);
+  const met = passes(value, threshold, c.phep_so_sanh);
+  // Units needed: the smallest k with value(k) meeting the threshold.
+  const bound = measure === 'don_vi' ? threshold : mul(threshold, frac(total, 100));
+  const needK = Number(c.phep_so_sanh === '>=' ? ceil(bound) : floor(bound) + 1n);
+  const share = formatDecimal((100 * exited.length) / total);
+
+  const estimateLimit = fromDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk);
+  const remaining = population.filter((u) => !exited.includes(u));
+  const estimated = remaining.filter((u) => {
+    const f = ctx.figures(u.ma_don_vi, year);
+    return f !== null && f.thieu.length === 0 && f.tong_so_ho > 0 && compare(frac(100 * f.so_ho_ngheo, f.tong_so_ho), estimateLimit) < 0;
+  });
+  const soLieu: ValueUsed[] = [
+    { nam: year, chi_so: `số ${kind} đặc biệt khó khăn đầu kỳ`, gia_tri: total, trang_thai: null },
+    { nam: year, chi_so: `số ${kind} đã có quyết định thoát diện`, gia_tri: exited.length, trang_thai: null },
+    { nam: year, chi_so: `ước tính: số ${kind} còn lại có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%`, gia_tri: estimated.length, trang_thai: null },
+  ];
+  const fact = `Đến năm ${year}, ${formatCount(exited.length)}/${formatCount(total)} ${kind} đặc biệt khó khăn đầu kỳ (${share}%) đã có quyết định thoát diện; mục tiêu ${opWords(c.phep_so_sanh)} ${measure === 'don_vi' ? `${formatDecimal(c.nguong, 0)} ${kind}` : `${formatDecimal(c.nguong)}%`}.`;
+  const estimate = ` Ước tính (không phải quyết định): thêm ${formatCount(estimated.length)} ${kind} có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%.`;
+  return {
+    ket_qua: met ? 'dat' : 'chua_dat',
+    gia_tri: round4(toNumber(value)),
+    can_them: met ? 0 : Math.max(0, needK - exited.length),
+    so_lieu: soLieu,
+    don_vi_do: measure,
+    giai_thich: `${met ? 'Đạt' : 'Chưa đạt'}: ${fact}${met ? '' : ` Cần thêm ${formatCount(needK - exited.length)} ${kind} thoát diện.`}${estimate}`,
+  };
+}
+
+const COMBINED: readonly CriterionId[] = ['TC_XA_1', 'TC_XA_2'];
+
+/** Officials in charge of a commune: met when the commune meets criterion 1 or 2. */
+function eitherCommuneCriterion(prior: (id: CriterionId) => Verdict | undefined): Outcome {
+  const parts = COMBINED.map((id) => prior(id)).filter((v): v is Verdict => v !== undefined);
+  const list = parts.map((v) => `${v.ten_tieu_chi}: ${VERDICT_RESULTS[v.ket_qua]}`).join('; ');
+  const has = (r: VerdictResult) => parts.some((v) => v.ket_qua === r);
+  const ket_qua: VerdictResult = has('dat') ? 'dat' : has('chua_du_du_lieu') ? 'chua_du_du_lieu' : has('chua_dat') ? 'chua_dat' : 'khong_ap_dung';
+  return {
+    ket_qua, gia_tri: null, can_them: null, don_vi_do: 'don_vi',
+    so_lieu: parts.map((v) => ({ nam: v.nam, chi_so: `${v.tieu_chi} đạt (1) hay không (0)`, gia_tri: v.ket_qua === 'dat' ? 1 : 0, trang_thai: v.trang_thai_so_lieu })),
+    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt tiêu chí 1 hoặc tiêu chí 2 (${list}).`,
+  };
+}
+
+/** Every review year the verdicts cover: after the baseline, to the end of the period. */
+export function reviewYears(settings: Settings): number[] {
+  const years: number[] = [];
+  for (let y = settings.nam_goc + 1; y <= settings.nam_ket_thuc; y++) years.push(y);
+  return years;
+}
+
+/** Units that get verdicts: the district, the movement's communes and villages, today's communes. */
+export function evaluatedUnits(index: UnitIndex): UnitRow[] {
+  return [
+    index.district,
+    ...index.movementCommunes,
+    ...index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi)),
+    ...index.currentCommunes,
+  ];
+}
+
+export function evaluate(ctx: EngineContext): Verdict[] {
+  const { settings, index } = ctx;
+  const movement = new Set(index.movementCommunes.map((u) => u.ma_don_vi));
+  const movementVillages = new Set(index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi)).map((u) => u.ma_don_vi));
+  const isDistrict = (u: UnitRow) => u.ma_don_vi === index.district.ma_don_vi;
+  const dbkkCommunes = index.movementCommunes.filter((u) => u.dac_biet_kho_khan === true);
+  const dbkkVillages = index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi)).filter((u) => u.dac_biet_kho_khan === true);
+  const verdicts: Verdict[] = [];
+
+  for (const unit of evaluatedUnits(index)) {
+    const level = UNIT_LEVELS[unit.cap].toLowerCase();
+    for (const year of reviewYears(settings)) {
+      const ofYear = new Map<CriterionId, Verdict>();
+      for (const id of Object.keys(CRITERION_IDS) as CriterionId[]) {
+        const c = ctx.criteria.get(id);
+        if (!c) throw new Error(`evaluate: criterion ${id} missing (checked before evaluating)`);
+        const outcome = ((): Outcome => {
+          switch (id) {
+            case 'TC_XA_1':
+              if (!movement.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho xã, thị trấn trong giai đoạn phong trào; đây là ${level}.`, 'diem_phan_tram');
+              if (unit.vung_cao_bien_gioi_dbkk !== true) return notApplicable('Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.', 'diem_phan_tram');
+              return rateFall(ctx, unit, year, c, povertyRate(settings), c.so_nam_lien_tiep ?? 1);
+            case 'TC_XA_2': {
+              if (!movement.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho xã, thị trấn trong giai đoạn phong trào; đây là ${level}.`, 'phan_tram');
+              const region = index.regionIn(unit.ma_don_vi, year);
+              if (!region) return notApplicable(`Không áp dụng: năm ${year} xã không thuộc khu vực I, II, III vùng đồng bào dân tộc thiểu số và miền núi.`, 'phan_tram');
+              const o = scaleReduction(ctx, unit, year, c);
+              return { ...o, giai_thich: `${o.giai_thich} (Năm ${year} xã thuộc khu vực ${region.khu_vuc} theo ${region.can_cu}.)` };
+            }
+            case 'TC_THON':
+              if (!movementVillages.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho thôn, bản, tổ dân phố; đây là ${level}.`, 'phan_tram');
+              if (!existsIn(unit, year)) return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
+              return scaleReduction(ctx, unit, year, c);
+            case 'TC_CAN_BO':
+              if (!movement.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho cán bộ phụ trách xã, thị trấn; đây là ${level}.`, 'don_vi');
+              return eitherCommuneCriterion((prior) => ofYear.get(prior));
+            case 'MT_HUYEN_A':
+            case 'MT_HUYEN_B':
+            case 'MT_HUYEN_C':
+            case 'MT_HUYEN_D': {
+              const measure: Measure = id === 'MT_HUYEN_C' ? 'don_vi' : id === 'MT_HUYEN_D' ? 'phan_tram' : settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram';
+              if (!isDistrict(unit)) return notApplicable(`Không áp dụng: mục tiêu của cấp huyện; đây là ${level}.`, measure);
+              if (id === 'MT_HUYEN_A') return rateFall(ctx, unit, year, c, povertyRate(settings), 1);
+              if (id === 'MT_HUYEN_B') return rateFall(ctx, unit, year, c, ethnicMinorityPoorRate, 1);
+              if (id === 'MT_HUYEN_C') return statusExit(ctx, year, c, dbkkCommunes, 'xã', measure);
+              return statusExit(ctx, year, c, dbkkVillages, 'thôn', measure);
+            }
+          }
+        })();
+        const used = outcome.so_lieu.map((v) => v.trang_thai).filter((s) => s !== null);
+        const verdict: Verdict = {
+          ma_don_vi: unit.ma_don_vi,
+          ten_don_vi: unit.ten_don_vi,
+          cap: unit.cap,
+          tieu_chi: id,
+          ten_tieu_chi: c.ten_tieu_chi,
+          nam: year,
+          dot: year === settings.nam_so_ket ? 'so_ket' : year === settings.nam_tong_ket ? 'tong_ket' : null,
+          ket_qua: outcome.ket_qua,
+          gia_tri: outcome.gia_tri,
+          nguong: c.nguong,
+          phep_so_sanh: c.phep_so_sanh,
+          don_vi_do: outcome.don_vi_do,
+          can_them: outcome.can_them,
+          trang_thai_so_lieu: used.length === 0 ? null : used.includes('so_bo') ? 'so_bo' : 'chinh_thuc',
+          so_lieu: outcome.so_lieu,
+          giai_thich: outcome.giai_thich,
+          can_cu_phap_ly: c.can_cu_phap_ly,
+        };
+        ofYear.set(id, verdict);
+        verdicts.push(verdict);
+      }
+    }
+  }
+  return verdicts;
+}

@@ -1,0 +1,113 @@
+import { makeIssue, type Issue } from '../ingest/issues.ts';
+import { column, defineTable, parseTable } from '../ingest/table.ts';
+import { matchKey } from '../ingest/text.ts';
+import { choice, date, decimal, text, year, yesNo, type CellType } from '../ingest/values.ts';
+
+// The locality and its settings, one per line ("khoa,gia_tri"), so a steward edits them in
+// Excel like the other files. Every reading the plan leaves open is a named setting with a default.
+
+export const SCALE_BASES = { ngheo_va_can_ngheo: 'Hộ nghèo và hộ cận nghèo', chi_ngheo: 'Chỉ hộ nghèo' } as const;
+export const CHANGE_MEASURES = { diem_phan_tram: 'Điểm phần trăm', tuong_doi: 'Phần trăm tương đối' } as const;
+export const SCALE_YEARS = { nam_danh_gia: 'Năm đánh giá', nam_truoc: 'Năm trước năm đánh giá' } as const;
+
+interface Setting<T> {
+  label: string;
+  type: CellType<T>;
+  /** null: the setting must be given. */
+  default: T | null;
+  description: string;
+}
+
+const setting = <T>(label: string, type: CellType<T>, fallback: T | null, description: string): Setting<T> => ({
+  label,
+  type,
+  default: fallback,
+  description,
+});
+
+export const SETTINGS = {
+  ten_dia_phuong: setting('Tên địa phương', text(), null, 'Tên địa phương thực hiện phong trào.'),
+  ten_tinh: setting('Tỉnh', text(), null, 'Tỉnh của địa phương.'),
+  ten_phong_trao: setting('Tên phong trào', text(), null, 'Tên đầy đủ của phong trào thi đua.'),
+  ke_hoach: setting('Kế hoạch', text(), null, 'Văn bản kế hoạch của địa phương.'),
+  van_ban_cap_tren: setting('Văn bản cấp trên', text(), null, 'Các kế hoạch, quyết định cấp trên mà kế hoạch thực hiện.'),
+  co_quan_chu_quan: setting('Cơ quan chủ quản', text(), null, 'Cơ quan chủ quản trang (Nghị định 42/2022/NĐ-CP).'),
+  dia_chi_co_quan: setting('Địa chỉ cơ quan', text(), null, 'Địa chỉ của cơ quan chủ quản.'),
+  dien_thoai_co_quan: setting('Điện thoại cơ quan', text('public-contact'), null, 'Số điện thoại công vụ của cơ quan.'),
+  email_co_quan: setting('Thư điện tử cơ quan', text(), null, 'Địa chỉ thư điện tử công vụ.'),
+  nguoi_chiu_trach_nhiem: setting('Người chịu trách nhiệm', text(), null, 'Họ tên người chịu trách nhiệm chính.'),
+  chuc_vu_nguoi_chiu_trach_nhiem: setting('Chức vụ người chịu trách nhiệm', text(), null, 'Chức vụ của người chịu trách nhiệm chính.'),
+  lien_he_bao_chi: setting('Liên hệ báo chí', text('public-contact'), null, 'Bộ phận, số điện thoại, thư điện tử công vụ cho báo chí.'),
+  nam_bat_dau: setting('Năm bắt đầu', year, 2021, 'Năm đầu của giai đoạn phong trào.'),
+  nam_ket_thuc: setting('Năm kết thúc', year, 2025, 'Năm cuối của giai đoạn phong trào.'),
+  nam_goc: setting('Năm gốc (đầu kỳ)', year, 2021, 'Năm rà soát dùng làm đầu kỳ (chú thích 2 của kế hoạch). Mặc định: rà soát cuối năm 2021, lần đầu theo chuẩn nghèo 2022–2025.'),
+  nam_chuan_ngheo_moi: setting('Năm đầu áp dụng chuẩn nghèo mới', year, 2021, 'Năm rà soát đầu tiên theo chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP). Không so sánh tỷ lệ qua hai chuẩn.'),
+  nam_so_ket: setting('Năm sơ kết', year, 2023, 'Năm sơ kết giữa kỳ.'),
+  nam_tong_ket: setting('Năm tổng kết', year, 2025, 'Năm tổng kết.'),
+  quy_mo_gom: setting('Quy mô gồm', choice(SCALE_BASES), 'ngheo_va_can_ngheo', 'Quy mô S tính bằng hộ nghèo cộng hộ cận nghèo (mặc định) hay chỉ hộ nghèo.'),
+  ty_le_ngheo_gom: setting('Tỷ lệ nghèo gồm', choice(SCALE_BASES), 'ngheo_va_can_ngheo', 'Tỷ lệ dùng cho tiêu chí 1 và mục tiêu A: tỷ lệ nghèo đa chiều (nghèo + cận nghèo, mặc định) hay chỉ tỷ lệ hộ nghèo.'),
+  cach_tinh_muc_giam: setting('Cách tính mức giảm tỷ lệ', choice(CHANGE_MEASURES), 'diem_phan_tram', 'Mức giảm tỷ lệ hằng năm tính bằng điểm phần trăm (mặc định) hay phần trăm tương đối.'),
+  nam_xet_quy_mo: setting('Năm xét quy mô', choice(SCALE_YEARS), 'nam_danh_gia', 'Quy mô "tại thời điểm xét" lấy theo kết quả rà soát của chính năm đánh giá (mặc định) hay năm liền trước.'),
+  nguong_uoc_tinh_thoat_dbkk: setting('Ngưỡng ước tính thoát đặc biệt khó khăn', decimal, 15, 'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.'),
+  du_lieu_minh_hoa: setting('Dữ liệu minh họa', yesNo, false, 'Có nếu bộ dữ liệu là dữ liệu minh họa, không phải số liệu thật. Trang ghi rõ "Dữ liệu minh họa".'),
+  ngay_cap_nhat: setting('Ngày cập nhật số liệu', date, null, 'Ngày số liệu được cập nhật lần cuối.'),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
+
+export const settingsTable = defineTable({
+  file: 'dia-phuong.csv',
+  title: 'Địa phương và thiết lập',
+  description: 'Mỗi dòng một thiết lập: tên địa phương, cơ quan chủ quản, liên hệ, giai đoạn, năm gốc và các cách hiểu tiêu chí.',
+  columns: [
+    column('khoa', 'Khóa', text(), true, 'Tên thiết lập (xem bảng thiết lập).', 'nam_goc'),
+    // Checked per setting below, with the setting's own type.
+    column('gia_tri', 'Giá trị', text('public-contact'), false, 'Giá trị của thiết lập.', '2021'),
+    column('ghi_chu', 'Ghi chú', text(), false, 'Ghi chú cho người nhập, không dùng khi dựng trang.', 'Rà soát cuối năm 2021'),
+  ],
+});
+
+export function parseSettings(bytes: Uint8Array): { settings: Settings | null; issues: Issue[] } {
+  const { table, issues } = parseTable(settingsTable, bytes);
+  if (!table) return { settings: null, issues };
+  const file = settingsTable.file;
+  const byKey = new Map<string, SettingKey>();
+  for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknown>][]) {
+    byKey.set(matchKey(key), key);
+    byKey.set(matchKey(def.label), key);
+  }
+  const values = new Map<SettingKey, unknown>();
+  const seenAt = new Map<SettingKey, number>();
+  const valueColumn = table.columnName('gia_tri');
+  for (const { line, row } of table.rows) {
+    const key = byKey.get(matchKey(row.khoa));
+    const at = { file, line, column: table.columnName('khoa'), field: 'khoa', value: row.khoa };
+    if (!key) {
+      issues.push(makeIssue('warning', at, 'constraint-error', `Thiết lập "${row.khoa}" không có trong tài liệu nên được bỏ qua. Kiểm tra tên thiết lập theo data/README.md.`));
+      continue;
+    }
+    if (seenAt.has(key)) {
+      issues.push(makeIssue('error', at, 'primary-key', `Thiết lập "${key}" được ghi hai lần (dòng ${seenAt.get(key)} và dòng ${line}). Xóa một dòng.`));
+      continue;
+    }
+    seenAt.set(key, line);
+    if (row.gia_tri === null) continue;
+    const parsed = (SETTINGS[key] as Setting<unknown>).type.parse(row.gia_tri);
+    if (parsed.ok) values.set(key, parsed.value);
+    else issues.push(makeIssue('error', { file, line, column: valueColumn, field: key, value: row.gia_tri }, parsed.code, `Thiết lập "${key}": ${parsed.message}`));
+  }
+  const settings: Record<string, unknown> = {};
+  for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknown>][]) {
+    const value = values.has(key) ? values.get(key) : def.default;
+    if (value === null || value === undefined) {
+      if (!issues.some((i) => i.field === key)) {
+        issues.push(makeIssue('error', { file, field: key }, 'missing-cell', `Thiếu thiết lập bắt buộc "${key}" (${def.label}): ${def.description} Thêm một dòng "${key}" với giá trị.`));
+      }
+      continue;
+    }
+    settings[key] = value;
+  }
+  if (issues.some((i) => i.severity === 'error')) return { settings: null, issues };
+  return { settings: settings as Settings, issues };
+}
