@@ -3,7 +3,8 @@ import type { Line, ParsedTable } from '../ingest/table.ts';
 import { matchKey } from '../ingest/text.ts';
 import type { Settings } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
-import { CRITERION_IDS, PERSONAL_RECIPIENTS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
+import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
+import { mayName } from './privacy.ts';
 import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
 
 // Checks across rows and files: keys, references, the unit tree, figures that must agree.
@@ -225,12 +226,6 @@ export function checkAwards(t: ParsedTable<AwardRow>, index: UnitIndex, stories:
     ok.push(row);
   }
   return ok;
-}
-
-/** Whether an award may name its recipient: always for collectives; for people only with consent in force. */
-export function mayName(award: AwardRow): boolean {
-  if (!PERSONAL_RECIPIENTS.includes(award.loai_doi_tuong)) return true;
-  return award.dong_y_cong_khai === true && award.ngay_rut_dong_y === null;
 }
 
 const NAME_PREFIX = /^((ho|gia|dinh|ong|ba|anh|chi|em|cu) )+/;

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../dataset.ts';
+import { CRITERIA, fixtureFiles, review, SETTINGS, steadyReviews, type FixtureSpec, type Row } from '../__tests__/fixture.ts';
+
+function verdicts(spec: FixtureSpec = {}) {
+  const result = buildDataset(fixtureFiles(spec));
+  expect(result.errors).toEqual([]);
+  return result.dataset!.verdicts;
+}
+const find = (list: ReturnType<typeof verdicts>, unit: string, id: string, year: number) => {
+  const v = list.find((x) => x.ma_don_vi === unit && x.tieu_chi === id && x.nam === year);
+  if (!v) throw new Error(`no verdict ${unit} ${id} ${year}`);
+  return v;
+};
+/** Both villages of commune X1 with the same (poor + near-poor) series on 100 households. */
+function x1Series(scale: number[], other: Row[] = steadyReviews().filter((r) => r['ma_don_vi'] === 'X2-01')): Row[] {
+  return [
+    ...['X1-01', 'X1-02'].flatMap((id) => scale.map((s, i) => review(id, 2021 + i, 100, s - Math.floor(s / 5), Math.floor(s / 5)))),
+    ...other,
+  ];
+}
+
+describe('the criteria engine', () => {
+  it('gives one verdict per unit, criterion and review year after the baseline', () => {
+    const list = verdicts();
+    // 7 units (district, 2 communes, 3 villages, 1 current commune) × 8 criteria × 2022–2025
+    expect(list).toHaveLength(7 * 8 * 4);
+    expect(new Set(list.map((v) => v.nam))).toEqual(new Set([2022, 2023, 2024, 2025]));
+  });
+
+  it('does not count exactly 60% as "> 60%", and says one more household is needed', () => {
+    const other = [50, 45, 40, 30, 20].map((s, i) => review('X2-01', 2021 + i, 100, s - 10, 10));
+    const v = find(verdicts({ reviews: x1Series([50, 45, 40, 35, 30], other) }), 'X2', 'TC_XA_2', 2025);
+    expect(v.gia_tri).toBe(60);
+    expect(v.ket_qua).toBe('chua_dat');
+    expect(v.can_them).toBe(1);
+    expect(v.giai_thich).toContain('Cần giảm thêm 1 hộ nghèo và cận nghèo');
+  });
+
+  it('meets "> 60%" one household later', () => {
+    const other = [50, 45, 40, 30, 19].map((s, i) => review('X2-01', 2021 + i, 100, s - 10, 10));
+    const v = find(verdicts({ reviews: x1Series([50, 45, 40, 35, 30], other) }), 'X2', 'TC_XA_2', 2025);
+    expect(v.ket_qua).toBe('dat');
+    expect(v.can_them).toBe(0);
+  });
+
+  it('counts a fall of exactly 4.0 points as meeting "≥ 4" (no floating-point drift)', () => {
+    // 37% → 33% → 29% → 25%: 0.29 − 0.25 is 0.0399… in floating point.
+    const list = verdicts({ reviews: x1Series([37, 33, 29, 25, 21]) });
+    const v = find(list, 'X1', 'TC_XA_1', 2024);
+    expect(v.ket_qua).toBe('dat');
+    expect(v.gia_tri).toBe(4);
+  });
+
+  it('says how many households short a fall of 3 points is', () => {
+    const list = verdicts({ reviews: x1Series([50, 46, 42, 39, 35]) });
+    const v = find(list, 'X1', 'TC_XA_1', 2024);
+    expect(v.ket_qua).toBe('chua_dat');
+    // Commune: 200 households, 84 → 78; ≥ 4 points needs at most 76.
+    expect(v.can_them).toBe(2);
+    expect(v.giai_thich).toContain('Cần giảm thêm 2 hộ');
+  });
+
+  it('gives "Chưa đủ dữ liệu", never "Chưa đạt", when a year is missing', () => {
+    const reviews = x1Series([50, 46, 42, 39, 35]).filter((r) => !(r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023));
+    const result = buildDataset(fixtureFiles({ reviews }));
+    const list = result.dataset!.verdicts;
+    expect(find(list, 'X1', 'TC_XA_1', 2024).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'X1', 'TC_XA_1', 2024).giai_thich).toContain('Bản Hai');
+    expect(find(list, 'X1', 'TC_XA_2', 2023).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'X1-02', 'TC_THON', 2023).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'H', 'MT_HUYEN_A', 2023).ket_qua).toBe('chua_du_du_lieu');
+    // The other years are unaffected and the gap is reported.
+    expect(find(list, 'X1-02', 'TC_THON', 2024).ket_qua).not.toBe('chua_du_du_lieu');
+    expect(result.warnings.some((w) => w.message.includes('Chưa có kết quả rà soát năm 2023 của Bản Hai'))).toBe(true);
+  });
+
+  it('needs three consecutive years under one standard before criterion 1 can be met', () => {
+    const list = verdicts();
+    expect(find(list, 'X1', 'TC_XA_1', 2022).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'X1', 'TC_XA_1', 2023).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'X1', 'TC_XA_1', 2024).ket_qua).toBe('dat');
+  });
+
+  it('applies criterion 1 only where the highland/border flag is set', () => {
+    const list = verdicts();
+    expect(find(list, 'X2', 'TC_XA_1', 2025).ket_qua).toBe('khong_ap_dung');
+    expect(find(list, 'X1-01', 'TC_XA_1', 2025).ket_qua).toBe('khong_ap_dung');
+    expect(find(list, 'X1', 'TC_XA_1', 2025).ket_qua).toBe('dat');
+  });
+
+  it('follows a region change in the middle of the period', () => {
+    const regions: Row[] = [
+      { ma_don_vi: 'X1', khu_vuc: 'III', tu_nam: 2021, den_nam: 2023, can_cu: 'QĐ 861' },
+      { ma_don_vi: 'X1', khu_vuc: 'II', tu_nam: 2024, can_cu: 'QĐ 698' },
+      { ma_don_vi: 'X2', khu_vuc: 'II', tu_nam: 2021, den_nam: 2023, can_cu: 'QĐ 861' },
+    ];
+    const list = verdicts({ regions });
+    expect(find(list, 'X1', 'TC_XA_2', 2023).giai_thich).toContain('khu vực III theo QĐ 861');
+    expect(find(list, 'X1', 'TC_XA_2', 2024).giai_thich).toContain('khu vực II theo QĐ 698');
+    expect(find(list, 'X2', 'TC_XA_2', 2023).ket_qua).not.toBe('khong_ap_dung');
+    expect(find(list, 'X2', 'TC_XA_2', 2024).ket_qua).toBe('khong_ap_dung');
+  });
+
+  it('never compares a rate across the change of poverty standard', () => {
+    const old = ['X1-01', 'X1-02', 'X2-01'].map((id) => review(id, 2020, 100, 20, 5));
+    const settings = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }];
+    const list = verdicts({ settings, reviews: [...old, ...steadyReviews()] });
+    // 2023 would need the 2020 → 2021 fall: the 2020 list is under the old standard.
+    const v = find(list, 'X1', 'TC_XA_1', 2023);
+    expect(v.ket_qua).toBe('chua_du_du_lieu');
+    expect(v.giai_thich).toContain('chuẩn nghèo cũ');
+    expect(list.every((x) => x.so_lieu.every((s) => s.nam >= 2021))).toBe(true);
+  });
+
+  it('refuses a baseline year under the old standard', () => {
+    const settings = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }, { khoa: 'nam_goc', gia_tri: 2020 }];
+    const result = buildDataset(fixtureFiles({ settings }));
+    expect(result.dataset).toBeNull();
+    expect(result.errors.map((e) => e.field)).toContain('nam_goc');
+  });
+
+  it('does not apply the village criterion where there were no poor or near-poor households at the baseline', () => {
+    const reviews = steadyReviews().map((r) => (r['ma_don_vi'] === 'X2-01' ? { ...r, so_ho_ngheo: 0, so_ho_ngheo_dtts: 0, so_ho_can_ngheo: 0 } : r));
+    const v = find(verdicts({ reviews }), 'X2-01', 'TC_THON', 2025);
+    expect(v.ket_qua).toBe('khong_ap_dung');
+  });
+
+  it('passes officials when the commune meets criterion 1 or 2', () => {
+    const list = verdicts();
+    expect(find(list, 'X1', 'TC_CAN_BO', 2024).ket_qua).toBe('dat');
+    expect(find(list, 'X1', 'TC_CAN_BO', 2023).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'X2', 'TC_CAN_BO', 2025).ket_qua).toBe('chua_dat');
+    expect(find(list, 'X1-01', 'TC_CAN_BO', 2025).ket_qua).toBe('khong_ap_dung');
+  });
+
+  it('counts only official exits from extremely-difficult status, and labels the estimate', () => {
+    const list = verdicts();
+    const d2023 = find(list, 'H', 'MT_HUYEN_D', 2023);
+    expect(d2023.ket_qua).toBe('chua_dat');
+    expect(d2023.can_them).toBe(1);
+    expect(find(list, 'H', 'MT_HUYEN_D', 2024).ket_qua).toBe('dat');
+    expect(find(list, 'H', 'MT_HUYEN_C', 2025).ket_qua).toBe('chua_dat');
+    expect(find(list, 'H', 'MT_HUYEN_C', 2025).giai_thich).toContain('Ước tính (không phải quyết định)');
+  });
+
+  it('marks verdicts that use preliminary figures', () => {
+    const reviews = steadyReviews().map((r) => (r['nam'] === 2025 ? { ...r, trang_thai: 'sơ bộ' } : r));
+    const list = verdicts({ reviews });
+    expect(find(list, 'X1-01', 'TC_THON', 2025).trang_thai_so_lieu).toBe('so_bo');
+    expect(find(list, 'X1-01', 'TC_THON', 2024).trang_thai_so_lieu).toBe('chinh_thuc');
+    expect(find(list, 'X1-01', 'TC_THON', 2025).dot).toBe('tong_ket');
+    expect(find(list, 'X1-01', 'TC_THON', 2023).dot).toBe('so_ket');
+  });
+
+  it('follows the interpretation settings: scale of poor only, relative change', () => {
+    const base = verdicts();
+    expect(find(base, 'X1-01', 'TC_THON', 2025).gia_tri).toBe(40);
+    const poorOnly = verdicts({ settings: [...SETTINGS, { khoa: 'quy_mo_gom', gia_tri: 'chi_ngheo' }] });
+    // poor: 40 → 24
+    expect(find(poorOnly, 'X1-01', 'TC_THON', 2025).gia_tri).toBe(40);
+    expect(find(poorOnly, 'X1-01', 'TC_THON', 2025).so_lieu[0]?.gia_tri).toBe(40);
+    expect(find(base, 'H', 'MT_HUYEN_A', 2022).ket_qua).toBe('chua_dat');
+    const relative = verdicts({ settings: [...SETTINGS, { khoa: 'cach_tinh_muc_giam', gia_tri: 'tuong_doi' }] });
+    const a = find(relative, 'H', 'MT_HUYEN_A', 2022);
+    expect(a.don_vi_do).toBe('phan_tram');
+    expect(a.gia_tri).toBe(10);
+    expect(a.ket_qua).toBe('dat');
+  });
+
+  it('takes thresholds from the data, not the code', () => {
+    const criteria = CRITERIA.map((r) => (r['ma_tieu_chi'] === 'TC_THON' ? { ...r, nguong: '39,5' } : r));
+    const v = find(verdicts({ criteria }), 'X1-01', 'TC_THON', 2025);
+    expect(v.nguong).toBe(39.5);
+    expect(v.ket_qua).toBe('dat');
+  });
+
+  it('aggregates today\'s communes from their former units', () => {
+    const result = buildDataset(fixtureFiles());
+    const f = result.dataset!.figures('M1', 2025);
+    expect(f?.tong_so_ho).toBe(300);
+    expect(result.dataset!.index.formerCommunesOf('M1').map((u) => u.ma_don_vi)).toEqual(['X1', 'X2']);
+  });
+});
+
