@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const DIST = 'dist';
+
+/** Run a project script the way npm does, with the data and content folders given. */
+export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+export interface JsonReport {
+  ok: boolean;
+  errors: { file: string; line: number | null; column: string | null; field: string | null; code: string; value: string | null; message: string }[];
+  warnings: unknown[];
+}
+
+export function checkData(dataDir?: string, contentDir?: string) {
+  const env: Record<string, string> = {};
+  if (dataDir) env['CHUNG_TAY_DATA_DIR'] = dataDir;
+  if (contentDir) env['CHUNG_TAY_CONTENT_DIR'] = contentDir;
+  const run = runScript('scripts/check-data.ts', ['--json'], env);
+  return { status: run.status, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+/** A copy of the sample data (and content) to break. */
+export function copySample(): { data: string; content: string } {
+  const root = mkdtempSync(join(tmpdir(), 'chung-tay-'));
+  cpSync('data', join(root, 'data'), { recursive: true });
+  cpSync('content', join(root, 'content'), { recursive: true });
+  return { data: join(root, 'data'), content: join(root, 'content') };
+}
+
+export function editFile(path: string, edit: (text: string) => string) {
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+}
+
+/** Every file under a folder, as paths relative to it. */
+export function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix)).flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    return statSync(join(dir, rel)).isDirectory() ? listFiles(dir, rel) : [rel];
+  });
+}
+
+export const readDist = (rel: string) => readFileSync(join(DIST, rel), 'utf8');
