@@ -10,10 +10,10 @@ import { toSnapshot } from './lib/snapshot.ts';
 const chungTayLoader: Loader = {
   name: 'chung-tay-du-lieu',
   async load({ store }) {
-    const { dataset, errors, warnings } = loadDataset();
+    const { dataset, errors, warnings, inputs } = loadDataset();
     if (!dataset) throw new Error(`Dữ liệu có lỗi, không dựng trang.\n${formatReport(errors, warnings)}`);
     store.clear();
-    store.set({ id: 'du-lieu', data: { ...toSnapshot(dataset, warnings) } });
+    store.set({ id: 'du-lieu', data: { ...toSnapshot(dataset, warnings, inputs) } });
   },
 };
 

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { buildDataset, DATA_FILES, type BuildResult } from '../lib/dataset.ts';
+import { BOUNDARY_FILES, buildDataset, DATA_FILES, type BuildResult } from '../lib/dataset.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
 
 // The one place that touches the file system: it reads the data and content folders and hands
@@ -41,10 +42,19 @@ function readStories(root: string): StoryInput[] {
   });
 }
 
+/** An input file as published on the open-data page, so anyone can check what was used. */
+export interface InputChecksum {
+  tep: string;
+  sha256: string;
+  kich_thuoc: number;
+}
+
+const checksum = (tep: string, bytes: Uint8Array): InputChecksum => ({ tep, sha256: createHash('sha256').update(bytes).digest('hex'), kich_thuoc: bytes.length });
+
 /** Read every data file and story, and run the core. */
-export function loadDataset(dir = dataDir(), content = contentDir()): BuildResult {
+export function loadDataset(dir = dataDir(), content = contentDir()): BuildResult & { inputs: InputChecksum[] } {
   const files = new Map<string, Uint8Array>();
-  for (const name of DATA_FILES) {
+  for (const name of [...DATA_FILES, ...BOUNDARY_FILES]) {
     const path = join(dir, name);
     try {
       if (statSync(path).isFile()) files.set(name, new Uint8Array(readFileSync(path)));
@@ -52,5 +62,10 @@ export function loadDataset(dir = dataDir(), content = contentDir()): BuildResul
       // A missing file is reported by the core, in Vietnamese.
     }
   }
-  return buildDataset(files, readStories(content));
+  const stories = readStories(content);
+  const inputs = [
+    ...[...files].map(([name, bytes]) => checksum(`data/${name}`, bytes)),
+    ...stories.map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
+  ];
+  return { ...buildDataset(files, stories), inputs };
 }

@@ -1,3 +1,4 @@
+import { parseBoundary, type Boundary } from './charts/map.ts';
 import { evaluate, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
@@ -20,6 +21,9 @@ export const DATA_FILES = [
   awardsTable.file,
 ] as const;
 
+/** An optional boundary file; without one the maps are schematic diagrams. */
+export const BOUNDARY_FILES = ['ranh-gioi.geojson', 'ranh-gioi.topojson', 'ranh-gioi.json'] as const;
+
 export interface Dataset {
   settings: Settings;
   units: UnitRow[];
@@ -28,6 +32,7 @@ export interface Dataset {
   reviews: ReviewRow[];
   awards: AwardRow[];
   stories: Story[];
+  boundary: Boundary | null;
   index: UnitIndex;
   figures: FiguresLookup;
   verdicts: Verdict[];
@@ -53,6 +58,17 @@ function parseStories(inputs: readonly StoryInput[], issues: Issue[]): Story[] {
     stories.push({ ...result.data, slug: input.slug, file: input.file, body: input.body });
   }
   return stories;
+}
+
+function readBoundary(files: ReadonlyMap<string, Uint8Array>, issues: Issue[]): Boundary | null {
+  const name = BOUNDARY_FILES.find((n) => files.has(n));
+  if (!name) return null;
+  const result = parseBoundary(new TextDecoder().decode(files.get(name)));
+  if ('error' in result) {
+    issues.push(makeIssue('error', { file: name }, 'format-error', result.error));
+    return null;
+  }
+  return result.boundary;
 }
 
 export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs: readonly StoryInput[] = []): BuildResult {
@@ -98,7 +114,10 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   checkStories(stories, index, awards, issues);
   if (hasErrors(issues)) return done(null);
 
+  const boundary = readBoundary(files, issues);
+  if (hasErrors(issues)) return done(null);
+
   const figures = figuresLookup(index, reviews);
   const verdicts = evaluate({ settings, index, figures, criteria });
-  return done({ settings, units, regions, criteria, reviews, awards, stories, index, figures, verdicts });
+  return done({ settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts });
 }

@@ -1,3 +1,4 @@
+import type { Boundary } from './charts/map.ts';
 import type { Dataset } from './dataset.ts';
 import type { Verdict } from './domain/criteria.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
@@ -6,7 +7,7 @@ import { indexUnits, type UnitIndex } from './domain/units.ts';
 import type { Issue } from './ingest/issues.ts';
 import type { Settings } from './schemas/settings.ts';
 import type { StoryMeta } from './schemas/story.ts';
-import { awardsTable, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
+import { awardsTable, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
 
 // What the build hands from the content loader to the pages: plain, serialisable data with
 // private details already removed (awards are in their public form). Pages rebuild the unit
@@ -23,9 +24,12 @@ export interface Snapshot {
   verdicts: Verdict[];
   /** Warnings for the public data-quality page: values from the awards file are dropped. */
   warnings: Omit<Issue, 'severity'>[];
+  boundary: Boundary | null;
+  /** Input files with their SHA-256, computed by the loader. */
+  inputs: { tep: string; sha256: string; kich_thuoc: number }[];
 }
 
-export function toSnapshot(d: Dataset, warnings: readonly Issue[]): Snapshot {
+export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snapshot['inputs']): Snapshot {
   return {
     settings: d.settings,
     units: d.units,
@@ -36,15 +40,19 @@ export function toSnapshot(d: Dataset, warnings: readonly Issue[]): Snapshot {
     stories: d.stories.map(({ body: _body, file: _file, ...meta }) => meta),
     verdicts: d.verdicts,
     warnings: warnings.map(({ severity: _s, ...w }) => (w.file === awardsTable.file ? { ...w, value: null } : w)),
+    boundary: d.boundary,
+    inputs,
   };
 }
 
 export interface SiteData extends Snapshot {
   index: UnitIndex;
   figures: FiguresLookup;
+  verdictOf(unitId: string, criterion: CriterionId, year: number): Verdict | undefined;
 }
 
 export function fromSnapshot(s: Snapshot): SiteData {
   const index = indexUnits(s.units, s.regions);
-  return { ...s, index, figures: figuresLookup(index, s.reviews) };
+  const byKey = new Map(s.verdicts.map((v) => [`${v.ma_don_vi}|${v.tieu_chi}|${v.nam}`, v]));
+  return { ...s, index, figures: figuresLookup(index, s.reviews), verdictOf: (u, c, y) => byKey.get(`${u}|${c}|${y}`) };
 }

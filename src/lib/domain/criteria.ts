@@ -280,16 +280,20 @@ function statusExit(ctx: EngineContext, year: number, c: CriterionRow, populatio
 
 const COMBINED: readonly CriterionId[] = ['TC_XA_1', 'TC_XA_2'];
 
-/** Officials in charge of a commune: met when the commune meets criterion 1 or 2. */
-function eitherCommuneCriterion(prior: (id: CriterionId) => Verdict | undefined): Outcome {
-  const parts = COMBINED.map((id) => prior(id)).filter((v): v is Verdict => v !== undefined);
+/** Officials in charge of a commune: met when the commune meets enough of criteria 1 and 2
+ * (threshold 1 by default: either one). */
+function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: CriterionRow): Outcome {
+  const parts = COMBINED.map((id) => prior(id)).filter((v): v is Verdict => v !== undefined && v.ket_qua !== 'khong_ap_dung');
   const list = parts.map((v) => `${v.ten_tieu_chi}: ${VERDICT_RESULTS[v.ket_qua]}`).join('; ');
-  const has = (r: VerdictResult) => parts.some((v) => v.ket_qua === r);
-  const ket_qua: VerdictResult = has('dat') ? 'dat' : has('chua_du_du_lieu') ? 'chua_du_du_lieu' : has('chua_dat') ? 'chua_dat' : 'khong_ap_dung';
+  if (parts.length === 0) return notApplicable('Không áp dụng: tiêu chí 1 và tiêu chí 2 đều không áp dụng cho xã này.', 'don_vi');
+  const met = parts.filter((v) => v.ket_qua === 'dat').length;
+  const unknown = parts.filter((v) => v.ket_qua === 'chua_du_du_lieu').length;
+  const threshold = fromDecimal(c.nguong);
+  const ket_qua: VerdictResult = passes(frac(met), threshold, c.phep_so_sanh) ? 'dat' : passes(frac(met + unknown), threshold, c.phep_so_sanh) ? 'chua_du_du_lieu' : 'chua_dat';
   return {
-    ket_qua, gia_tri: null, can_them: null, don_vi_do: 'don_vi',
-    so_lieu: parts.map((v) => ({ nam: v.nam, chi_so: `${v.tieu_chi} đạt (1) hay không (0)`, gia_tri: v.ket_qua === 'dat' ? 1 : 0, trang_thai: v.trang_thai_so_lieu })),
-    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt tiêu chí 1 hoặc tiêu chí 2 (${list}).`,
+    ket_qua, gia_tri: met, can_them: null, don_vi_do: 'don_vi',
+    so_lieu: parts.map((v) => ({ nam: v.nam, chi_so: `${v.ten_tieu_chi} (1 = đạt)`, gia_tri: v.ket_qua === 'dat' ? 1 : 0, trang_thai: v.trang_thai_so_lieu })),
+    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt ${opWords(c.phep_so_sanh)} ${formatDecimal(c.nguong, 0)} trong các tiêu chí 1, 2 của xã; xã đạt ${met} (${list}).`,
   };
 }
 
@@ -345,7 +349,7 @@ export function evaluate(ctx: EngineContext): Verdict[] {
               return scaleReduction(ctx, unit, year, c);
             case 'TC_CAN_BO':
               if (!movement.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho cán bộ phụ trách xã, thị trấn; đây là ${level}.`, 'don_vi');
-              return eitherCommuneCriterion((prior) => ofYear.get(prior));
+              return communeCriteriaMet((prior) => ofYear.get(prior), c);
             case 'MT_HUYEN_A':
             case 'MT_HUYEN_B':
             case 'MT_HUYEN_C':

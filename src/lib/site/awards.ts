@@ -1,0 +1,115 @@
+import { PUBLICATION, type PublicAward } from '../domain/privacy.ts';
+import { isVillageLevel } from '../domain/units.ts';
+import { formatDate } from '../format/vi.ts';
+import { slugify } from '../ingest/text.ts';
+import { AWARD_FORMS, AWARD_ROUNDS, RECIPIENT_TYPES } from '../schemas/tables.ts';
+import type { SiteData } from '../snapshot.ts';
+import { awardPath, storyPath, type UnitPaths } from './paths.ts';
+
+// Honour rolls: the public entries, the views by year, round, form, recipient type and commune,
+// and the counts of entries that are not named (households and individuals without consent).
+
+export interface AwardView {
+  id: string;
+  path: string;
+  /** ISO date of the decision, for ordering. */
+  date: string;
+  year: number;
+  name: string;
+  type: string;
+  form: string;
+  round: string;
+  decision: string;
+  issuer: string;
+  signer: string;
+  achievement: string;
+  legalBasis: string;
+  unitId: string;
+  unitName: string | null;
+  unitPath: string | null;
+  /** The movement commune the entry belongs to, for the commune view. */
+  communeId: string | null;
+  storyPath: string | null;
+}
+
+export const yearOf = (a: PublicAward) => Number(a.ngay_quyet_dinh.slice(0, 4));
+export const decisionText = (a: PublicAward) => `Quyết định số ${a.so_quyet_dinh} ngày ${formatDate(a.ngay_quyet_dinh)}`;
+
+export function awardView(site: SiteData, paths: UnitPaths, a: PublicAward): AwardView | null {
+  if (a.cong_khai !== 'cong_khai' || a.ten_doi_tuong === null || a.ma_don_vi === null) return null;
+  const unit = site.index.byId.get(a.ma_don_vi);
+  const commune = unit && isVillageLevel(unit) ? unit.ma_don_vi_cha : unit?.ma_don_vi ?? null;
+  const story = a.bai_viet === null ? null : /^https:/.test(a.bai_viet) ? a.bai_viet : storyPath(a.bai_viet);
+  return {
+    id: a.ma_khen_thuong,
+    path: awardPath(a.ma_khen_thuong),
+    date: a.ngay_quyet_dinh,
+    year: yearOf(a),
+    name: a.ten_doi_tuong,
+    type: RECIPIENT_TYPES[a.loai_doi_tuong],
+    form: AWARD_FORMS[a.hinh_thuc],
+    round: AWARD_ROUNDS[a.dot],
+    decision: decisionText(a),
+    issuer: a.co_quan_ban_hanh,
+    signer: a.chuc_vu_nguoi_ky,
+    achievement: a.thanh_tich ?? '',
+    legalBasis: a.can_cu_phap_ly,
+    unitId: a.ma_don_vi,
+    unitName: unit?.ten_don_vi ?? null,
+    unitPath: unit ? paths.of(unit.ma_don_vi) : null,
+    communeId: commune && site.index.movementCommunes.some((c) => c.ma_don_vi === commune) ? commune : null,
+    storyPath: story,
+  };
+}
+
+export interface AwardFilter {
+  /** URL of the view, e.g. /vinh-danh/hinh-thuc/giay-khen-huyen/ */
+  path: string;
+  group: string;
+  title: string;
+  entries: AwardView[];
+  /** Entries counted but not named; null where counting would point at a place. */
+  unnamed: number | null;
+}
+
+/** Every filtered view of the honour roll, each a static page (no JavaScript needed). */
+export function awardFilters(site: SiteData, paths: UnitPaths): AwardFilter[] {
+  const all = site.awards;
+  const views = new Map(all.map((a) => [a.ma_khen_thuong, awardView(site, paths, a)]));
+  const shown = (list: PublicAward[]) => list.map((a) => views.get(a.ma_khen_thuong)).filter((v): v is AwardView => v !== null && v !== undefined);
+  const hidden = (list: PublicAward[]) => list.filter((a) => a.cong_khai !== 'cong_khai').length;
+  const filters: AwardFilter[] = [];
+  const add = (group: string, slug: string, title: string, list: PublicAward[], countHidden: boolean) =>
+    filters.push({ path: `/vinh-danh/${group}/${slug}/`, group, title, entries: shown(list), unnamed: countHidden ? hidden(list) : null });
+
+  for (const year of [...new Set(all.map(yearOf))].sort()) add('nam', String(year), `Năm ${year}`, all.filter((a) => yearOf(a) === year), true);
+  for (const [key, label] of Object.entries(AWARD_ROUNDS)) {
+    const list = all.filter((a) => a.dot === key);
+    if (list.length) add('dot', slugify(key), label, list, true);
+  }
+  for (const [key, label] of Object.entries(AWARD_FORMS)) {
+    const list = all.filter((a) => a.hinh_thuc === key);
+    if (list.length) add('hinh-thuc', slugify(key), label, list, true);
+  }
+  for (const [key, label] of Object.entries(RECIPIENT_TYPES)) {
+    const list = all.filter((a) => a.loai_doi_tuong === key);
+    if (list.length) add('doi-tuong', slugify(key), label, list, true);
+  }
+  for (const c of site.index.movementCommunes) {
+    const list = all.filter((a) => views.get(a.ma_khen_thuong)?.communeId === c.ma_don_vi);
+    const slug = paths.of(c.ma_don_vi)?.split('/').filter(Boolean).pop() ?? slugify(c.ma_don_vi);
+    if (list.length) add('xa', slug, c.ten_don_vi, list, false);
+  }
+  return filters;
+}
+
+/** Pages of entries that were withdrawn: the URL stays, with a short notice. */
+export function withdrawnEntries(site: SiteData): { id: string; path: string; notice: string }[] {
+  return site.awards
+    .filter((a) => a.cong_khai === 'da_rut_dong_y')
+    .map((a) => ({ id: a.ma_khen_thuong, path: awardPath(a.ma_khen_thuong), notice: PUBLICATION.da_rut_dong_y }));
+}
+
+export function allAwardViews(site: SiteData, paths: UnitPaths): AwardView[] {
+  return site.awards.map((a) => awardView(site, paths, a)).filter((v): v is AwardView => v !== null);
+}

@@ -1,0 +1,52 @@
+import { reviewYears } from '../domain/criteria.ts';
+import { formatCount } from '../format/vi.ts';
+import type { CriterionId } from '../schemas/tables.ts';
+import type { SiteData } from '../snapshot.ts';
+import { allAwardViews, type AwardView } from './awards.ts';
+import { criteriaFor, trendCharts, type ChartView, type CriterionView } from './common.ts';
+import { mapView, RATE_INDICATOR, type MapView } from './maps.ts';
+import { storyPath, type UnitPaths } from './paths.ts';
+import type { Link } from './units.ts';
+
+// The overview: the district's targets and where they stand, the map, the trends, how many units
+// meet each criterion, and the latest honour-roll entries and stories.
+
+export interface CountRow {
+  id: CriterionId;
+  name: string;
+  cells: { year: number; text: string; met: number; applicable: number }[];
+}
+
+export interface OverviewView {
+  targets: CriterionView[];
+  charts: ChartView[];
+  map: MapView;
+  counts: { years: number[]; rows: CountRow[] };
+  awards: AwardView[];
+  stories: (Link & { summary: string })[];
+}
+
+const UNIT_CRITERIA: CriterionId[] = ['TC_XA_1', 'TC_XA_2', 'TC_CAN_BO', 'TC_THON'];
+
+export function overview(site: SiteData, paths: UnitPaths): OverviewView {
+  const district = site.index.district;
+  const years = reviewYears(site.settings);
+  const rows = UNIT_CRITERIA.map((id) => ({
+    id,
+    name: site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id,
+    cells: years.map((year) => {
+      const list = site.verdicts.filter((v) => v.tieu_chi === id && v.nam === year && v.ket_qua !== 'khong_ap_dung');
+      const met = list.filter((v) => v.ket_qua === 'dat').length;
+      const unknown = list.filter((v) => v.ket_qua === 'chua_du_du_lieu').length;
+      return { year, met, applicable: list.length, text: `${formatCount(met)}/${formatCount(list.length)} đạt${unknown ? `; ${formatCount(unknown)} chưa đủ dữ liệu` : ''}` };
+    }),
+  }));
+  return {
+    targets: criteriaFor(site, district.ma_don_vi),
+    charts: trendCharts(site, district.ma_don_vi, site.settings.ten_dia_phuong),
+    map: mapView(site, paths, site.index.movementCommunes, RATE_INDICATOR, 'xã, thị trấn'),
+    counts: { years, rows },
+    awards: allAwardViews(site, paths).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5),
+    stories: site.stories.map((s) => ({ name: s.tieu_de, path: storyPath(s.slug), summary: s.tom_tat })),
+  };
+}

@@ -1,0 +1,134 @@
+import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
+import { isVillageLevel } from '../domain/units.ts';
+import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
+import { REGIONS, type UnitRow } from '../schemas/tables.ts';
+import type { SiteData } from '../snapshot.ts';
+import { allAwardViews, type AwardView } from './awards.ts';
+import { criteriaFor, figuresRows, levelName, trendCharts, type ChartView, type CriterionView, type FiguresRow } from './common.ts';
+import { latestYear } from './maps.ts';
+import { storyPath, type UnitPaths } from './paths.ts';
+
+// The page of a commune of the movement, a village, or a commune of today.
+
+export interface Link {
+  name: string;
+  path: string;
+}
+
+export interface VillageRow extends Link {
+  base: string;
+  latest: string;
+  reduction: string;
+  result: VerdictResult;
+  label: string;
+}
+
+export interface UnitPageView {
+  id: string;
+  name: string;
+  kind: string;
+  path: string;
+  breadcrumbs: Link[];
+  notices: string[];
+  successor: Link | null;
+  facts: { label: string; value: string }[];
+  figures: FiguresRow[];
+  charts: ChartView[];
+  criteria: CriterionView[];
+  villages: VillageRow[] | null;
+  formerUnits: Link[] | null;
+  awards: AwardView[];
+  stories: Link[];
+}
+
+const link = (paths: UnitPaths, u: UnitRow): Link => ({ name: u.ten_don_vi, path: paths.of(u.ma_don_vi) ?? '/' });
+
+function villageRows(site: SiteData, paths: UnitPaths, villages: UnitRow[]): VillageRow[] {
+  const base = site.settings.nam_goc;
+  const year = latestYear(site);
+  const scale = (id: string, y: number) => {
+    const f = site.figures(id, y);
+    return f ? f.so_ho_ngheo + f.so_ho_can_ngheo : null;
+  };
+  return villages.map((v) => {
+    const b = scale(v.ma_don_vi, base);
+    const t = scale(v.ma_don_vi, year);
+    const verdict = site.verdictOf(v.ma_don_vi, 'TC_THON', year);
+    const result = verdict?.ket_qua ?? 'khong_ap_dung';
+    return {
+      ...link(paths, v),
+      base: b === null ? '–' : formatCount(b),
+      latest: t === null ? '–' : formatCount(t),
+      reduction: b && t !== null ? formatPercent((100 * (b - t)) / b) : '–',
+      result,
+      label: VERDICT_RESULTS[result],
+    };
+  });
+}
+
+function facts(site: SiteData, u: UnitRow): { label: string; value: string }[] {
+  const out: { label: string; value: string }[] = [{ label: 'Loại đơn vị', value: levelName(u) }];
+  if (u.ma_hanh_chinh) out.push({ label: 'Mã hành chính', value: u.ma_hanh_chinh });
+  const regions = site.regions.filter((r) => r.ma_don_vi === u.ma_don_vi).sort((a, b) => a.tu_nam - b.tu_nam);
+  if (regions.length) {
+    out.push({ label: 'Khu vực', value: regions.map((r) => `${REGIONS[r.khu_vuc]} (${r.tu_nam}${r.den_nam === null ? ' trở đi' : `–${r.den_nam}`}, ${r.can_cu})`).join('; ') });
+  }
+  if (u.vung_cao_bien_gioi_dbkk) out.push({ label: 'Diện', value: 'Xã vùng cao, biên giới đặc biệt khó khăn' });
+  if (u.bien_gioi) out.push({ label: 'Biên giới', value: 'Có đường biên giới quốc gia' });
+  if (u.dac_biet_kho_khan !== null) {
+    out.push({
+      label: 'Đặc biệt khó khăn',
+      value: !u.dac_biet_kho_khan
+        ? 'Không thuộc diện đặc biệt khó khăn đầu kỳ'
+        : u.nam_thoat_dbkk !== null
+          ? `Thuộc diện đầu kỳ; đã thoát diện năm ${u.nam_thoat_dbkk} (${u.quyet_dinh_thoat_dbkk ?? ''})`
+          : 'Thuộc diện đặc biệt khó khăn; chưa có quyết định thoát diện',
+    });
+  }
+  return out;
+}
+
+export function unitPage(site: SiteData, paths: UnitPaths, unitId: string): UnitPageView {
+  const u = site.index.byId.get(unitId);
+  if (!u) throw new Error(`unitPage: unknown unit ${unitId}`);
+  const path = paths.of(unitId) ?? '/';
+  const parent = u.ma_don_vi_cha ? site.index.byId.get(u.ma_don_vi_cha) : undefined;
+  const successor = site.index.successorOf(unitId);
+  const current = site.index.currentCommunes.includes(u);
+  const notices: string[] = [];
+  if (successor) {
+    notices.push(`Từ ngày 1/7/2025 (Nghị quyết 1670/NQ-UBTVQH15), ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${successor.ten_don_vi}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`);
+  }
+  if (u.hieu_luc_tu && !current) notices.push(`Đơn vị được thành lập từ ngày ${formatDate(u.hieu_luc_tu)}.`);
+  if (u.ghi_chu) notices.push(u.ghi_chu);
+
+  const villages = current ? null : site.index.villagesOf(unitId);
+  const former = current ? site.index.formerCommunesOf(unitId) : null;
+  const inUnit = (id: string) => {
+    if (id === unitId) return true;
+    const a = site.index.byId.get(id);
+    return (a?.ma_don_vi_cha === unitId) || (current && site.index.successorOf(id)?.ma_don_vi === unitId);
+  };
+  const awards = allAwardViews(site, paths).filter((a) => inUnit(a.unitId));
+  return {
+    id: unitId,
+    name: u.ten_don_vi,
+    kind: levelName(u),
+    path,
+    breadcrumbs: [
+      { name: 'Trang chủ', path: '/' },
+      ...(current ? [{ name: 'Xã, phường từ 1/7/2025', path: '/xa-moi/' }] : []),
+      ...(parent && parent.cap !== 'huyen' ? [link(paths, parent)] : []),
+    ],
+    notices,
+    successor: successor ? link(paths, successor) : null,
+    facts: facts(site, u),
+    figures: figuresRows(site, unitId),
+    charts: trendCharts(site, unitId, u.ten_don_vi),
+    criteria: criteriaFor(site, unitId),
+    villages: villages && villages.length > 0 ? villageRows(site, paths, villages) : null,
+    formerUnits: former ? former.map((c) => link(paths, c)) : null,
+    awards,
+    stories: site.stories.filter((s) => inUnit(s.ma_don_vi)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) })),
+  };
+}
