@@ -17,8 +17,19 @@ export const VERDICT_RESULTS = {
 } as const;
 export type VerdictResult = keyof typeof VERDICT_RESULTS;
 
-export const MEASURES = { diem_phan_tram: 'điểm phần trăm', phan_tram: '%', don_vi: 'đơn vị' } as const;
-export type Measure = keyof typeof MEASURES;
+export type Measure = 'diem_phan_tram' | 'phan_tram' | 'don_vi';
+
+/** What each criterion applies to and measures, in plain Vietnamese: fixed by its id, as the engine below. */
+export const CRITERION_RULES: Record<CriterionId, { apDung: string; cachTinh: string }> = {
+  TC_XA_1: { apDung: 'Xã, thị trấn có đánh dấu "xã vùng cao, biên giới đặc biệt khó khăn" trong danh mục đơn vị (dữ liệu, không tự suy ra).', cachTinh: 'Tỷ lệ nghèo (theo thiết lập "ty_le_ngheo_gom") của xã năm sau thấp hơn năm trước ít nhất bằng ngưỡng, trong mỗi năm của số năm liên tiếp quy định, tính đến năm đánh giá. Chỉ so sánh các năm cùng một chuẩn nghèo.' },
+  TC_XA_2: { apDung: 'Xã, thị trấn thuộc khu vực I, II hoặc III trong năm đánh giá (theo bảng khu vực theo thời kỳ).', cachTinh: 'Mức giảm quy mô = (quy mô đầu kỳ − quy mô tại thời điểm xét) / quy mô đầu kỳ; quy mô là số hộ nghèo cộng số hộ cận nghèo (theo thiết lập "quy_mo_gom").' },
+  TC_THON: { apDung: 'Mọi thôn, bản, tổ dân phố có hộ nghèo hoặc cận nghèo đầu kỳ.', cachTinh: 'Như tiêu chí 2 của xã, tính cho thôn.' },
+  TC_CAN_BO: { apDung: 'Thành viên Ban Chỉ đạo được phân công phụ trách một xã, thị trấn.', cachTinh: 'Đếm số tiêu chí (1, 2) xã đạt trong năm; đạt khi số đó đạt ngưỡng (mặc định: ít nhất 1).' },
+  MT_HUYEN_A: { apDung: 'Toàn huyện.', cachTinh: 'Tỷ lệ nghèo đa chiều toàn huyện (cộng từ mọi thôn) năm sau thấp hơn năm trước ít nhất bằng ngưỡng.' },
+  MT_HUYEN_B: { apDung: 'Toàn huyện.', cachTinh: 'Tỷ lệ hộ nghèo trong số hộ dân tộc thiểu số năm sau thấp hơn năm trước hơn ngưỡng (điểm phần trăm; trang ghi cả mức giảm tương đối khi đặt thiết lập "tuong_doi").' },
+  MT_HUYEN_C: { apDung: 'Các xã thuộc diện đặc biệt khó khăn đầu kỳ.', cachTinh: 'Số xã đã có quyết định thoát diện đặc biệt khó khăn đến năm đánh giá. Ước tính theo tỷ lệ hộ nghèo chỉ để tham khảo, ghi rõ là ước tính.' },
+  MT_HUYEN_D: { apDung: 'Các thôn, bản thuộc diện đặc biệt khó khăn đầu kỳ.', cachTinh: 'Tỷ lệ thôn đã có quyết định thoát diện đặc biệt khó khăn đến năm đánh giá. Ước tính theo tỷ lệ hộ nghèo chỉ để tham khảo.' },
+};
 
 /** A value the verdict used: a figure of a year (with its status) or a derived quantity. */
 export interface ValueUsed {
