@@ -46,3 +46,19 @@ export function listFiles(dir: string, prefix = ''): string[] {
 }
 
 export const readDist = (rel: string) => readFileSync(join(DIST, rel), 'utf8');
+
+/** The text a reader sees in an HTML page (tags dropped, entities decoded, spaces folded). */
+export function pageText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The file dist/ serves for a URL path. */
+export function fileFor(path: string): string {
+  const clean = decodeURI(path.split('#')[0]!.split('?')[0]!);
+  return clean.endsWith('/') ? `${clean.slice(1)}index.html` : clean.slice(1);
+}

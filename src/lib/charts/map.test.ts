@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { boundaryMap, parseBoundary, schematicMap, type MapUnit } from './map.ts';
+
+// Boundary files made here, in every shape a user may bring: GeoJSON with either ring winding,
+// projected coordinates, TopoJSON, numeric codes.
+
+const units: MapUnit[] = [
+  { id: 'N', codes: ['N', '03550'], name: 'Xã Bắc', lat: 22.8, lon: 103.3 },
+  { id: 'S', codes: ['S', '03591'], name: 'Xã Nam', lat: 22.5, lon: 103.3 },
+];
+/** A square ring around (lon, lat), counter-clockwise as RFC 7946 asks, or clockwise. */
+function square(lon: number, lat: number, d: number, clockwise: boolean): number[][] {
+  const ring = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+  return clockwise ? ring.reverse() : ring;
+}
+const geojson = (clockwise: boolean, code: (u: MapUnit) => unknown = (u) => u.codes[1]) => JSON.stringify({
+  type: 'FeatureCollection',
+  features: units.map((u) => ({ type: 'Feature', properties: { ten: u.name, ma_xa: code(u) }, geometry: { type: 'Polygon', coordinates: [square(u.lon!, u.lat!, 0.1, clockwise)] } })),
+});
+function drawn(text: string) {
+  const parsed = parseBoundary(text);
+  if ('error' in parsed) throw new Error(parsed.error);
+  const map = boundaryMap(parsed.boundary, units);
+  if (!map) throw new Error('no map');
+  return map;
+}
+/** The x and y coordinates of an SVG path made of "x,y" pairs. */
+function coords(d: string | null): { xs: number[]; ys: number[] } {
+  const pairs = [...(d ?? '').matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)];
+  return { xs: pairs.map((m) => Number(m[1])), ys: pairs.map((m) => Number(m[2])) };
+}
+
+describe('maps from a boundary file', () => {
+  for (const clockwise of [false, true]) {
+    it(`draws both units inside the frame, north above south (${clockwise ? 'clockwise' : 'RFC 7946'} winding)`, () => {
+      const map = drawn(geojson(clockwise));
+      expect(map.source).toBe('ranh_gioi');
+      expect(map.shapes).toHaveLength(2);
+      for (const s of map.shapes) {
+        const { xs, ys } = coords(s.d);
+        expect(xs.length).toBeGreaterThan(3);
+        expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+        expect(Math.max(...xs)).toBeLessThanOrEqual(map.width);
+        expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+        expect(Math.max(...ys)).toBeLessThanOrEqual(map.height);
+        // A polygon wound the wrong way fills the globe: its path would span the whole frame.
+        expect(Math.max(...ys) - Math.min(...ys)).toBeLessThan(map.height * 0.6);
+      }
+      const [n, s] = ['N', 'S'].map((id) => map.shapes.find((x) => x.id === id)!);
+      expect(n!.labelY).toBeLessThan(s!.labelY);
+    });
+  }
+
+  it('reads projected coordinates (VN-2000 / UTM metres) with north up', () => {
+    const utm = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: 'N' }, geometry: { type: 'Polygon', coordinates: [[[500000, 2520000], [510000, 2520000], [510000, 2530000], [500000, 2530000], [500000, 2520000]]] } },
+        { type: 'Feature', properties: { code: 'S' }, geometry: { type: 'Polygon', coordinates: [[[500000, 2480000], [510000, 2480000], [510000, 2490000], [500000, 2490000], [500000, 2480000]]] } },
+      ],
+    });
+    const map = drawn(utm);
+    const [n, s] = ['N', 'S'].map((id) => map.shapes.find((x) => x.id === id)!);
+    expect(n!.labelY).toBeLessThan(s!.labelY);
+  });
+
+  it('reads TopoJSON', () => {
+    const topo = JSON.stringify({
+      type: 'Topology',
+      arcs: [[[103.2, 22.7], [103.4, 22.7], [103.4, 22.9], [103.2, 22.9], [103.2, 22.7]], [[103.2, 22.4], [103.4, 22.4], [103.4, 22.6], [103.2, 22.6], [103.2, 22.4]]],
+      objects: { xa: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], properties: { ma: 'N' } }, { type: 'Polygon', arcs: [[1]], properties: { ma: 'S' } }] } },
+    });
+    expect(drawn(topo).shapes.map((s) => s.id).sort()).toEqual(['N', 'S']);
+  });
+
+  it('matches numeric codes that lost their leading zero in a spreadsheet', () => {
+    expect(drawn(geojson(false, (u) => Number(u.codes[1]))).shapes).toHaveLength(2);
+  });
+
+  it('declines a file that does not describe these units, and names a malformed one', () => {
+    const parsed = parseBoundary(geojson(false, () => 'X'));
+    expect('boundary' in parsed && boundaryMap(parsed.boundary, units)).toBeNull();
+    expect(parseBoundary('{ not json')).toHaveProperty('error');
+    expect(parseBoundary('{"type":"Feature"}')).toHaveProperty('error');
+  });
+});
+
+describe('schematic map', () => {
+  it('places units from their approximate positions, north up, and lists those without one', () => {
+    const map = schematicMap([...units, { id: 'X', codes: ['X'], name: 'Xã Không Rõ', lat: null, lon: null }]);
+    expect(map.source).toBe('so_do');
+    expect(map.missing).toEqual(['X']);
+    const [n, s] = ['N', 'S'].map((id) => map.shapes.find((x) => x.id === id)!);
+    expect(n!.labelY).toBeLessThan(s!.labelY);
+    expect(n!.d).toBeNull();
+  });
+});
