@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from './serve.ts';
+
+// The journeys of the people the site is for, in Debian's Chromium at phone width, with
+// JavaScript off (the site must be complete without it). Screenshots go to test-results/.
+
+const SHOTS = 'test-results/screenshots';
+let server: Server;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ server, origin } = await serve('dist'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'vi-VN' });
+  context.on('request', (r) => requests.push(r.url()));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(origin + path);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+
+describe('journeys at 360 px, JavaScript off', () => {
+  it('a citizen finds their village from the overview', async () => {
+    const page = await open('/');
+    await shot(page, '1-tong-quan');
+    await page.getByRole('link', { name: 'Xã Sì Lở Lầu', exact: true }).first().click();
+    expect(await page.locator('h1').textContent()).toBe('Xã Sì Lở Lầu');
+    await shot(page, '2-xa');
+    const village = page.getByRole('table', { name: /từng thôn/ }).getByRole('link').first();
+    const name = await village.textContent();
+    await village.click();
+    expect(await page.locator('h1').textContent()).toBe(name);
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('Số liệu theo năm');
+    expect(body).toMatch(/Đạt|Chưa đạt|Chưa đủ dữ liệu/);
+    expect(body).toContain('Xã Sì Lở Lầu');
+    await shot(page, '3-thon');
+  });
+
+  it('a journalist goes from an honour-roll entry to its story and its facts', async () => {
+    const page = await open('/vinh-danh/');
+    await page.getByRole('link', { name: 'Hộ ông Lý A Sử' }).first().click();
+    expect(page.url()).toBe(`${origin}/vinh-danh/kt-2023-001/`);
+    expect(await page.locator('main').innerText()).toContain('Quyết định số 1520/QĐ-UBND ngày 20/11/2023');
+    await shot(page, '4-muc-vinh-danh');
+    await page.getByRole('link', { name: 'Đọc câu chuyện điển hình' }).click();
+    const story = await page.locator('main').innerText();
+    expect(story).toContain('Số liệu (lấy từ dữ liệu rà soát)');
+    expect(story).toMatch(/Bản Khoa Sáng, năm 2021 \(chính thức\)/);
+    expect(story).toContain('Liên hệ báo chí');
+    await shot(page, '5-bai-viet');
+  });
+
+  it('an official opens an entry by its permanent URL, and a withdrawn entry shows only a notice', async () => {
+    const page = await open('/vinh-danh/kt-2025-001/');
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('Xã Sì Lở Lầu');
+    expect(body).toContain('1012/QĐ-UBND');
+    await shot(page, '6-duong-dan-co-dinh');
+    const withdrawn = await open('/vinh-danh/kt-2023-003/');
+    const notice = await withdrawn.locator('main').innerText();
+    expect(notice).toContain('Đã gỡ theo yêu cầu');
+    expect(notice).not.toContain('Pờ Lò Chè');
+  });
+
+  it('shows the same text with JavaScript on as off', async () => {
+    const on = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: true });
+    for (const path of ['/', '/xa/si-lo-lau/', '/vinh-danh/', '/dien-hinh/ho-ong-ly-a-su/']) {
+      const a = await (await open(path)).locator('body').innerText();
+      const pageOn = await on.newPage();
+      await pageOn.goto(origin + path);
+      expect(await pageOn.locator('body').innerText()).toBe(a);
+    }
+    await on.close();
+  });
+
+  it('fits a 320 px screen without sideways scrolling of the page', async () => {
+    const small = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    for (const path of ['/', '/xa/si-lo-lau/', '/phuong-phap/', '/du-lieu/']) {
+      const page = await small.newPage();
+      await page.goto(origin + path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(320);
+    }
+    await small.close();
+  });
+
+  it('made no request to any other origin', () => {
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+  });
+});
