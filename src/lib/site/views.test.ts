@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../dataset.ts';
+import { AWARDS, fixtureFiles, UNITS } from '../__tests__/fixture.ts';
+import { toSnapshot, fromSnapshot } from '../snapshot.ts';
+import { awardFilters, allAwardViews, withdrawnEntries } from './awards.ts';
+import { figuresRows } from './common.ts';
+import { unitPaths } from './paths.ts';
+import { unitPage } from './units.ts';
+
+function site(awards = AWARDS, units = UNITS) {
+  const { dataset } = buildDataset(fixtureFiles({ awards, units }));
+  return fromSnapshot(toSnapshot(dataset!, [], []));
+}
+
+describe('page view models', () => {
+  it('gives permanent ASCII URLs, with redirects from other spellings', () => {
+    const s = site(AWARDS, UNITS.map((u) => (u['ma_don_vi'] === 'X2' ? { ...u, ten_khac: 'Xã Hay' } : u)));
+    const paths = unitPaths(s.index);
+    expect(paths.of('X1')).toBe('/xa/mot/');
+    expect(paths.of('X1-01')).toBe('/xa/mot/mot/');
+    expect(paths.of('M1')).toBe('/xa-moi/moi/');
+    expect(paths.of('H')).toBe('/');
+    // "Xã Mốt" spells to the same URL as "Xã Một"; "Xã Hay" gets a redirect.
+    expect(paths.aliases).toEqual([{ from: '/xa/hay/', to: '/xa/hai/' }]);
+  });
+
+  it('formats figures the Vietnamese way and marks each year\'s status', () => {
+    const rows = figuresRows(site(), 'X1');
+    expect(rows[0]).toMatchObject({ year: 2021, total: '200', multiRate: '50,0%', status: 'Chính thức' });
+  });
+
+  it('names only consenting households, counts the rest, and keeps a notice for withdrawn consent', () => {
+    const withdrawn = { ...AWARDS[0]!, ma_khen_thuong: 'KT-3', dong_y_cong_khai: 'có', ngay_dong_y: '01/12/2023', ngay_rut_dong_y: '01/03/2026', ten_doi_tuong: 'Hộ bà Lò Thị Rút' };
+    const s = site([...AWARDS, withdrawn]);
+    const paths = unitPaths(s.index);
+    const views = allAwardViews(s, paths);
+    expect(views.map((v) => v.name)).toEqual(['Hộ ông Lý A Sử']);
+    expect(JSON.stringify(s)).not.toContain('Sùng A Chứ');
+    expect(JSON.stringify(s)).not.toContain('Lò Thị Rút');
+    expect(withdrawnEntries(s)).toEqual([{ id: 'KT-3', path: '/vinh-danh/kt-3/', notice: 'Đã gỡ theo yêu cầu của người được khen' }]);
+    const byType = awardFilters(s, paths).find((f) => f.path === '/vinh-danh/doi-tuong/ho-gia-dinh/');
+    expect(byType).toMatchObject({ unnamed: 2 });
+    // Counting by commune would point at where an unnamed household lives: not done.
+    expect(awardFilters(s, paths).filter((f) => f.group === 'xa').every((f) => f.unnamed === null)).toBe(true);
+  });
+
+  it('tells what a commune became on 1/7/2025, and lists a current commune\'s former units', () => {
+    const s = site();
+    const paths = unitPaths(s.index);
+    expect(unitPage(s, paths, 'X1').notices[0]).toContain('Xã Mới');
+    expect(unitPage(s, paths, 'M1').formerUnits).toEqual([{ name: 'Xã Một', path: '/xa/mot/' }, { name: 'Xã Hai', path: '/xa/hai/' }]);
+  });
+});
