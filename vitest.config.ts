@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'site',
           include: ['tests/**/*.test.ts'],
           globalSetup: ['tests/setup/build-site.ts'],
+          // Some tests run whole Astro builds, which share the .astro/ cache: one file at a time.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -1,0 +1,15 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { DIST, listFiles, runScript } from './helpers.ts';
+
+it('gives byte-identical output for the same inputs', () => {
+  const out = mkdtempSync(join(tmpdir(), 'chung-tay-again-'));
+  const run = runScript('node_modules/astro/bin/astro.mjs', ['build'], { CHUNG_TAY_OUT_DIR: out });
+  expect(run.status, run.stderr).toBe(0);
+  const files = listFiles(DIST).sort();
+  expect(listFiles(out).sort()).toEqual(files);
+  const differing = files.filter((f) => !readFileSync(join(DIST, f)).equals(readFileSync(join(out, f))));
+  expect(differing).toEqual([]);
+});
