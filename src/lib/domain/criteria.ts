@@ -131,7 +131,7 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
   const threshold = fromDecimal(c.nguong);
   const soLieu: ValueUsed[] = [];
   const missing: string[] = [];
-  const falls: { y: number; drop: Fraction; ok: boolean; f0: Figures; f1: Figures }[] = [];
+  const falls: { y: number; drop: Fraction; relativeDrop: Fraction | null; ok: boolean; f0: Figures; f1: Figures }[] = [];
   const seen = new Set<number>();
   const rateValue = (y: number, f: Figures) => {
     if (seen.has(y)) return;
@@ -156,17 +156,24 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
     rateValue(y, f1);
     const r0 = frac(p0, w0);
     const r1 = frac(p1, w1);
-    const drop = relative ? mul(frac(100), div(sub(r0, r1), r0)) : mul(frac(100), sub(r0, r1));
-    falls.push({ y, drop, ok: passes(drop, threshold, c.phep_so_sanh), f0, f1 });
+    const relativeDrop = p0 === 0 ? null : mul(frac(100), div(sub(r0, r1), r0));
+    const drop = relative && relativeDrop ? relativeDrop : mul(frac(100), sub(r0, r1));
+    falls.push({ y, drop, relativeDrop, ok: passes(drop, threshold, c.phep_so_sanh), f0, f1 });
   }
   soLieu.sort((a, b) => a.nam - b.nam);
-  for (const f of falls) soLieu.push({ nam: f.y, chi_so: `mức giảm ${ind.name} so với năm ${f.y - 1}`, gia_tri: round4(toNumber(f.drop)), trang_thai: f.f1.trang_thai });
+  for (const f of falls) {
+    soLieu.push({ nam: f.y, chi_so: `mức giảm ${ind.name} so với năm ${f.y - 1} (${relative ? '%' : 'điểm phần trăm'})`, gia_tri: round4(toNumber(f.drop)), trang_thai: f.f1.trang_thai });
+    // Points are the measure; the relative fall is shown beside them so both readings are visible.
+    if (!relative && f.relativeDrop) soLieu.push({ nam: f.y, chi_so: `mức giảm tương đối so với năm ${f.y - 1} (%)`, gia_tri: round4(toNumber(f.relativeDrop)), trang_thai: f.f1.trang_thai });
+  }
 
   const show = (d: Fraction) => {
     const v = toNumber(d);
     return formatDecimal(v, decimalsToShow(v, c.nguong, compare(d, threshold) !== 0));
   };
-  const described = falls.map((f) => `năm ${f.y} giảm ${show(f.drop)}${unitWord}`).join('; ');
+  const described = falls
+    .map((f) => `năm ${f.y} giảm ${show(f.drop)}${unitWord}${!relative && f.relativeDrop ? ` (tương đối ${formatDecimal(toNumber(f.relativeDrop))}%)` : ''}`)
+    .join('; ');
   const need = `${opWords(c.phep_so_sanh)} ${formatDecimal(c.nguong)}${unitWord} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
   const minDrop = falls.reduce<Fraction | null>((m, f) => (m === null || compare(f.drop, m) < 0 ? f.drop : m), null);
   const value = minDrop === null ? null : round4(toNumber(minDrop));
