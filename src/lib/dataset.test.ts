@@ -96,3 +96,13 @@ describe('checks across files', () => {
     expect(firstError(buildDataset(fixtureFiles(), [story({ anh: [photo] })]))?.field).toBe('anh.0.dong_y');
   });
 });
+
+describe('story front matter', () => {
+  it('explains in Vietnamese a missing field or unreadable front matter', () => {
+    const missing = buildDataset(fixtureFiles(), [{ ...story(), data: { tieu_de: 'Bài thử nghiệm' } }]);
+    expect(missing.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['tom_tat', 'ngay', 'tac_gia', 'ma_don_vi']));
+    const unreadable = buildDataset(fixtureFiles(), [{ ...story(), data: null }]);
+    expect(unreadable.errors[0]?.message).toContain('không đọc được');
+    for (const e of [...missing.errors, ...unreadable.errors]) expect(e.message).not.toMatch(/Invalid|expected|received/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, date, decimal, excelError, personalNumber, text, yesNo } from './values.ts';
+import { count, date, decimal, excelError, link, personalNumber, text, yesNo } from './values.ts';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : 'ERROR');
 
@@ -63,5 +63,15 @@ describe('names and free text', () => {
     expect(personalNumber('gọi 0912 345 678')).not.toBeNull();
     expect(personalNumber('QĐ 1520/QĐ-UBND ngày 20/11/2023, 1.234 hộ')).toBeNull();
     expect(text().parse('Ông A, số điện thoại 0912345678').ok).toBe(false);
+  });
+});
+
+describe('links', () => {
+  it('accepts a story name or an https address, never javascript: or markup', () => {
+    expect(value(link.parse('ho-ong-ly-a-su'))).toBe('ho-ong-ly-a-su');
+    expect(value(link.parse('https://laichau.gov.vn/bai-viet'))).toBe('https://laichau.gov.vn/bai-viet');
+    expect(link.parse('javascript:alert(1)').ok).toBe(false);
+    expect(link.parse('http://example.vn').ok).toBe(false);
+    expect(link.parse('"><script>').ok).toBe(false);
   });
 });

@@ -3,26 +3,32 @@ import { z } from 'zod';
 // Front matter of an exemplary story (content/dien-hinh/*.mdx). The facts box is pulled from the
 // data through `ma_don_vi` and `ma_khen_thuong`, so a story never retypes a figure.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày viết dạng yyyy-mm-dd, ví dụ 2025-12-05.' });
+// Every message is Vietnamese, including for a missing or mistyped field (zod's own are English).
+const text = (min: number, error: string) => z.string({ error }).min(min, { error });
+const isoDate = z.string({ error: 'Cần ngày, dạng yyyy-mm-dd, ví dụ 2025-12-05.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày viết dạng yyyy-mm-dd, ví dụ 2025-12-05 (trong ngoặc kép).' });
 
-export const storySchema = z.object({
-  tieu_de: z.string().min(5, { error: 'Cần tiêu đề bài viết.' }),
-  tom_tat: z.string().min(20, { error: 'Cần tóm tắt ít nhất một câu.' }),
-  ngay: isoDate,
-  tac_gia: z.string().min(2, { error: 'Cần tên tác giả hoặc đơn vị viết bài.' }),
-  ma_don_vi: z.string().min(1, { error: 'Cần mã đơn vị (thôn hoặc xã) mà bài viết nói đến.' }),
-  ma_khen_thuong: z.string().optional(),
-  anh: z
-    .array(
-      z.object({
-        tep: z.string().regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
-        mo_ta: z.string().min(5, { error: 'Cần mô tả ảnh cho người không xem được ảnh.' }),
-        tac_gia: z.string().min(2, { error: 'Cần ghi tác giả ảnh.' }),
-        dong_y: z.literal(true, { error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.' }),
-      }),
-    )
-    .default([]),
-});
+export const storySchema = z.object(
+  {
+    tieu_de: text(5, 'Cần tiêu đề bài viết.'),
+    tom_tat: text(20, 'Cần tóm tắt ít nhất một câu.'),
+    ngay: isoDate,
+    tac_gia: text(2, 'Cần tên tác giả hoặc đơn vị viết bài.'),
+    ma_don_vi: text(1, 'Cần mã đơn vị (thôn hoặc xã) mà bài viết nói đến, trong ngoặc kép, ví dụ "03550-02".'),
+    ma_khen_thuong: z.string({ error: 'Mã khen thưởng viết trong ngoặc kép, ví dụ "KT-2023-001".' }).optional(),
+    anh: z
+      .array(
+        z.object({
+          tep: z.string({ error: 'Cần tên tệp ảnh.' }).regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
+          mo_ta: text(5, 'Cần mô tả ảnh cho người không xem được ảnh.'),
+          tac_gia: text(2, 'Cần ghi tác giả ảnh.'),
+          dong_y: z.literal(true, { error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.' }),
+        }, { error: 'Mỗi ảnh cần tep, mo_ta, tac_gia, dong_y.' }),
+        { error: 'Mục "anh" là danh sách ảnh.' },
+      )
+      .default([]),
+  },
+  { error: 'Phần đầu bài viết (giữa hai dòng ---) không đọc được. Kiểm tra cú pháp: mỗi dòng "khóa: giá trị".' },
+);
 
 export type StoryMeta = z.output<typeof storySchema>;
 
