@@ -249,6 +249,7 @@ write('dia-phuong.csv', [
   ['ten_tinh', 'tỉnh Lai Châu', ''],
   ['ten_phong_trao', 'Phong Thổ chung tay vì người nghèo – Không để ai bị bỏ lại phía sau', ''],
   ['ke_hoach', 'Kế hoạch của UBND huyện Phong Thổ năm 2022 thực hiện phong trào thi đua "Phong Thổ chung tay vì người nghèo – Không để ai bị bỏ lại phía sau" giai đoạn 2021–2025', ''],
+  ['van_ban_sap_xep', 'Nghị quyết 1670/NQ-UBTVQH15 ngày 16/6/2025', ''],
   ['van_ban_cap_tren', 'Kế hoạch 2282/KH-UBND ngày 01/7/2022 của UBND tỉnh Lai Châu; Quyết định 666/QĐ-TTg ngày 02/6/2022 của Thủ tướng Chính phủ', ''],
   ['co_quan_chu_quan', 'UBND xã Phong Thổ, tỉnh Lai Châu (minh họa)', 'Kế thừa hồ sơ phong trào của huyện Phong Thổ cũ'],
   ['dia_chi_co_quan', 'Trụ sở UBND xã Phong Thổ, tỉnh Lai Châu (minh họa)', ''],

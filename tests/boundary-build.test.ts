@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkData, copySample, runScript } from './helpers.ts';
+import { checkData, copySample, editFile, runScript } from './helpers.ts';
 
 // The map with a boundary file a user brings: today's communes as polygons keyed by their official
 // code. The file is made here (squares around each commune's position), never taken from elsewhere.
@@ -25,10 +25,11 @@ function boundaryFor(dataDir: string): string {
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
-describe('a boundary file in the data folder', () => {
-  it('draws today\'s communes as polygons and keeps the schematic diagram where it does not fit', () => {
+describe('a build from data a user brings', () => {
+  it('draws today\'s communes from a boundary file, keeps the diagram where it does not fit, and shows markup in names as text', () => {
     const dir = copySample();
     writeFileSync(join(dir.data, 'ranh-gioi.geojson'), boundaryFor(dir.data));
+    editFile(join(dir.data, 'khen-thuong.csv'), (t) => t.replace('Hội Liên hiệp Phụ nữ huyện Phong Thổ', '<script>alert(1)</script><b>Hội Phụ nữ</b>'));
     const out = mkdtempSync(join(tmpdir(), 'chung-tay-dist-'));
     const run = runScript('node_modules/astro/bin/astro.mjs', ['build'], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, CHUNG_TAY_OUT_DIR: out });
     expect(run.status, run.stderr).toBe(0);
@@ -37,6 +38,9 @@ describe('a boundary file in the data folder', () => {
     expect(current).not.toContain('không phải bản đồ địa giới hành chính');
     // The file describes today's communes only: the map of the movement's communes stays a diagram.
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('không phải bản đồ địa giới hành chính');
+    const award = readFileSync(join(out, 'vinh-danh/kt-2023-006/index.html'), 'utf8');
+    expect(award).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;Hội Phụ nữ&lt;/b&gt;');
+    expect(award).not.toContain('<script');
   });
 
   it('refuses a boundary file that is not GeoJSON or TopoJSON', () => {

@@ -29,7 +29,7 @@ export const SETTINGS: Row[] = [
 ];
 
 export const UNITS: Row[] = [
-  { ma_don_vi: 'H', ten_don_vi: 'Huyện Thử', cap: 'huyen' },
+  { ma_don_vi: 'H', ten_don_vi: 'Huyện Thử', cap: 'huyen', hieu_luc_den: '30/06/2025' },
   { ma_don_vi: 'X1', ten_don_vi: 'Xã Một', ten_khac: 'Xã Mốt', cap: 'xa', ma_don_vi_cha: 'H', vung_cao_bien_gioi_dbkk: 'có', dac_biet_kho_khan: 'có', ma_don_vi_moi: 'M1' },
   { ma_don_vi: 'X2', ten_don_vi: 'Xã Hai', cap: 'xa', ma_don_vi_cha: 'H', ma_don_vi_moi: 'M1' },
   { ma_don_vi: 'X1-01', ten_don_vi: 'Bản Một', cap: 'thon', ma_don_vi_cha: 'X1', dac_biet_kho_khan: 'có', nam_thoat_dbkk: 2024, quyet_dinh_thoat_dbkk: 'QĐ 1' },

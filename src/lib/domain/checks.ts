@@ -4,6 +4,7 @@ import { matchKey } from '../ingest/text.ts';
 import type { Settings } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
 import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
+import { formatDate } from '../format/vi.ts';
 import { mayName } from './privacy.ts';
 import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
 
@@ -215,8 +216,9 @@ export function checkAwards(t: ParsedTable<AwardRow>, index: UnitIndex, stories:
       issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'row-constraint', `Đối tượng loại "${row.loai_doi_tuong}" nhưng mã ${row.ma_don_vi} là ${unit.ten_don_vi}. Với xã, thôn được khen, ghi mã của chính xã, thôn đó.`));
       continue;
     }
-    if (row.hinh_thuc === 'giay_khen_huyen' && row.ngay_quyet_dinh >= '2025-07-01') {
-      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'row-constraint', 'Giấy khen của Chủ tịch UBND huyện không thể có ngày từ 1/7/2025: cấp huyện đã kết thúc hoạt động (NQ 1670/NQ-UBTVQH15). Kiểm tra ngày hoặc hình thức khen thưởng.'));
+    const districtEnd = index.district.hieu_luc_den;
+    if (row.hinh_thuc === 'giay_khen_huyen' && districtEnd !== null && row.ngay_quyet_dinh > districtEnd) {
+      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'row-constraint', `Giấy khen của Chủ tịch UBND huyện không thể có ngày sau ${formatDate(districtEnd)}: cấp huyện đã kết thúc hoạt động (theo don-vi.csv). Kiểm tra ngày hoặc hình thức khen thưởng.`));
       continue;
     }
     if (row.bai_viet !== null && !/^https:/.test(row.bai_viet) && !slugs.has(row.bai_viet)) {

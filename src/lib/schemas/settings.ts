@@ -38,6 +38,7 @@ export const SETTINGS = {
   nguoi_chiu_trach_nhiem: setting('Người chịu trách nhiệm', text(), null, 'Họ tên người chịu trách nhiệm chính.'),
   chuc_vu_nguoi_chiu_trach_nhiem: setting('Chức vụ người chịu trách nhiệm', text(), null, 'Chức vụ của người chịu trách nhiệm chính.'),
   lien_he_bao_chi: setting('Liên hệ báo chí', text('public-contact'), null, 'Bộ phận, số điện thoại, thư điện tử công vụ cho báo chí.'),
+  van_ban_sap_xep: setting('Văn bản sắp xếp đơn vị hành chính', text(), '', 'Nghị quyết sắp xếp đơn vị hành chính áp dụng cho địa phương (nếu có), nêu trên trang của đơn vị đã sắp xếp.'),
   nam_bat_dau: setting('Năm bắt đầu', year, 2021, 'Năm đầu của giai đoạn phong trào.'),
   nam_ket_thuc: setting('Năm kết thúc', year, 2025, 'Năm cuối của giai đoạn phong trào.'),
   nam_goc: setting('Năm gốc (đầu kỳ)', year, 2021, 'Năm rà soát dùng làm đầu kỳ (chú thích 2 của kế hoạch). Mặc định: rà soát cuối năm 2021, lần đầu theo chuẩn nghèo 2022–2025.'),

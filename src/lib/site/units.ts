@@ -88,6 +88,12 @@ function facts(site: SiteData, u: UnitRow): { label: string; value: string }[] {
   return out;
 }
 
+/** The date today's communes began (the reorganisation), as shown on pages. */
+export function reorganisationDate(site: SiteData): string {
+  const first = site.index.currentCommunes.map((c) => c.hieu_luc_tu).filter((d) => d !== null).sort()[0];
+  return first ? formatDate(first) : '';
+}
+
 export function unitPage(site: SiteData, paths: UnitPaths, unitId: string): UnitPageView {
   const u = site.index.byId.get(unitId);
   if (!u) throw new Error(`unitPage: unknown unit ${unitId}`);
@@ -97,7 +103,9 @@ export function unitPage(site: SiteData, paths: UnitPaths, unitId: string): Unit
   const current = site.index.currentCommunes.includes(u);
   const notices: string[] = [];
   if (successor) {
-    notices.push(`Từ ngày 1/7/2025 (Nghị quyết 1670/NQ-UBTVQH15), ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${successor.ten_don_vi}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`);
+    const since = successor.hieu_luc_tu ? `Từ ngày ${formatDate(successor.hieu_luc_tu)}` : 'Sau sắp xếp đơn vị hành chính';
+    const basis = site.settings.van_ban_sap_xep ? ` (${site.settings.van_ban_sap_xep})` : '';
+    notices.push(`${since}${basis}, ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${successor.ten_don_vi}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`);
   }
   if (u.hieu_luc_tu && !current) notices.push(`Đơn vị được thành lập từ ngày ${formatDate(u.hieu_luc_tu)}.`);
   if (u.ghi_chu) notices.push(u.ghi_chu);
@@ -117,7 +125,7 @@ export function unitPage(site: SiteData, paths: UnitPaths, unitId: string): Unit
     path,
     breadcrumbs: [
       { name: 'Trang chủ', path: '/' },
-      ...(current ? [{ name: 'Xã, phường từ 1/7/2025', path: '/xa-moi/' }] : []),
+      ...(current ? [{ name: 'Xã, phường sau sắp xếp', path: '/xa-moi/' }] : []),
       ...(parent && parent.cap !== 'huyen' ? [link(paths, parent)] : []),
     ],
     notices,
