@@ -119,7 +119,7 @@ export function trendCharts(site: SiteData, unitId: string, name: string): Chart
     b < a ? `giảm từ ${fmt(a)} xuống ${fmt(b)}` : b > a ? `tăng từ ${fmt(a)} lên ${fmt(b)}` : `giữ ở ${fmt(a)}${what}`;
   return [
     {
-      id: `${unitId}-so-ho`,
+      id: `bd-${unitId}-so-ho`,
       title: `Số hộ nghèo và hộ cận nghèo của ${name}, ${first.nam}–${last.nam}`,
       takeaway: `Số hộ nghèo ${change(first.so_ho_ngheo, last.so_ho_ngheo, '', (n) => `${formatCount(n)} hộ`)}; số hộ cận nghèo ${change(first.so_ho_can_ngheo, last.so_ho_can_ngheo, '', (n) => `${formatCount(n)} hộ`)} (năm ${first.nam} đến ${last.nam}).`,
       unit: 'hộ',
@@ -129,7 +129,7 @@ export function trendCharts(site: SiteData, unitId: string, name: string): Chart
       note,
     },
     {
-      id: `${unitId}-ty-le`,
+      id: `bd-${unitId}-ty-le`,
       title: `Tỷ lệ nghèo đa chiều và tỷ lệ hộ nghèo của ${name}, ${first.nam}–${last.nam}`,
       takeaway: `Tỷ lệ nghèo đa chiều ${change(multi(first), multi(last), '', (n) => formatPercent(n))} (năm ${first.nam} đến ${last.nam}).`,
       unit: '%',
