@@ -5,8 +5,9 @@
 // domain notes), award entries and names. Deterministic: a seeded generator, so re-running gives
 // the same files. Shapes the data so every kind of verdict occurs, including a margin of one household.
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 
 const OUT = join(import.meta.dirname, '..', 'data');
 
@@ -315,5 +316,46 @@ write('khen-thuong.csv', [[
   'ma_khen_thuong', 'so_quyet_dinh', 'ngay_quyet_dinh', 'co_quan_ban_hanh', 'chuc_vu_nguoi_ky', 'hinh_thuc', 'dot', 'loai_doi_tuong', 'ten_doi_tuong',
   'ma_don_vi', 'thanh_tich', 'can_cu_phap_ly', 'dong_y_cong_khai', 'ngay_dong_y', 'ngay_rut_dong_y', 'bai_viet',
 ], ...awards]);
+
+// --- content/dien-hinh/anh: a drawn illustration (not a photograph) for one story, so the
+// photo path is exercised with a file that identifies no one.
+function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+const PHOTOS = join(import.meta.dirname, '..', 'content', 'dien-hinh', 'anh');
+mkdirSync(PHOTOS, { recursive: true });
+// Terraced hillside under a pale sky: bands of green that follow a slope.
+writeFileSync(join(PHOTOS, 'nuong-thao-qua-minh-hoa.png'), png(480, 270, (x, y) => {
+  const ridge = 120 + 40 * Math.sin(x / 70);
+  if (y < ridge) return [200 + Math.round(y / 6), 225, 240];
+  const band = Math.floor((y - ridge + x / 6) / 18) % 2;
+  return band ? [70, 130, 60] : [95, 155, 75];
+}));
 
 console.log(`Đã ghi dữ liệu minh họa: ${villages.length} thôn, ${reviewRows.length - 1} dòng rà soát, ${awards.length} khen thưởng.`);

@@ -17,6 +17,24 @@ export function contentDir(): string {
 }
 
 export const STORY_FOLDER = 'dien-hinh';
+/** Photos of stories, named in their front matter (`anh[].tep`). */
+export const PHOTO_FOLDER = 'dien-hinh/anh';
+
+function readPhotos(root: string): Map<string, Uint8Array> {
+  const folder = join(root, PHOTO_FOLDER);
+  const photos = new Map<string, Uint8Array>();
+  try {
+    for (const name of readdirSync(folder).sort()) photos.set(name, new Uint8Array(readFileSync(join(folder, name))));
+  } catch {
+    // No photo folder: stories without photos need none.
+  }
+  return photos;
+}
+
+/** The bytes of one story photo, for publishing beside the story. */
+export function readPhoto(name: string, content = contentDir()): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(join(content, PHOTO_FOLDER, name)));
+}
 
 function readStories(root: string): StoryInput[] {
   const folder = join(root, STORY_FOLDER);
@@ -63,9 +81,11 @@ export function loadDataset(dir = dataDir(), content = contentDir()): BuildResul
     }
   }
   const stories = readStories(content);
+  const photos = readPhotos(content);
   const inputs = [
     ...[...files].map(([name, bytes]) => checksum(`data/${name}`, bytes)),
     ...stories.map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
+    ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
-  return { ...buildDataset(files, stories), inputs };
+  return { ...buildDataset(files, stories, photos), inputs };
 }

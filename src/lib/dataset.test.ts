@@ -106,3 +106,17 @@ describe('story front matter', () => {
     for (const e of [...missing.errors, ...unreadable.errors]) expect(e.message).not.toMatch(/Invalid|expected|received/);
   });
 });
+
+describe('story photos', () => {
+  const photo = { tep: 'nuong.png', mo_ta: 'Nương thảo quả của bản', tac_gia: 'Phóng viên', dong_y: true };
+  const png = (size: number) => { const b = new Uint8Array(size); b.set([0x89, 0x50, 0x4e, 0x47]); return b; };
+  const withPhoto = (files: Map<string, Uint8Array>) => buildDataset(fixtureFiles(), [story({ anh: [photo] })], files);
+
+  it('accepts a light image that exists, and refuses a missing, mistyped or heavy one', () => {
+    expect(withPhoto(new Map([['nuong.png', png(2000)]])).errors).toEqual([]);
+    expect(firstError(withPhoto(new Map()))).toMatchObject({ field: 'anh.0.tep', code: 'foreign-key' });
+    expect(firstError(withPhoto(new Map([['nuong.png', new Uint8Array([0xff, 0xd8, 0xff, 0])]])))?.code).toBe('format-error');
+    const heavy = firstError(withPhoto(new Map([['nuong.png', png(200 * 1024)]])));
+    expect(heavy?.message).toContain('nặng 200 KB');
+  });
+});

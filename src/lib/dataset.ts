@@ -1,6 +1,6 @@
 import { parseBoundary, type Boundary } from './charts/map.ts';
 import { evaluate, type Verdict } from './domain/criteria.ts';
-import { checkAwards, checkCriteria, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
+import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
@@ -71,7 +71,7 @@ function readBoundary(files: ReadonlyMap<string, Uint8Array>, issues: Issue[]): 
   return result.boundary;
 }
 
-export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs: readonly StoryInput[] = []): BuildResult {
+export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs: readonly StoryInput[] = [], photos: ReadonlyMap<string, Uint8Array> = new Map()): BuildResult {
   const issues: Issue[] = [];
   const done = (dataset: Dataset | null): BuildResult => ({
     dataset: hasErrors(issues) ? null : dataset,
@@ -97,6 +97,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   };
   for (const p of Object.values(parsed)) issues.push(...p.issues);
   const stories = parseStories(storyInputs, issues);
+  checkPhotos(stories, photos, issues);
   const { units: u, regions: r, criteria: c, reviews: rv, awards: a } = parsed;
   if (!settings || !u.table || !r.table || !c.table || !rv.table || !a.table) return done(null);
 

@@ -13,6 +13,7 @@ let origin: string;
 let browser: Browser;
 let context: BrowserContext;
 const requests: string[] = [];
+const responses = new Map<string, number>();
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -23,6 +24,7 @@ beforeAll(async () => {
   });
   context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'vi-VN' });
   context.on('request', (r) => requests.push(r.url()));
+  context.on('response', (r) => responses.set(r.url(), r.status()));
 });
 afterAll(async () => {
   await browser?.close();
@@ -66,7 +68,12 @@ describe('journeys at 360 px, JavaScript off', () => {
     expect(story).toContain('Số liệu (lấy từ dữ liệu rà soát)');
     expect(story).toMatch(/Bản Khoa Sáng, năm 2021 \(chính thức\)/);
     expect(story).toContain('Liên hệ báo chí');
+    expect(story).toContain('Người trong ảnh đã đồng ý cho đăng');
     await shot(page, '5-bai-viet');
+    // With JavaScript off, Chromium loads lazy images at once: the photo was fetched with the page.
+    const photo = page.locator('figure.photo img');
+    expect(await photo.getAttribute('alt')).toMatch(/^Hình vẽ minh họa/);
+    expect(responses.get(`${origin}/dien-hinh/anh/nuong-thao-qua-minh-hoa.png`)).toBe(200);
   });
 
   it('an official opens an entry by its permanent URL, and a withdrawn entry shows only a notice', async () => {

@@ -230,6 +230,44 @@ export function checkAwards(t: ParsedTable<AwardRow>, index: UnitIndex, stories:
   return ok;
 }
 
+/** A story photo travels with its page, so it must be light: pages stay under 100 KB in all. */
+export const PHOTO_MAX_BYTES = 60 * 1024;
+export const STORY_PHOTOS_MAX_BYTES = 80 * 1024;
+
+function imageType(bytes: Uint8Array): 'jpg' | 'png' | 'webp' | null {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
+  if (ascii(1, 4) === 'PNG') return 'png';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  return null;
+}
+
+export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<string, Uint8Array>, issues: Issue[]) {
+  for (const s of stories) {
+    let total = 0;
+    for (const [i, p] of s.anh.entries()) {
+      const at = { file: s.file, field: `anh.${i}.tep`, column: `anh.${i}.tep`, value: p.tep };
+      const bytes = photos.get(p.tep);
+      if (!bytes) {
+        issues.push(makeIssue('error', at, 'foreign-key', `Không có tệp ảnh ${p.tep} trong thư mục content/dien-hinh/anh. Thêm tệp hoặc sửa tên.`));
+        continue;
+      }
+      const type = imageType(bytes);
+      if (type === null || p.tep.replace('jpeg', 'jpg').split('.').pop() !== type) {
+        issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${p.tep.split('.').pop()?.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
+        continue;
+      }
+      total += bytes.length;
+      if (bytes.length > PHOTO_MAX_BYTES) {
+        issues.push(makeIssue('error', at, 'constraint-error', `Ảnh ${p.tep} nặng ${Math.ceil(bytes.length / 1024)} KB, quá ${PHOTO_MAX_BYTES / 1024} KB cho người đọc dùng mạng di động chậm. Thu nhỏ ảnh (rộng khoảng 800 điểm ảnh, JPEG chất lượng 70) rồi chạy lại.`));
+      }
+    }
+    if (total > STORY_PHOTOS_MAX_BYTES) {
+      issues.push(makeIssue('error', { file: s.file, field: 'anh' }, 'constraint-error', `Các ảnh của bài nặng tổng cộng ${Math.ceil(total / 1024)} KB, quá ${STORY_PHOTOS_MAX_BYTES / 1024} KB. Bớt ảnh hoặc thu nhỏ ảnh.`));
+    }
+  }
+}
+
 const NAME_PREFIX = /^((ho|gia|dinh|ong|ba|anh|chi|em|cu) )+/;
 
 /** "Hộ ông Lý A Sử" → "ly a su": the part of a recipient's name a story would write. */

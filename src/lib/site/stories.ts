@@ -19,7 +19,7 @@ export interface StoryView {
   unit: Link;
   facts: { label: string; value: string }[];
   award: AwardView | null;
-  photos: { file: string; alt: string; credit: string }[];
+  photos: { src: string; alt: string; credit: string }[];
   citation: string;
   pressContact: string;
 }
@@ -54,7 +54,7 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
     unit: { name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi) ?? '/' },
     facts,
     award: award ? awardView(site, paths, award) : null,
-    photos: s.anh.map((p) => ({ file: p.tep, alt: p.mo_ta, credit: `Ảnh: ${p.tac_gia}. Người trong ảnh đã đồng ý cho đăng.` })),
+    photos: s.anh.map((p) => ({ src: `/dien-hinh/anh/${p.tep}`, alt: p.mo_ta, credit: `Ảnh: ${p.tac_gia}. Người trong ảnh đã đồng ý cho đăng.` })),
     citation: `${s.tac_gia}, "${s.tieu_de}", Chung tay – ${site.settings.ten_phong_trao}, ${formatDate(s.ngay)}, ${path}`,
     pressContact: site.settings.lien_he_bao_chi,
   };
