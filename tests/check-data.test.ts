@@ -35,13 +35,13 @@ describe('npm run check-data', () => {
     const run = runScript('scripts/check-data.ts', [], { CHUNG_TAY_DATA_DIR: data, CHUNG_TAY_CONTENT_DIR: content });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('ket-qua-ra-soat.csv: 1 lỗi');
-    expect(run.stdout).toContain('dòng 40, cột so_ho_ngheo (cột J)');
+    expect(run.stdout).toContain('dòng 40, cột so_ho_ngheo (J)');
     expect(run.stdout).toContain('không có gì được công khai');
   });
 
-  type Break = [string, (dir: { data: string; content: string }) => void, Partial<{ file: string; line: number | null; field: string | null; code: string }>];
+  type Break = [string, (dir: { data: string; content: string }) => void, Partial<{ file: string; line: number | null; column: string; field: string | null; code: string }>];
   const breaks: Break[] = [
-    ['a fractional count', ({ data }) => setCell(join(data, 'ket-qua-ra-soat.csv'), 40, 'so_ho_ngheo', '"12,5"'), { file: 'ket-qua-ra-soat.csv', line: 40, field: 'so_ho_ngheo', code: 'type-error' }],
+    ['a fractional count', ({ data }) => setCell(join(data, 'ket-qua-ra-soat.csv'), 40, 'so_ho_ngheo', '"12,5"'), { file: 'ket-qua-ra-soat.csv', line: 40, column: 'so_ho_ngheo', field: 'so_ho_ngheo', code: 'type-error' }],
     ['an Excel error value', ({ data }) => setCell(join(data, 'ket-qua-ra-soat.csv'), 77, 'tong_so_ho', '#DIV/0!'), { file: 'ket-qua-ra-soat.csv', line: 77, field: 'tong_so_ho' }],
     ['poor households above the total', ({ data }) => setCell(join(data, 'ket-qua-ra-soat.csv'), 12, 'so_ho_ngheo', '900'), { file: 'ket-qua-ra-soat.csv', line: 12, field: 'so_ho_ngheo', code: 'row-constraint' }],
     ['an unknown unit code', ({ data }) => setCell(join(data, 'ket-qua-ra-soat.csv'), 300, 'ma_don_vi', '99999-01'), { file: 'ket-qua-ra-soat.csv', line: 300, field: 'ma_don_vi', code: 'foreign-key' }],
@@ -88,5 +88,15 @@ describe('npm run check-data', () => {
     expect(run.stderr).toContain('dòng 12');
     expect(statSync('dist/index.html').mtimeMs).toBe(before);
     expect(() => statSync('.site-build')).toThrow();
+  });
+});
+
+describe('headers written as Vietnamese labels', () => {
+  it('reports the column as the header is written, with its letter', () => {
+    const dir = copySample();
+    editFile(join(dir.data, 'ket-qua-ra-soat.csv'), (t) => t.replace('so_ho_ngheo,', 'Số hộ nghèo,'));
+    setCell(join(dir.data, 'ket-qua-ra-soat.csv'), 40, 'Số hộ nghèo', 'nhiều');
+    const { report } = checkData(dir.data, dir.content);
+    expect(report.errors[0]).toMatchObject({ line: 40, column: 'Số hộ nghèo', column_letter: 'J', field: 'so_ho_ngheo', value: 'nhiều' });
   });
 });

@@ -13,7 +13,7 @@ export function runScript(script: string, args: string[] = [], env: Record<strin
 
 export interface JsonReport {
   ok: boolean;
-  errors: { file: string; line: number | null; column: string | null; field: string | null; code: string; value: string | null; message: string }[];
+  errors: { file: string; line: number | null; column: string | null; column_letter: string | null; field: string | null; code: string; value: string | null; message: string }[];
   warnings: unknown[];
 }
 

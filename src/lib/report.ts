@@ -3,7 +3,8 @@ import type { Issue } from './ingest/issues.ts';
 // The report the data steward reads: grouped by file, each line naming line, column, value and fix.
 
 function describe(i: Issue): string {
-  const where = [i.line !== null ? `dòng ${i.line}` : null, i.column !== null ? `cột ${i.column}` : null].filter(Boolean).join(', ');
+  const column = i.column !== null ? `cột ${i.column}${i.column_letter ? ` (${i.column_letter})` : ''}` : i.column_letter !== null ? `cột ${i.column_letter}` : null;
+  const where = [i.line !== null ? `dòng ${i.line}` : null, column].filter(Boolean).join(', ');
   const value = i.value !== null && i.value !== '' ? ` [giá trị: "${i.value}"]` : '';
   return `  - ${where ? `${where}: ` : ''}${i.message}${value}`;
 }

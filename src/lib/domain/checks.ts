@@ -20,7 +20,7 @@ export interface Tables {
 }
 
 function at<T>(table: ParsedTable<T>, line: number, field: string, value: string | number | null) {
-  return { file: table.file, line, column: table.columnName(field), field, value: value === null ? null : String(value) };
+  return { file: table.file, line, ...table.columnName(field), field, value: value === null ? null : String(value) };
 }
 
 function duplicates<T>(table: ParsedTable<T>, field: string, keyOf: (row: T) => string, what: string, issues: Issue[]) {
@@ -39,7 +39,7 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
   const byId = new Map(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
   const districts = t.rows.filter((l) => l.row.cap === 'huyen');
   if (districts.length !== 1) {
-    issues.push(makeIssue('error', { file: t.file, field: 'cap', column: t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts.length}. Sửa cột "cap".`));
+    issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts.length}. Sửa cột "cap".`));
   }
   for (const { line, row } of t.rows) {
     const parent = row.ma_don_vi_cha === null ? null : byId.get(row.ma_don_vi_cha);
@@ -85,7 +85,7 @@ export function checkCriteria(t: ParsedTable<CriterionRow>, issues: Issue[]): Ma
   const byId = new Map(t.rows.map((l) => [l.row.ma_tieu_chi, l.row]));
   for (const id of Object.keys(CRITERION_IDS) as CriterionId[]) {
     if (!byId.has(id)) {
-      issues.push(makeIssue('error', { file: t.file, field: 'ma_tieu_chi', column: t.columnName('ma_tieu_chi'), value: id }, 'missing-cell', `Thiếu dòng cho ${id} (${CRITERION_IDS[id]}). Thêm dòng với ngưỡng và căn cứ của tiêu chí này.`));
+      issues.push(makeIssue('error', { file: t.file, field: 'ma_tieu_chi', ...t.columnName('ma_tieu_chi'), value: id }, 'missing-cell', `Thiếu dòng cho ${id} (${CRITERION_IDS[id]}). Thêm dòng với ngưỡng và căn cứ của tiêu chí này.`));
     }
   }
   const first = t.rows.find((l) => l.row.ma_tieu_chi === 'TC_XA_1');

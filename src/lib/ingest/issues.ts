@@ -9,8 +9,10 @@ export interface Issue {
   file: string;
   /** 1-based line as a person sees it in a text editor or Excel; null for the whole file. */
   line: number | null;
-  /** The header as written in the file, with its spreadsheet letter, e.g. "so_ho_ngheo (cột E)". */
+  /** The header as written in the file, e.g. "Số hộ nghèo" or "so_ho_ngheo". */
   column: string | null;
+  /** The column's spreadsheet letter, e.g. "E". */
+  column_letter: string | null;
   /** The column's key in the data contract. */
   field: string | null;
   code: string;
@@ -22,6 +24,7 @@ export interface Location {
   file: string;
   line?: number | null;
   column?: string | null;
+  column_letter?: string | null;
   field?: string | null;
   value?: string | null;
 }
@@ -32,6 +35,7 @@ export function makeIssue(severity: Severity, at: Location, code: string, messag
     file: at.file,
     line: at.line ?? null,
     column: at.column ?? null,
+    column_letter: at.column_letter ?? null,
     field: at.field ?? null,
     code,
     value: at.value ?? null,

@@ -67,7 +67,7 @@ describe('dialect and structure', () => {
     const e = errors(text);
     expect(e).toHaveLength(2);
     expect(e[0]).toMatchObject({ line: 4, field: 'ma_don_vi' });
-    expect(e[1]).toMatchObject({ line: 6, field: 'so_ho_ngheo', column: 'so_ho_ngheo (cột E)', value: 'abc', code: 'type-error' });
+    expect(e[1]).toMatchObject({ line: 6, field: 'so_ho_ngheo', column: 'so_ho_ngheo', column_letter: 'E', value: 'abc', code: 'type-error' });
   });
   it('refuses rows with too few or too many cells, and unclosed quotes', () => {
     expect(errors(`${HEADER}\nX1-01,2023,chinh_thuc,100,30\n`)[0]).toMatchObject({ code: 'missing-cell', line: 2 });

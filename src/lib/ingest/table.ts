@@ -54,6 +54,11 @@ export function defineTable<const C extends readonly AnyColumn[]>(def: TableDef<
   return def;
 }
 
+export interface ColumnRef {
+  column: string | null;
+  column_letter: string | null;
+}
+
 export interface Line<T> {
   line: number;
   row: T;
@@ -62,8 +67,8 @@ export interface Line<T> {
 export interface ParsedTable<T> {
   file: string;
   rows: Line<T>[];
-  /** How each key's column is named in this file, e.g. "so_ho_ngheo (cột E)", for later checks. */
-  columnName: (key: string) => string | null;
+  /** How a key's column is headed in this file and its letter, for issues found by later checks. */
+  columnName: (key: string) => ColumnRef;
 }
 
 const PERSONAL_HEADER = ['cccd', 'cmnd', 'can cuoc', 'chung minh', 'dien thoai', 'sdt', 'ngay sinh', 'nam sinh', 'dan toc', 'dia chi', 'so nha', 'thanh vien', 'chu ho'];
@@ -145,11 +150,13 @@ export function parseTable<C extends readonly AnyColumn[]>(
 
   // Header: which column index holds which key.
   const keyAt: (AnyColumn | null)[] = [];
-  const nameOf = new Map<string, string>();
+  const nameOf = new Map<string, ColumnRef>();
+  const refOf = (key: string | undefined): ColumnRef => (key && nameOf.get(key)) || { column: null, column_letter: null };
   header.cells.forEach((rawLabel, index) => {
     const label = cleanText(rawLabel);
-    const where = `${label || '(trống)'} (cột ${columnLetter(index)})`;
-    const at = { file, line: header.line, column: where, value: label };
+    const ref = { column: label || null, column_letter: columnLetter(index) };
+    const where = `${label || '(trống)'} (cột ${ref.column_letter})`;
+    const at = { file, line: header.line, ...ref, value: label };
     keyAt.push(null);
     if (label === '') {
       if (rows.some((r) => (r.cells[index] ?? '').trim() !== '')) {
@@ -168,10 +175,11 @@ export function parseTable<C extends readonly AnyColumn[]>(
       return;
     }
     if (nameOf.has(col.key)) {
-      issues.push(makeIssue('error', { ...at, field: col.key }, 'duplicate-label', `Cột "${col.key}" xuất hiện hai lần (${nameOf.get(col.key)} và ${where}). Xóa một cột.`));
+      const first = refOf(col.key);
+      issues.push(makeIssue('error', { ...at, field: col.key }, 'duplicate-label', `Cột "${col.key}" xuất hiện hai lần (${first.column} ở cột ${first.column_letter} và ${where}). Xóa một cột.`));
       return;
     }
-    nameOf.set(col.key, where);
+    nameOf.set(col.key, ref);
     keyAt[index] = col;
   });
   for (const col of def.columns) {
@@ -192,7 +200,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
       continue;
     }
     if (cells.slice(width).some((c) => c.trim() !== '')) {
-      issues.push(makeIssue('error', { file, line, column: `cột ${columnLetter(width)}`, value: cells.slice(width).join(' | ') }, 'extra-cell', `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề (thường do dấu phân cách thừa trong một ô). Đặt ô có dấu phân cách trong ngoặc kép hoặc xóa ô thừa.`));
+      issues.push(makeIssue('error', { file, line, column: null, column_letter: columnLetter(width), value: cells.slice(width).join(' | ') }, 'extra-cell', `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề (thường do dấu phân cách thừa trong một ô). Đặt ô có dấu phân cách trong ngoặc kép hoặc xóa ô thừa.`));
       continue;
     }
     const input: Record<string, string> = {};
@@ -205,7 +213,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
       for (const zi of result.error.issues) {
         const key = String(zi.path[0] ?? '');
         const params = (zi as { params?: { code?: string } }).params;
-        issues.push(makeIssue('error', { file, line, column: nameOf.get(key) ?? null, field: key, value: input[key] ?? null }, params?.code ?? 'type-error', zi.message));
+        issues.push(makeIssue('error', { file, line, ...refOf(key), field: key, value: input[key] ?? null }, params?.code ?? 'type-error', zi.message));
       }
       continue;
     }
@@ -213,13 +221,13 @@ export function parseTable<C extends readonly AnyColumn[]>(
     const rowIssues = def.rowRules?.(row) ?? [];
     for (const ri of rowIssues) {
       const value = ri.field ? input[ri.field] ?? null : null;
-      issues.push(makeIssue('error', { file, line, column: ri.field ? nameOf.get(ri.field) ?? null : null, field: ri.field ?? null, value }, ri.code, ri.message));
+      issues.push(makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message));
     }
     if (rowIssues.length === 0) typed.push({ line, row });
   }
 
   return {
-    table: { file, rows: typed, columnName: (key) => nameOf.get(key) ?? null },
+    table: { file, rows: typed, columnName: refOf },
     issues,
   };
 }

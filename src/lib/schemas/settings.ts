@@ -83,7 +83,7 @@ export function parseSettings(bytes: Uint8Array): { settings: Settings | null; i
   const valueColumn = table.columnName('gia_tri');
   for (const { line, row } of table.rows) {
     const key = byKey.get(matchKey(row.khoa));
-    const at = { file, line, column: table.columnName('khoa'), field: 'khoa', value: row.khoa };
+    const at = { file, line, ...table.columnName('khoa'), field: 'khoa', value: row.khoa };
     if (!key) {
       issues.push(makeIssue('warning', at, 'constraint-error', `Thiết lập "${row.khoa}" không có trong tài liệu nên được bỏ qua. Kiểm tra tên thiết lập theo data/README.md.`));
       continue;
@@ -96,7 +96,7 @@ export function parseSettings(bytes: Uint8Array): { settings: Settings | null; i
     if (row.gia_tri === null) continue;
     const parsed = (SETTINGS[key] as Setting<unknown>).type.parse(row.gia_tri);
     if (parsed.ok) values.set(key, parsed.value);
-    else issues.push(makeIssue('error', { file, line, column: valueColumn, field: key, value: row.gia_tri }, parsed.code, `Thiết lập "${key}": ${parsed.message}`));
+    else issues.push(makeIssue('error', { file, line, ...valueColumn, field: key, value: row.gia_tri }, parsed.code, `Thiết lập "${key}": ${parsed.message}`));
   }
   const settings: Record<string, unknown> = {};
   for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknown>][]) {
