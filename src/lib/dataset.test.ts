@@ -58,6 +58,13 @@ describe('checks across files', () => {
     expect(result.warnings.find((w) => w.field === 'so_ho_ngheo')?.message).toContain('ghi 60, nhưng cộng 2 thôn được 64');
   });
 
+  it('warns that a commune total is not used while the commune has no villages', () => {
+    const units = [...UNITS, { ma_don_vi: 'X3', ten_don_vi: 'Xã Ba', cap: 'xa', ma_don_vi_cha: 'H' }];
+    const result = buildDataset(fixtureFiles({ units, reviews: [...steadyReviews(), review('X3', 2023, 100, 20, 5)] }));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings[0]?.message).toContain('Xã Ba chưa có thôn nào');
+  });
+
   it('warns when this year\'s start differs from last year\'s end', () => {
     const reviews = steadyReviews().map((r) => (r['ma_don_vi'] === 'X1-01' && r['nam'] === 2024 ? { ...r, so_ho_ngheo_dau_nam: 33 } : r));
     const result = buildDataset(fixtureFiles({ reviews }));

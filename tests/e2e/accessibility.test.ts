@@ -6,7 +6,7 @@ import { serve } from './serve.ts';
 
 // WCAG 2.1 AA checks with axe-core on one page of each kind, at phone width.
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PAGES = ['/', '/xa/si-lo-lau/', '/xa/si-lo-lau/khoa-sang/', '/xa-moi/', '/xa-moi/si-lo-lau/', '/ban-do/tieu-chi-xa-1/', '/vinh-danh/', '/vinh-danh/kt-2023-001/', '/vinh-danh/hinh-thuc/giay-khen-huyen/', '/dien-hinh/ho-ong-ly-a-su/', '/phuong-phap/', '/du-lieu/', '/du-lieu/chat-luong/', '/gioi-thieu/', '/quyen-rieng-tu/', '/bao-chi/'];
+const PAGES = ['/', '/thon/', '/xa/si-lo-lau/', '/xa/si-lo-lau/khoa-sang/', '/xa-moi/', '/xa-moi/si-lo-lau/', '/ban-do/tieu-chi-xa-1/', '/vinh-danh/', '/vinh-danh/kt-2023-001/', '/vinh-danh/hinh-thuc/giay-khen-huyen/', '/dien-hinh/ho-ong-ly-a-su/', '/phuong-phap/', '/du-lieu/', '/du-lieu/chat-luong/', '/gioi-thieu/', '/quyen-rieng-tu/', '/bao-chi/'];
 
 let server: Server;
 let origin: string;

@@ -176,6 +176,10 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit || !isCommuneLevel(unit)) continue;
     const villages = index.villagesOf(unit.ma_don_vi).filter((v) => existsIn(v, row.nam));
+    if (villages.length === 0) {
+      issues.push(makeIssue('warning', at(t, line, 'ma_don_vi', row.ma_don_vi), 'row-constraint', `${unit.ten_don_vi} chưa có thôn nào trong don-vi.csv năm ${row.nam}. Số liệu của xã được cộng từ các thôn nên dòng tổng này chưa được dùng: thêm các thôn và kết quả rà soát của từng thôn.`));
+      continue;
+    }
     const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`));
     if (parts.some((p) => p === undefined)) continue;
     for (const field of ['tong_so_ho', 'so_ho_ngheo', 'so_ho_can_ngheo'] as const) {

@@ -140,3 +140,18 @@ export function unitPage(site: SiteData, paths: UnitPaths, unitId: string): Unit
     stories: site.stories.filter((s) => inUnit(s.ma_don_vi)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) })),
   };
 }
+
+/** Every village of the movement, A to Z (Vietnamese order), with its commune: finding one needs no search box. */
+export function villageIndex(site: SiteData, paths: UnitPaths): { letter: string; villages: (Link & { commune: string })[] }[] {
+  const collator = new Intl.Collator('vi');
+  const all = site.index.movementCommunes.flatMap((c) => site.index.villagesOf(c.ma_don_vi).map((v) => ({ ...link(paths, v), commune: c.ten_don_vi })));
+  // Sort by the name without its kind ("Bản", "Thôn"), as people look a village up.
+  const key = (name: string) => name.replace(/^(Bản|Thôn|Tổ dân phố|Xóm) /, '');
+  all.sort((a, b) => collator.compare(key(a.name), key(b.name)) || collator.compare(a.commune, b.commune));
+  const groups = new Map<string, (Link & { commune: string })[]>();
+  for (const v of all) {
+    const letter = key(v.name).charAt(0).toLocaleUpperCase('vi');
+    groups.set(letter, [...(groups.get(letter) ?? []), v]);
+  }
+  return [...groups].map(([letter, villages]) => ({ letter, villages }));
+}
