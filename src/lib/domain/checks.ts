@@ -11,14 +11,6 @@ import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './unit
 // Checks across rows and files: keys, references, the unit tree, figures that must agree.
 // Errors stop the build; warnings are published on the data-quality page (never private values).
 
-export interface Tables {
-  units: ParsedTable<UnitRow>;
-  regions: ParsedTable<RegionRow>;
-  reviews: ParsedTable<ReviewRow>;
-  awards: ParsedTable<AwardRow>;
-  criteria: ParsedTable<CriterionRow>;
-}
-
 function at<T>(table: ParsedTable<T>, line: number, field: string, value: string | number | null) {
   return { file: table.file, line, ...table.columnName(field), field, value: value === null ? null : String(value) };
 }

@@ -68,7 +68,6 @@ export const unitsTable = defineTable({
 });
 
 export const REGIONS = { I: 'Khu vực I', II: 'Khu vực II', III: 'Khu vực III' } as const;
-export type Region = keyof typeof REGIONS;
 
 export const regionsTable = defineTable({
   file: 'khu-vuc.csv',
@@ -145,7 +144,6 @@ export const AWARD_FORMS = {
 } as const;
 
 export const AWARD_ROUNDS = { so_ket: 'Sơ kết', tong_ket: 'Tổng kết', hang_nam: 'Hằng năm' } as const;
-export type AwardRound = keyof typeof AWARD_ROUNDS;
 
 export const RECIPIENT_TYPES = {
   ho_gia_dinh: 'Hộ gia đình',

@@ -35,6 +35,11 @@ export function siteMeta(site: SiteData): SiteMeta {
 
 export const levelName = (u: UnitRow) => UNIT_LEVELS[u.cap];
 
+/** The latest review year the site reports on: the last year with data, within the period. */
+export function latestYear(site: SiteData): number {
+  return Math.min(site.settings.nam_ket_thuc, Math.max(...site.reviews.map((r) => r.nam)));
+}
+
 export interface FiguresRow {
   year: number;
   status: string;

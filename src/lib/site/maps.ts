@@ -3,6 +3,7 @@ import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
 import { formatPercent } from '../format/vi.ts';
 import type { CriterionId, UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
+import { latestYear } from './common.ts';
 import type { UnitPaths } from './paths.ts';
 
 // Maps of the movement's communes or of today's communes, coloured by an indicator. Each
@@ -57,10 +58,6 @@ export interface MapView {
 }
 
 const mapUnit = (u: UnitRow): MapUnit => ({ id: u.ma_don_vi, codes: [u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])], name: u.ten_don_vi, lat: u.vi_do, lon: u.kinh_do });
-
-export function latestYear(site: SiteData): number {
-  return Math.min(site.settings.nam_ket_thuc, Math.max(...site.reviews.map((r) => r.nam)));
-}
 
 export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRow[], indicator: MapIndicator, what: string): MapView {
   const year = latestYear(site);

@@ -2,7 +2,7 @@ import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REVIEW_STATUSES } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { awardView, type AwardView } from './awards.ts';
-import { latestYear } from './maps.ts';
+import { latestYear } from './common.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
 import type { Link } from './units.ts';
 

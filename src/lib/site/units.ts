@@ -4,8 +4,7 @@ import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { allAwardViews, type AwardView } from './awards.ts';
-import { criteriaFor, figuresRows, levelName, trendCharts, type ChartView, type CriterionView, type FiguresRow } from './common.ts';
-import { latestYear } from './maps.ts';
+import { criteriaFor, figuresRows, latestYear, levelName, trendCharts, type ChartView, type CriterionView, type FiguresRow } from './common.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
 
 // The page of a commune of the movement, a village, or a commune of today.
