@@ -23,6 +23,8 @@ export interface MapShape {
   d: string | null;
   labelX: number;
   labelY: number;
+  /** Baseline of the unit's name: below its symbol, or above where a neighbour's name sits below. */
+  textY: number;
 }
 
 export interface MapGeometry {
@@ -142,10 +144,35 @@ export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], width
     source: 'ranh_gioi',
     shapes: matched.map((m, i) => {
       const [cx, cy] = centre.centroid(features[i] as Feature);
-      return { id: m.unit.id, d: draw(features[i] as Feature) ?? '', labelX: round(cx), labelY: round(cy) };
+      return { id: m.unit.id, d: draw(features[i] as Feature) ?? '', labelX: round(cx), labelY: round(cy), textY: round(cy + LABEL_BELOW) };
     }),
     missing: units.filter((u) => !matched.some((m) => m.unit === u)).map((u) => u.id),
   };
+}
+
+/** The name as a map labels it: without its kind ("Xã Sì Lở Lầu" → "Sì Lở Lầu"). */
+export const mapLabel = (name: string) => name.replace(/^(Xã|Thị trấn|Phường) /, '');
+
+const LABEL_BELOW = 22;
+const LABEL_ABOVE = -14;
+
+/** Names go below their symbol unless that would overlap a name already placed; then above. */
+function placeLabels<P extends { name: string; x: number; y: number }>(points: P[]): (P & { textY: number })[] {
+  // A 10 px label is about 5.5 px a character wide and 12 px tall (the name without its kind).
+  const box = (p: P, textY: number) => {
+    const half = (mapLabel(p.name).length * 5.5) / 2;
+    return { left: p.x - half, right: p.x + half, top: textY - 10, bottom: textY + 2 };
+  };
+  const placed: ReturnType<typeof box>[] = [];
+  const clash = (b: ReturnType<typeof box>) => placed.some((o) => b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom);
+  const textY = new Map<P, number>();
+  // Top to bottom, so a name pushed above its symbol goes where there is room.
+  for (const p of [...points].sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const y = clash(box(p, p.y + LABEL_BELOW)) && !clash(box(p, p.y + LABEL_ABOVE)) ? p.y + LABEL_ABOVE : p.y + LABEL_BELOW;
+    placed.push(box(p, y));
+    textY.set(p, y);
+  }
+  return points.map((p) => ({ ...p, textY: textY.get(p) ?? p.y + LABEL_BELOW }));
 }
 
 /** A diagram from approximate positions: equirectangular, scaled to fit, north up. */
@@ -161,16 +188,17 @@ export function schematicMap(units: readonly MapUnit[], width = 360, height = 32
   const offX = (width - spanX * k) / 2;
   const offY = (height - spanY * k) / 2;
   const round = (v: number) => Math.round(v * 10) / 10;
+  const points = placed.map((u) => ({
+    id: u.id,
+    name: u.name,
+    x: round(offX + (u.lon - Math.min(...lons)) * Math.cos(midLat) * k),
+    y: round(offY + (Math.max(...lats) - u.lat) * k),
+  }));
   return {
     width,
     height,
     source: 'so_do',
-    shapes: placed.map((u) => ({
-      id: u.id,
-      d: null,
-      labelX: round(offX + (u.lon - Math.min(...lons)) * Math.cos(midLat) * k),
-      labelY: round(offY + (Math.max(...lats) - u.lat) * k),
-    })),
+    shapes: placeLabels(points).map((p) => ({ id: p.id, d: null, labelX: p.x, labelY: p.y, textY: p.textY })),
     missing: units.filter((u) => u.lat === null || u.lon === null).map((u) => u.id),
   };
 }

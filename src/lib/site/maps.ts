@@ -43,6 +43,7 @@ export interface MapItem {
   verdict: VerdictResult | null;
   labelX: number;
   labelY: number;
+  textY: number;
   d: string | null;
 }
 
@@ -65,7 +66,7 @@ export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRo
   const geometry = (site.boundary && boundaryMap(site.boundary, mapUnits)) || schematicMap(mapUnits);
   const items: MapItem[] = geometry.shapes.map((shape) => {
     const unit = site.index.byId.get(shape.id)!;
-    const base = { id: unit.ma_don_vi, name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi), labelX: shape.labelX, labelY: shape.labelY, d: shape.d };
+    const base = { id: unit.ma_don_vi, name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi), labelX: shape.labelX, labelY: shape.labelY, textY: shape.textY, d: shape.d };
     if (indicator.criterion === null) {
       const f = site.figures(unit.ma_don_vi, year);
       if (!f || f.thieu.length > 0 || f.tong_so_ho === 0) return { ...base, valueText: 'chưa đủ số liệu', className: 'kq-chua_du_du_lieu', verdict: null };
