@@ -95,3 +95,18 @@ describe('schematic map', () => {
     expect(n!.d).toBeNull();
   });
 });
+
+describe('schematic labels', () => {
+  it('moves a name above its symbol when it would overlap a neighbour\'s name below', () => {
+    const near: MapUnit[] = [
+      { id: 'A', codes: ['A'], name: 'Xã Mồ Sì San', lat: 22.7, lon: 103.30 },
+      { id: 'B', codes: ['B'], name: 'Xã Pa Vây Sử', lat: 22.7, lon: 103.31 },
+      { id: 'C', codes: ['C'], name: 'Xã Nậm Xe', lat: 22.3, lon: 103.7 },
+    ];
+    const map = schematicMap(near);
+    const [a, b] = ['A', 'B'].map((id) => map.shapes.find((s) => s.id === id)!);
+    expect(a!.textY).toBeGreaterThan(a!.labelY);
+    expect(b!.textY).toBeLessThan(b!.labelY);
+    expect(map.shapes.map((s) => s.id)).toEqual(['A', 'B', 'C']);
+  });
+});
