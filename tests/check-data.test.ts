@@ -1,4 +1,5 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkData, copySample, editFile, runScript } from './helpers.ts';
@@ -98,5 +99,22 @@ describe('headers written as Vietnamese labels', () => {
     setCell(join(dir.data, 'ket-qua-ra-soat.csv'), 40, 'Số hộ nghèo', 'nhiều');
     const { report } = checkData(dir.data, dir.content);
     expect(report.errors[0]).toMatchObject({ line: 40, column: 'Số hộ nghèo', column_letter: 'J', field: 'so_ho_ngheo', value: 'nhiều' });
+  });
+});
+
+describe('exports that are fine as they are', () => {
+  it('accepts "Unicode Text" (UTF-16, tabs) and vi-VN "CSV UTF-8" (BOM, ";", decimal commas, Vietnamese labels)', () => {
+    const dir = copySample();
+    const units = Papa.parse<string[]>(readFileSync(join(dir.data, 'don-vi.csv'), 'utf8').trim()).data;
+    // Excel's "Unicode Text": UTF-16LE with BOM, tab-separated, CRLF.
+    const tabbed = Papa.unparse(units, { delimiter: '\t', newline: '\r\n' });
+    writeFileSync(join(dir.data, 'don-vi.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]));
+    const regions = readFileSync(join(dir.data, 'khu-vuc.csv'), 'utf8').split('\n');
+    regions[0] = 'Mã đơn vị;KHU VỰC;từ năm;Đến năm;Căn cứ';
+    writeFileSync(join(dir.data, 'khu-vuc.csv'), `\uFEFF${regions.map((l, i) => (i === 0 ? l : l.replace(/,/g, ';'))).join('\r\n')}`);
+    editFile(join(dir.data, 'dia-phuong.csv'), (t) => t.replace('nguong_uoc_tinh_thoat_dbkk,15,', 'nguong_uoc_tinh_thoat_dbkk,"15,0",'));
+    const { status, report } = checkData(dir.data, dir.content);
+    expect(report.errors).toEqual([]);
+    expect(status).toBe(0);
   });
 });
