@@ -59,9 +59,16 @@ describe('the built site', () => {
   it('has a page for every story, with the facts box and citation', () => {
     const stories = listFiles('content/dien-hinh').filter((f) => f.endsWith('.mdx'));
     expect(stories.length).toBeGreaterThanOrEqual(3);
+    const reviews = json<Rec[]>('ket-qua-ra-soat.json');
     for (const s of stories) {
       const body = text(`dien-hinh/${s.replace('.mdx', '')}/index.html`);
       expect(body).toContain('Số liệu (lấy từ dữ liệu rà soát)');
+      // The facts box carries the unit's baseline figures from the data, not retyped ones.
+      const unitId = /ma_don_vi: "([^"]+)"/.exec(readFileSync(join('content/dien-hinh', s), 'utf8'))?.[1];
+      const unit = units.find((u) => u['ma_don_vi'] === unitId)!;
+      const villages = units.filter((u) => u['ma_don_vi'] === unitId || u['ma_don_vi_cha'] === unitId).map((u) => u['ma_don_vi']);
+      const total = reviews.filter((r) => r['nam'] === 2021 && villages.includes(r['ma_don_vi'])).reduce((n, r) => n + Number(r['tong_so_ho']), 0);
+      expect(body).toContain(`${unit['ten_don_vi']}, năm 2021 (chính thức) ${total.toLocaleString('de-DE')} hộ;`);
       expect(body).toContain('Trích dẫn và liên hệ báo chí');
     }
   });

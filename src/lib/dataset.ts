@@ -5,7 +5,7 @@ import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
 import { parseTable } from './ingest/table.ts';
-import { parseSettings, type Settings } from './schemas/settings.ts';
+import { parseSettings, settingsTable, type Settings } from './schemas/settings.ts';
 import { storySchema, type Story, type StoryInput } from './schemas/story.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
 
@@ -13,7 +13,7 @@ import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable, type
 // or the list of problems. No file system here: the loader reads files and hands over bytes.
 
 export const DATA_FILES = [
-  'dia-phuong.csv',
+  settingsTable.file,
   unitsTable.file,
   regionsTable.file,
   criteriaTable.file,
@@ -86,7 +86,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   if (hasErrors(issues)) return done(null);
   const bytes = (name: string) => files.get(name) ?? new Uint8Array();
 
-  const { settings, issues: settingIssues } = parseSettings(bytes('dia-phuong.csv'));
+  const { settings, issues: settingIssues } = parseSettings(bytes(settingsTable.file));
   issues.push(...settingIssues);
   const parsed = {
     units: parseTable(unitsTable, bytes(unitsTable.file)),

@@ -49,10 +49,20 @@ export interface SiteData extends Snapshot {
   index: UnitIndex;
   figures: FiguresLookup;
   verdictOf(unitId: string, criterion: CriterionId, year: number): Verdict | undefined;
+  /** Every verdict of one unit, in the order of the verdict file. */
+  verdictsOf(unitId: string): Verdict[];
 }
 
 export function fromSnapshot(s: Snapshot): SiteData {
   const index = indexUnits(s.units, s.regions);
   const byKey = new Map(s.verdicts.map((v) => [`${v.ma_don_vi}|${v.tieu_chi}|${v.nam}`, v]));
-  return { ...s, index, figures: figuresLookup(index, s.reviews), verdictOf: (u, c, y) => byKey.get(`${u}|${c}|${y}`) };
+  const byUnit = new Map<string, Verdict[]>();
+  for (const v of s.verdicts) byUnit.set(v.ma_don_vi, [...(byUnit.get(v.ma_don_vi) ?? []), v]);
+  return {
+    ...s,
+    index,
+    figures: figuresLookup(index, s.reviews),
+    verdictOf: (u, c, y) => byKey.get(`${u}|${c}|${y}`),
+    verdictsOf: (u) => byUnit.get(u) ?? [],
+  };
 }

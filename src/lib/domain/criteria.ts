@@ -77,6 +77,9 @@ const passes = (value: Fraction, threshold: Fraction, op: Comparator) =>
   op === '>=' ? compare(value, threshold) >= 0 : compare(value, threshold) > 0;
 const opWords = (op: Comparator) => (op === '>=' ? 'ít nhất' : 'trên');
 
+/** The unit of a yearly fall of a rate: points by default, percent when the setting says relative. */
+const rateMeasure = (settings: Settings): Measure => (settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram');
+
 function notApplicable(why: string, measure: Measure): Outcome {
   return { ket_qua: 'khong_ap_dung', gia_tri: null, can_them: null, so_lieu: [], giai_thich: why, don_vi_do: measure };
 }
@@ -126,7 +129,7 @@ const ethnicMinorityPoorRate: Indicator = {
 function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionRow, ind: Indicator, years: number): Outcome {
   const { settings } = ctx;
   const relative = settings.cach_tinh_muc_giam === 'tuong_doi';
-  const measure: Measure = relative ? 'phan_tram' : 'diem_phan_tram';
+  const measure = rateMeasure(settings);
   const unitWord = relative ? '%' : ' điểm phần trăm';
   const threshold = fromDecimal(c.nguong);
   const soLieu: ValueUsed[] = [];
@@ -341,8 +344,10 @@ export function evaluate(ctx: EngineContext): Verdict[] {
   const dbkkVillages = index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi)).filter((u) => u.dac_biet_kho_khan === true);
   const verdicts: Verdict[] = [];
 
+  const fall = rateMeasure(settings);
   for (const unit of evaluatedUnits(index)) {
     const level = UNIT_LEVELS[unit.cap].toLowerCase();
+    const notACommune = (measure: Measure) => notApplicable(`Không áp dụng: tiêu chí dành cho xã, thị trấn trong giai đoạn phong trào; đây là ${level}.`, measure);
     for (const year of reviewYears(settings)) {
       const ofYear = new Map<CriterionId, Verdict>();
       for (const id of Object.keys(CRITERION_IDS) as CriterionId[]) {
@@ -351,11 +356,11 @@ export function evaluate(ctx: EngineContext): Verdict[] {
         const outcome = ((): Outcome => {
           switch (id) {
             case 'TC_XA_1':
-              if (!movement.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho xã, thị trấn trong giai đoạn phong trào; đây là ${level}.`, 'diem_phan_tram');
-              if (unit.vung_cao_bien_gioi_dbkk !== true) return notApplicable('Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.', 'diem_phan_tram');
+              if (!movement.has(unit.ma_don_vi)) return notACommune(fall);
+              if (unit.vung_cao_bien_gioi_dbkk !== true) return notApplicable('Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.', fall);
               return rateFall(ctx, unit, year, c, povertyRate(settings), c.so_nam_lien_tiep ?? 1);
             case 'TC_XA_2': {
-              if (!movement.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho xã, thị trấn trong giai đoạn phong trào; đây là ${level}.`, 'phan_tram');
+              if (!movement.has(unit.ma_don_vi)) return notACommune('phan_tram');
               const region = index.regionIn(unit.ma_don_vi, year);
               if (!region) return notApplicable(`Không áp dụng: năm ${year} xã không thuộc khu vực I, II, III vùng đồng bào dân tộc thiểu số và miền núi.`, 'phan_tram');
               const o = scaleReduction(ctx, unit, year, c);
@@ -372,7 +377,7 @@ export function evaluate(ctx: EngineContext): Verdict[] {
             case 'MT_HUYEN_B':
             case 'MT_HUYEN_C':
             case 'MT_HUYEN_D': {
-              const measure: Measure = id === 'MT_HUYEN_C' ? 'don_vi' : id === 'MT_HUYEN_D' ? 'phan_tram' : settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram';
+              const measure: Measure = id === 'MT_HUYEN_C' ? 'don_vi' : id === 'MT_HUYEN_D' ? 'phan_tram' : fall;
               if (!isDistrict(unit)) return notApplicable(`Không áp dụng: mục tiêu của cấp huyện; đây là ${level}.`, measure);
               if (id === 'MT_HUYEN_A') return rateFall(ctx, unit, year, c, povertyRate(settings), 1);
               if (id === 'MT_HUYEN_B') return rateFall(ctx, unit, year, c, ethnicMinorityPoorRate, 1);

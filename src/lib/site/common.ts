@@ -192,7 +192,7 @@ export function verdictView(v: Verdict): VerdictView {
 
 /** The criteria that apply to a unit in at least one year, each with its verdict per year. */
 export function criteriaFor(site: SiteData, unitId: string): CriterionView[] {
-  const own = site.verdicts.filter((v) => v.ma_don_vi === unitId);
+  const own = site.verdictsOf(unitId);
   return site.criteria
     .filter((c) => own.some((v) => v.tieu_chi === c.ma_tieu_chi && v.ket_qua !== 'khong_ap_dung'))
     .map((c) => ({

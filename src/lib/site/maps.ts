@@ -29,8 +29,8 @@ export function mapIndicators(site: SiteData): MapIndicator[] {
 
 /** Rate classes, lightest to darkest, and their legend. */
 const RATE_BREAKS = [10, 20, 30, 40];
-const rateClass = (rate: number) => `muc-${RATE_BREAKS.filter((b) => rate >= b).length}`;
-export const RATE_LEGEND = ['dưới 10%', '10% – dưới 20%', '20% – dưới 30%', '30% – dưới 40%', 'từ 40% trở lên'];
+const rateLevel = (rate: number) => RATE_BREAKS.filter((b) => rate >= b).length;
+const RATE_LEGEND = ['dưới 10%', '10% – dưới 20%', '20% – dưới 30%', '30% – dưới 40%', 'từ 40% trở lên'];
 
 export interface MapItem {
   id: string;
@@ -39,6 +39,8 @@ export interface MapItem {
   valueText: string;
   /** CSS class for the fill: muc-0 … muc-4, or kq-<verdict>. */
   className: string;
+  /** Rate class 0–4 on a rate map; null where there is no rate. */
+  level: number | null;
   /** Verdict shown as a shape too (colour is never the only cue). */
   verdict: VerdictResult | null;
   labelX: number;
@@ -69,13 +71,14 @@ export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRo
     const base = { id: unit.ma_don_vi, name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi), labelX: shape.labelX, labelY: shape.labelY, textY: shape.textY, d: shape.d };
     if (indicator.criterion === null) {
       const f = site.figures(unit.ma_don_vi, year);
-      if (!f || f.thieu.length > 0 || f.tong_so_ho === 0) return { ...base, valueText: 'chưa đủ số liệu', className: 'kq-chua_du_du_lieu', verdict: null };
+      if (!f || f.thieu.length > 0 || f.tong_so_ho === 0) return { ...base, valueText: 'chưa đủ số liệu', className: 'kq-chua_du_du_lieu', level: null, verdict: null };
       const r = (100 * (f.so_ho_ngheo + f.so_ho_can_ngheo)) / f.tong_so_ho;
-      return { ...base, valueText: `${formatPercent(r)}${f.trang_thai === 'so_bo' ? ' (sơ bộ)' : ''}`, className: rateClass(r), verdict: null };
+      const level = rateLevel(r);
+      return { ...base, valueText: `${formatPercent(r)}${f.trang_thai === 'so_bo' ? ' (sơ bộ)' : ''}`, className: `muc-${level}`, level, verdict: null };
     }
     const v = site.verdictOf(unit.ma_don_vi, indicator.criterion, year);
     const result = v?.ket_qua ?? 'khong_ap_dung';
-    return { ...base, valueText: VERDICT_RESULTS[result], className: `kq-${result}`, verdict: result };
+    return { ...base, valueText: VERDICT_RESULTS[result], className: `kq-${result}`, level: null, verdict: result };
   });
   const legend = indicator.criterion === null
     ? RATE_LEGEND.map((label, i) => ({ className: `muc-${i}`, label, verdict: null }))
@@ -101,9 +104,9 @@ export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRo
 }
 
 function takeawayForRates(items: MapItem[], year: number, what: string): string {
-  const known = items.filter((i) => i.verdict === null && i.className.startsWith('muc-'));
-  if (known.length === 0) return `Chưa đủ số liệu năm ${year}.`;
-  const sorted = [...known].sort((a, b) => Number(b.className.slice(4)) - Number(a.className.slice(4)));
-  const top = sorted.filter((i) => i.className === sorted[0]?.className);
-  return `Năm ${year}, ${top.length} ${what} có tỷ lệ nghèo đa chiều ${RATE_LEGEND[Number(sorted[0]?.className.slice(4))]}: ${top.map((i) => i.name).join(', ')}.`;
+  const levels = items.map((i) => i.level).filter((l) => l !== null);
+  if (levels.length === 0) return `Chưa đủ số liệu năm ${year}.`;
+  const highest = Math.max(...levels);
+  const top = items.filter((i) => i.level === highest);
+  return `Năm ${year}, ${top.length} ${what} có tỷ lệ nghèo đa chiều ${RATE_LEGEND[highest]}: ${top.map((i) => i.name).join(', ')}.`;
 }

@@ -2,7 +2,7 @@ import { reviewYears } from '../domain/criteria.ts';
 import { formatCount } from '../format/vi.ts';
 import type { CriterionId } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
-import { allAwardViews, type AwardView } from './awards.ts';
+import type { AwardView } from './awards.ts';
 import { criteriaFor, trendCharts, type ChartView, type CriterionView } from './common.ts';
 import { mapView, RATE_INDICATOR, type MapView } from './maps.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
@@ -28,7 +28,7 @@ export interface OverviewView {
 
 const UNIT_CRITERIA: CriterionId[] = ['TC_XA_1', 'TC_XA_2', 'TC_CAN_BO', 'TC_THON'];
 
-export function overview(site: SiteData, paths: UnitPaths): OverviewView {
+export function overview(site: SiteData, paths: UnitPaths, awardViews: readonly AwardView[]): OverviewView {
   const district = site.index.district;
   const years = reviewYears(site.settings);
   const rows = UNIT_CRITERIA.map((id) => ({
@@ -46,7 +46,7 @@ export function overview(site: SiteData, paths: UnitPaths): OverviewView {
     charts: trendCharts(site, district.ma_don_vi, site.settings.ten_dia_phuong),
     map: mapView(site, paths, site.index.movementCommunes, RATE_INDICATOR, 'xã, thị trấn'),
     counts: { years, rows },
-    awards: allAwardViews(site, paths).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5),
+    awards: [...awardViews].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5),
     stories: site.stories.map((s) => ({ name: s.tieu_de, path: storyPath(s.slug), summary: s.tom_tat })),
   };
 }

@@ -3,7 +3,7 @@ import { isVillageLevel } from '../domain/units.ts';
 import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
-import { allAwardViews, type AwardView } from './awards.ts';
+import type { AwardView } from './awards.ts';
 import { criteriaFor, figuresRows, latestYear, levelName, trendCharts, type ChartView, type CriterionView, type FiguresRow } from './common.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
 
@@ -93,7 +93,7 @@ export function reorganisationDate(site: SiteData): string {
   return first ? formatDate(first) : '';
 }
 
-export function unitPage(site: SiteData, paths: UnitPaths, unitId: string): UnitPageView {
+export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly AwardView[], unitId: string): UnitPageView {
   const u = site.index.byId.get(unitId);
   if (!u) throw new Error(`unitPage: unknown unit ${unitId}`);
   const path = paths.of(unitId) ?? '/';
@@ -116,7 +116,7 @@ export function unitPage(site: SiteData, paths: UnitPaths, unitId: string): Unit
     const a = site.index.byId.get(id);
     return (a?.ma_don_vi_cha === unitId) || (current && site.index.successorOf(id)?.ma_don_vi === unitId);
   };
-  const awards = allAwardViews(site, paths).filter((a) => inUnit(a.unitId));
+  const awards = awardViews.filter((a) => inUnit(a.unitId));
   return {
     id: unitId,
     name: u.ten_don_vi,

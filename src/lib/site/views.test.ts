@@ -47,7 +47,11 @@ describe('page view models', () => {
   it('tells what a commune became on 1/7/2025, and lists a current commune\'s former units', () => {
     const s = site();
     const paths = unitPaths(s.index);
-    expect(unitPage(s, paths, 'X1').notices[0]).toContain('Xã Mới');
-    expect(unitPage(s, paths, 'M1').formerUnits).toEqual([{ name: 'Xã Một', path: '/xa/mot/' }, { name: 'Xã Hai', path: '/xa/hai/' }]);
+    const awards = allAwardViews(s, paths);
+    expect(unitPage(s, paths, awards, 'X1').notices[0]).toContain('Xã Mới');
+    // The commune page lists the named award given in one of its villages.
+    expect(unitPage(s, paths, awards, 'X1').awards.map((a) => a.name)).toEqual(['Hộ ông Lý A Sử']);
+    expect(unitPage(s, paths, awards, 'X2').awards).toEqual([]);
+    expect(unitPage(s, paths, awards, 'M1').formerUnits).toEqual([{ name: 'Xã Một', path: '/xa/mot/' }, { name: 'Xã Hai', path: '/xa/hai/' }]);
   });
 });
