@@ -56,7 +56,7 @@ function readStories(root: string): StoryInput[] {
         data = null;
       }
     }
-    return { file: relative(root, path), slug: name.replace(/\.mdx?$/, ''), data, body: m?.[2] ?? text };
+    return { file: relative(root, path), slug: name.replace(/\.mdx?$/, ''), data, body: m?.[2] ?? text, source: text };
   });
 }
 

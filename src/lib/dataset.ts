@@ -3,6 +3,8 @@ import { evaluate, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
+import { checkProtectedNames, publishedTexts } from './domain/privacy-gate.ts';
+import { protectedNames } from './domain/protected-names.ts';
 import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
 import { parseTable } from './ingest/table.ts';
 import { parseSettings, settingsTable, type Settings } from './schemas/settings.ts';
@@ -86,7 +88,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   if (hasErrors(issues)) return done(null);
   const bytes = (name: string) => files.get(name) ?? new Uint8Array();
 
-  const { settings, issues: settingIssues } = parseSettings(bytes(settingsTable.file));
+  const { settings, table: settingRows, issues: settingIssues } = parseSettings(bytes(settingsTable.file));
   issues.push(...settingIssues);
   const parsed = {
     units: parseTable(unitsTable, bytes(unitsTable.file)),
@@ -100,6 +102,9 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   checkPhotos(stories, photos, issues);
   const { units: u, regions: r, criteria: c, reviews: rv, awards: a } = parsed;
   if (!settings || !u.table || !r.table || !c.table || !rv.table || !a.table) return done(null);
+  // Every published string, before anything is built: a protected name anywhere refuses the data.
+  const published = publishedTexts({ settings: settingRows, tables: [u.table, r.table, c.table, rv.table], awards: a.table, stories: storyInputs });
+  checkProtectedNames(protectedNames(a.table.rows.map((l) => l.row)), published, issues);
 
   checkSettings(settings, issues);
   const units = checkUnits(u.table, issues);

@@ -1,6 +1,5 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import type { Line, ParsedTable } from '../ingest/table.ts';
-import { matchKey } from '../ingest/text.ts';
 import type { Settings } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
 import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
@@ -264,16 +263,8 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
   }
 }
 
-const NAME_PREFIX = /^((ho|gia|dinh|ong|ba|anh|chi|em|cu) )+/;
-
-/** "Hộ ông Lý A Sử" → "ly a su": the part of a recipient's name a story would write. */
-export function personalNameKey(name: string): string {
-  return matchKey(name).replace(NAME_PREFIX, '');
-}
-
 export function checkStories(stories: readonly Story[], index: UnitIndex, awards: readonly AwardRow[], issues: Issue[]) {
   const byId = new Map(awards.map((a) => [a.ma_khen_thuong, a]));
-  const hidden = awards.filter((a) => !mayName(a));
   for (const s of stories) {
     const where = { file: s.file, line: null };
     if (!index.byId.has(s.ma_don_vi)) {
@@ -285,13 +276,6 @@ export function checkStories(stories: readonly Story[], index: UnitIndex, awards
         issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'foreign-key', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`));
       } else if (!mayName(award)) {
         issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'constraint-error', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`));
-      }
-    }
-    const text = ` ${matchKey(`${s.tieu_de} ${s.tom_tat} ${s.body}`)} `;
-    for (const a of hidden) {
-      const name = personalNameKey(a.ten_doi_tuong);
-      if (name.includes(' ') && text.includes(` ${name} `)) {
-        issues.push(makeIssue('error', { ...where, field: 'ten_doi_tuong', value: null }, 'constraint-error', `Bài viết nêu tên một hộ gia đình, cá nhân được khen (mã ${a.ma_khen_thuong}) chưa đồng ý hoặc đã rút đồng ý công khai. Xóa tên khỏi bài viết.`));
       }
     }
   }

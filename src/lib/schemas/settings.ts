@@ -1,5 +1,5 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
-import { column, defineTable, parseTable } from '../ingest/table.ts';
+import { column, defineTable, parseTable, type ParsedTable, type RowOf } from '../ingest/table.ts';
 import { matchKey } from '../ingest/text.ts';
 import { choice, date, decimal, text, year, yesNo, type CellType } from '../ingest/values.ts';
 
@@ -69,9 +69,12 @@ export const settingsTable = defineTable({
   ],
 });
 
-export function parseSettings(bytes: Uint8Array): { settings: Settings | null; issues: Issue[] } {
+export type SettingsTable = ParsedTable<RowOf<typeof settingsTable.columns>>;
+
+/** The settings, and the table they were read from (its lines locate a published value). */
+export function parseSettings(bytes: Uint8Array): { settings: Settings | null; table: SettingsTable | null; issues: Issue[] } {
   const { table, issues } = parseTable(settingsTable, bytes);
-  if (!table) return { settings: null, issues };
+  if (!table) return { settings: null, table: null, issues };
   const file = settingsTable.file;
   const byKey = new Map<string, SettingKey>();
   for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknown>][]) {
@@ -109,6 +112,6 @@ export function parseSettings(bytes: Uint8Array): { settings: Settings | null; i
     }
     settings[key] = value;
   }
-  if (issues.some((i) => i.severity === 'error')) return { settings: null, issues };
-  return { settings: settings as Settings, issues };
+  if (issues.some((i) => i.severity === 'error')) return { settings: null, table, issues };
+  return { settings: settings as Settings, table, issues };
 }

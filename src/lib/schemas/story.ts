@@ -39,6 +39,8 @@ export interface StoryInput {
   /** Front matter as parsed from YAML, not yet validated. */
   data: unknown;
   body: string;
+  /** The whole file as written (front matter and body), for the privacy gate. */
+  source: string;
 }
 
 export interface Story extends StoryMeta {

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { AWARDS, CRITERIA, csv, fixtureTexts, REGIONS, SETTINGS, steadyReviews, toFiles, UNITS, type Row } from '../__tests__/fixture.ts';
+import { buildDataset } from '../dataset.ts';
+import type { Issue } from '../ingest/issues.ts';
+import type { Column, TableDef } from '../ingest/table.ts';
+import { SETTINGS as SETTING_DEFS, settingsTable } from '../schemas/settings.ts';
+import type { StoryInput } from '../schemas/story.ts';
+import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable } from '../schemas/tables.ts';
+
+// Canaries: the fixture's household KT-2 ("Hộ ông Sùng A Chứ") has no consent. Its name is planted in
+// one published field at a time; the gate must refuse at that file, line and field, naming KT-2 only.
+
+const PROTECTED = 'KT-2';
+// What a clerk could paste into a cell of each kind: free text, a code, a link to a story.
+const PLANTS = ['Gia đình ông Sùng A Chứ (bản Hai)', 'KT-Sung-A-Chu', 'sung-a-chu'];
+
+const gateIssues = (issues: readonly Issue[]) => issues.filter((i) => i.message.includes(`mã khen thưởng ${PROTECTED}`));
+
+function expectRefusedAt(issues: readonly Issue[], at: Partial<Issue>) {
+  const found = gateIssues(issues);
+  expect(found, JSON.stringify(at)).toContainEqual(expect.objectContaining({ severity: 'error', code: 'constraint-error', ...at }));
+  for (const i of found) {
+    expect(JSON.stringify(i)).not.toMatch(/s[ùu]ng a ch[ứu]/i);
+  }
+}
+
+/** The first plant a column accepts as published text (choices, dates and numbers accept none). */
+function plantFor(col: Column): string | null {
+  return PLANTS.find((p) => {
+    const r = col.type.parse(p);
+    return r.ok && (typeof r.value === 'string' || Array.isArray(r.value));
+  }) ?? null;
+}
+
+type Spec = [TableDef<readonly Column[]>, Row[], number];
+const tables: Spec[] = [
+  [unitsTable, UNITS, 1],
+  [regionsTable, REGIONS, 0],
+  [criteriaTable, CRITERIA, 2],
+  [reviewTable, steadyReviews(), 4],
+  // KT-1 has consent, so every one of its fields is published.
+  [awardsTable, AWARDS, 0],
+];
+
+describe('the privacy gate over data files', () => {
+  for (const [def, rows, index] of tables) {
+    for (const col of def.columns) {
+      const plant = plantFor(col);
+      if (plant === null) continue;
+      it(`refuses a protected name in ${def.file}, column ${col.key}`, () => {
+        const changed = rows.map((r, i) => (i === index ? { ...r, [col.key]: plant } : r));
+        const texts = { ...fixtureTexts(), [def.file]: csv(changed, def.columns.map((c) => c.key)) };
+        const result = buildDataset(toFiles(texts));
+        expect(result.dataset).toBeNull();
+        expectRefusedAt(result.errors, { file: def.file, line: index + 2, field: col.key, column: col.key });
+      });
+    }
+  }
+
+  it('covers every text column of every file (a new column cannot slip past)', () => {
+    const planted = tables.flatMap(([def]) => def.columns.filter((c) => plantFor(c) !== null).map((c) => `${def.file}:${c.key}`));
+    expect(planted).toEqual(expect.arrayContaining([
+      'don-vi.csv:ten_don_vi', 'don-vi.csv:ten_khac', 'don-vi.csv:ghi_chu', 'don-vi.csv:quyet_dinh_thoat_dbkk',
+      'khu-vuc.csv:can_cu', 'tieu-chi.csv:mo_ta', 'ket-qua-ra-soat.csv:so_quyet_dinh',
+      'khen-thuong.csv:thanh_tich', 'khen-thuong.csv:ten_doi_tuong', 'khen-thuong.csv:co_quan_ban_hanh', 'khen-thuong.csv:bai_viet',
+    ]));
+  });
+
+  const textSettings = Object.entries(SETTING_DEFS).filter(([, def]) => def.type.parse(PLANTS[0]!).ok && def.default === null);
+  for (const [key] of textSettings) {
+    it(`refuses a protected name in ${settingsTable.file}, setting ${key}`, () => {
+      const settings = SETTINGS.map((r) => (r['khoa'] === key ? { ...r, gia_tri: PLANTS[0]! } : r));
+      const line = settings.findIndex((r) => r['khoa'] === key) + 2;
+      const result = buildDataset(toFiles({ ...fixtureTexts(), [settingsTable.file]: csv(settings, ['khoa', 'gia_tri']) }));
+      expectRefusedAt(result.errors, { file: settingsTable.file, line, field: 'gia_tri' });
+    });
+  }
+
+  it("publishes nothing of the protected award itself, so its own name is not a hit", () => {
+    expect(gateIssues(buildDataset(toFiles(fixtureTexts())).errors)).toEqual([]);
+  });
+});
+
+// A story as a writer saves it: the line of every front-matter field is known.
+const FRONT = [
+  '---',
+  'tieu_de: "Bài thử nghiệm về bản"',
+  'tom_tat: "Một câu chuyện điển hình để thử."',
+  'ngay: "2025-12-01"',
+  'tac_gia: "Ban Tuyên giáo"',
+  'ma_don_vi: "X1-01"',
+  'anh:',
+  '  - tep: "anh.jpg"',
+  '    mo_ta: "Nương chè của bản"',
+  '    tac_gia: "Phóng viên"',
+  '    dong_y: true',
+  '---',
+];
+
+function story(source: string, file = 'dien-hinh/bai.mdx'): StoryInput {
+  const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(source) ?? [];
+  return { file, slug: 'bai', data: parse(front), body, source };
+}
+
+const storyIssues = (s: StoryInput) => buildDataset(toFiles(fixtureTexts()), [s]).errors;
+
+describe('the privacy gate over stories', () => {
+  const fields: [string, number, string][] = [
+    ['tieu_de', 2, 'tieu_de: "Chuyện nhà ông Sùng A Chứ"'],
+    ['tom_tat', 3, 'tom_tat: "Gia đình SÙNG A CHỨ vươn lên thoát nghèo."'],
+    ['tac_gia', 5, 'tac_gia: "Sùng A Chứ và phóng viên"'],
+    ['anh.tep', 8, '  - tep: "sung-a-chu.jpg"'],
+    ['anh.mo_ta', 9, '    mo_ta: "Ông Sùng A Chứ bên nương chè"'],
+    ['anh.tac_gia', 10, '    tac_gia: "Sung A Chu"'],
+  ];
+  for (const [field, line, text] of fields) {
+    it(`refuses a protected name in the front matter, ${field}`, () => {
+      const lines = [...FRONT, 'Một câu chuyện.'];
+      lines[line - 1] = text;
+      expectRefusedAt(storyIssues(story(lines.join('\n'))), { file: 'dien-hinh/bai.mdx', line, field });
+    });
+  }
+
+  const bodies: [string, string][] = [
+    ['plain', 'Ông Sùng A Chứ kể lại.'],
+    ['no-break spaces', 'Ông Sùng\u00A0A\u00A0Chứ kể lại.'],
+    ['entities', 'Ông Sùng&nbsp;A&#160;Chứ kể lại.'],
+    ['zero-width and soft hyphens', 'Ông Sù\u200Bng A Ch\u00ADứ kể lại.'],
+    ['decomposed letters', 'Ông Sùng A Chứ kể lại.'.normalize('NFD')],
+    ['no diacritics, capitals', 'ONG SUNG A CHU KE LAI.'],
+    ['emphasis', 'Ông **Sùng A** Chứ kể lại.'],
+    ['an image description', '![Ông Sùng A Chứ](/dien-hinh/anh/a.jpg)'],
+  ];
+  for (const [how, body] of bodies) {
+    it(`refuses a protected name in the body (${how}), at its line`, () => {
+      const source = [...FRONT, 'Đoạn đầu.', '', body].join('\n');
+      expectRefusedAt(storyIssues(story(source)), { file: 'dien-hinh/bai.mdx', line: FRONT.length + 3, field: 'noi_dung' });
+    });
+  }
+
+  it('refuses a name broken across two lines, at the line where it starts', () => {
+    const source = [...FRONT, 'Gia đình ông Sùng A', 'Chứ đã thoát nghèo.'].join('\n');
+    expectRefusedAt(storyIssues(story(source)), { line: FRONT.length + 1, field: 'noi_dung' });
+  });
+
+  it('refuses a protected name in the file name', () => {
+    const s = story([...FRONT, 'Một câu chuyện.'].join('\n'), 'dien-hinh/ho-ong-sung-a-chu.mdx');
+    expectRefusedAt(storyIssues(s), { file: 'dien-hinh/ho-ong-sung-a-chu.mdx', line: null, field: 'ten_tep' });
+  });
+
+  it('lets a story name a household that consented', () => {
+    expect(gateIssues(storyIssues(story([...FRONT, 'Ông Lý A Sử kể lại.'].join('\n'))))).toEqual([]);
+  });
+});
