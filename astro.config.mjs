@@ -9,6 +9,19 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx()],
   markdown: { syntaxHighlight: false },
-  security: { csp: true },
+  // The pages' policy; script-src becomes 'none' on every page without a script (scripts/build.ts), and
+  // frame-ancestors, which a <meta> cannot carry, is a host header (README, "Hosting").
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   devToolbar: { enabled: false },
 });

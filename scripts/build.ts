@@ -1,33 +1,77 @@
 // npm run build: validate the data first; with any error print the report and publish nothing.
-// Otherwise build the site into a fresh folder and swap it in place of dist/ only when the build
-// has succeeded, so a failed build never leaves a half-written or stale-but-new site behind.
+// Otherwise build the site into a fresh folder, read every file of it once more (privacy scan, script
+// policy), and swap it in place of dist/ only when all of that succeeded: a failed build never leaves a
+// half-written or unchecked site behind.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { loadDataset } from '../src/data/load.ts';
+import { describeFinding, phonesIn, scanOutput, type Finding } from '../src/lib/domain/output-scan.ts';
+import { nameFinder, protectedNames } from '../src/lib/domain/protected-names.ts';
 import { formatReport } from '../src/lib/report.ts';
+import { forbidScriptsWhereNone } from '../src/lib/site/csp.ts';
+import { guardCommand } from './internal-error.ts';
 
 const DIST = resolve('dist');
 const STAGING = resolve('.site-build');
+/** Astro's own output of a failed build, kept for the maintainer: it may quote source or system files. */
+const BUILD_LOG = resolve('build-error.log');
+const BINARY = /\.(png|jpe?g|webp|gif|ico|avif)$/i;
 
-const { errors, warnings } = loadDataset();
-if (errors.length > 0) {
-  console.error(formatReport(errors, warnings));
-  process.exit(1);
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
 }
-if (warnings.length > 0) console.log(formatReport(errors, warnings));
 
-rmSync(STAGING, { recursive: true, force: true });
-const astro = resolve('node_modules/astro/bin/astro.mjs');
-const run = spawnSync(process.execPath, [astro, 'build'], {
-  stdio: 'inherit',
-  env: { ...process.env, CHUNG_TAY_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
-});
-if (run.status !== 0 || !existsSync(STAGING)) {
+function fail(message: string): never {
   rmSync(STAGING, { recursive: true, force: true });
-  console.error('Dựng trang thất bại: không thay đổi thư mục dist/.');
+  console.error(`${message}\nKhông thay đổi thư mục dist/: trang đang công khai giữ nguyên.`);
   process.exit(1);
 }
-rmSync(DIST, { recursive: true, force: true });
-renameSync(STAGING, DIST);
-console.log(`Đã dựng trang vào ${DIST}.`);
+
+guardCommand('npm run build', () => {
+  const { dataset, errors, warnings } = loadDataset();
+  if (errors.length > 0 || !dataset) {
+    console.error(formatReport(errors, warnings));
+    process.exit(1);
+  }
+  if (warnings.length > 0) console.log(formatReport(errors, warnings));
+
+  rmSync(STAGING, { recursive: true, force: true });
+  rmSync(BUILD_LOG, { force: true });
+  const astro = resolve('node_modules/astro/bin/astro.mjs');
+  const run = spawnSync(process.execPath, [astro, 'build'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, CHUNG_TAY_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (run.status !== 0 || !existsSync(STAGING)) {
+    writeFileSync(BUILD_LOG, `${run.stdout ?? ''}\n${run.stderr ?? ''}`);
+    fail(`Dựng trang thất bại do lỗi nội bộ (dữ liệu đã hợp lệ). Chi tiết kỹ thuật ghi ở ${relative('.', BUILD_LOG)}: gửi tệp này cho người bảo trì trang (xem README, mục "Báo lỗi").`);
+  }
+  const pages = /(\d+) page\(s\) built/.exec(run.stdout)?.[1];
+
+  // The last line of defence: every output file, with the same matcher as the input gate.
+  const names = nameFinder(protectedNames(dataset.awards));
+  const phones = new Set([...phonesIn(dataset.settings.dien_thoai_co_quan), ...phonesIn(dataset.settings.lien_he_bao_chi)]);
+  const findings: Finding[] = [];
+  for (const path of filesUnder(STAGING)) {
+    const rel = relative(STAGING, path);
+    const binary = BINARY.test(path);
+    const text = readFileSync(path, 'utf8');
+    findings.push(...scanOutput(rel, text, names, phones, binary), ...scanOutput(rel, rel, names, phones, true));
+    if (path.endsWith('.html')) {
+      const tightened = forbidScriptsWhereNone(text);
+      if (tightened !== text) writeFileSync(path, tightened);
+    }
+  }
+  if (findings.length > 0) {
+    fail(`Kiểm tra lần cuối trên trang đã dựng tìm thấy dữ liệu cá nhân không được công khai:\n${findings.map(describeFinding).join('\n')}\nDữ liệu đầu vào đã qua kiểm tra nên đây là lỗi của mẫu trang hoặc của tệp ngoài dữ liệu (ví dụ thông tin ẩn trong ảnh): báo cho người bảo trì trang.`);
+  }
+
+  rmSync(DIST, { recursive: true, force: true });
+  renameSync(STAGING, DIST);
+  console.log(`Đã dựng ${pages ?? 'các'} trang vào ${DIST}; kiểm tra lần cuối: không có dữ liệu cá nhân.`);
+});

@@ -16,21 +16,22 @@ export interface ProtectedName {
 // Format characters (zero-width, soft hyphen, bidi controls) vanish on screen, so they must vanish
 // here too: "Lý\u200BA" reads as "LýA", not "Lý A".
 const FORMAT = /\p{Cf}/gu;
-const MARKS = /\p{M}/gu;
+// Combining marks (Vietnamese tones and any other accent a hostile text stacks on a letter).
+const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 /**
  * The matcher's normal form: entities decoded (&nbsp;, &#7909;), NFC/NFD alike, no diacritics, đ = d,
  * lower case, every run of anything but letters and digits (spaces, no-break spaces, punctuation,
  * markup) one space.
  */
-export function foldText(text: string): string {
+export function foldText(text: string, keepLines = false): string {
   return decodeHTML(text)
     .replace(FORMAT, '')
     .toLowerCase()
     .normalize('NFD')
     .replace(MARKS, '')
     .replace(/đ/g, 'd')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(keepLines ? /[^a-z0-9\n]+/g : /[^a-z0-9]+/g, ' ')
     .trim();
 }
 
@@ -80,6 +81,8 @@ export interface NameHit {
 export interface NameFinder {
   readonly size: number;
   find(words: readonly Token[]): NameHit[];
+  /** The same search over a whole folded file (`foldText(text, true)`), lines kept: fast on megabytes. */
+  findInFolded(folded: string): NameHit[];
 }
 
 /** Index names by their first word, so finding them costs one look-up per word of text. */
@@ -89,8 +92,18 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
     const first = n.words[0] ?? '';
     byFirst.set(first, [...(byFirst.get(first) ?? []), n]);
   }
+  // One alternation, a group per name; words may be split by spaces or line breaks.
+  const pattern = names.length === 0 ? null
+    : new RegExp(`(?<![a-z0-9])(?:${names.map((n) => `(${n.words.join('[ \\n]+')})`).join('|')})(?![a-z0-9])`, 'g');
   return {
     size: names.length,
+    findInFolded(folded) {
+      if (!pattern) return [];
+      return [...folded.matchAll(pattern)].map((m) => ({
+        ma_khen_thuong: names[m.slice(1).findIndex((g) => g !== undefined)]?.ma_khen_thuong ?? '',
+        line: folded.slice(0, m.index).split('\n').length,
+      }));
+    },
     find(words) {
       const hits: NameHit[] = [];
       words.forEach((t, i) => {

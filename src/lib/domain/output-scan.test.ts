@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { phonesIn, scanOutput } from './output-scan.ts';
+import { nameFinder, nameWords } from './protected-names.ts';
+
+const names = nameFinder([{ ma_khen_thuong: 'KT-2', words: nameWords('Hộ ông Sùng A Chứ') }]);
+const PUBLIC = new Set(phonesIn('Điện thoại 0213 3 000 000; báo chí 0213.3000.001'));
+const kinds = (path: string, text: string, binary = false) => scanOutput(path, text, names, PUBLIC, binary).map((f) => `${f.kind}@${f.line}`);
+
+describe('the scan of the built site', () => {
+  it('finds a protected name however a page, a download or an image carries it', () => {
+    const cases: [string, string][] = [
+      ['a.html', '<p>Hộ ông Sùng A Chứ</p>'],
+      ['a.html', '<p>Sùng <b>A</b> Chứ</p>'],
+      ['a.html', '<p>Sù<span>ng</span> A Chứ</p>'],
+      ['a.html', '<img alt="Sung A Chu" src="/a.png">'],
+      ['a.html', '<td>Sùng</td><td>A Chứ</td>'],
+      ['a.html', '<a href="/vinh-danh/sung-a-chu/">Trang</a>'],
+      ['a.html', '<a href="/t/S%C3%B9ng%20A%20Ch%E1%BB%A9">x</a>'],
+      ['a.json', '{"ten":"S\\u00f9ng A Ch\\u1ee9"}'],
+      ['a.csv', 'KT-2,"Sùng A Chứ",X1-02'],
+      ['a.xml', '<title>Sùng&nbsp;A&#160;Chứ</title>'],
+      ['a.svg', '<text>SÙNG A CHỨ</text>'],
+    ];
+    for (const [path, text] of cases) expect(kinds(path, text), text).toContain('ten@1');
+    expect(scanOutput('a.html', '<p>x</p>\n<p>Sùng A Chứ</p>', names, PUBLIC)[0]).toEqual({ path: 'a.html', line: 2, kind: 'ten', ma_khen_thuong: 'KT-2' });
+  });
+
+  it('reads the text metadata of an image, and only names there', () => {
+    const png = '\x89PNG\r\n\x1a\n....tEXtDescription\x00Ho ong Sung A Chu 0912345678';
+    expect(scanOutput('anh/a.png', png, names, PUBLIC, true).map((f) => f.kind)).toEqual(['ten']);
+  });
+
+  it('finds ID-card numbers, private phone numbers and dates of birth', () => {
+    expect(kinds('a.html', '<p>CCCD 001203012345</p>')).toEqual(['so_giay_to@1']);
+    expect(kinds('a.html', '<p>Số CMND: 012345678.</p>')).toEqual(['so_giay_to@1']);
+    expect(kinds('a.html', '<p>Căn cước 001 203 012 345</p>')).toEqual(['so_giay_to@1']);
+    expect(kinds('a.csv', '96,0912345678\nb,0912.345.678\nc,+84 912 345 678')).toEqual(['so_dien_thoai@1', 'so_dien_thoai@2', 'so_dien_thoai@3']);
+    expect(kinds('a.csv', '12,001203012345')).toEqual(['so_giay_to@1']);
+    expect(kinds('a.html', '<p>Ông A, sinh ngày 12/03/1961.</p>')).toEqual(['ngay_sinh@1']);
+    expect(kinds('a.html', '<p>Năm sinh: 1961</p>')).toEqual(['ngay_sinh@1']);
+  });
+
+  it("lets through the agency's published numbers and the numbers a page is made of", () => {
+    const page = [
+      '<footer>Điện thoại: 0213 3 000 000. Báo chí: 0213 3 000 001.</footer>',
+      // Chart labels side by side, a hash, codes, decimals, dates, grouped counts, coordinates.
+      '<svg><text>2023</text><text>2024</text><text>2025</text><text>2026</text></svg>',
+      "<meta content=\"style-src 'sha256-lQFALnPSuxKLgBjH6RoW123456789012+Q='\">",
+      '<p>Mã 03550-02, 2025-03562; tỷ lệ 0,123456789; 0.1234567890; ngày 20/11/2025; 1.234.567.890 khẩu.</p>',
+      '<path d="M103.351234567,22.780123456L103.4,22.8"/>',
+      '<p>Chính sách: không công khai ngày sinh, năm sinh của người được khen.</p>',
+      'sha256,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    ].join('\n');
+    expect(kinds('a.html', page)).toEqual([]);
+  });
+});

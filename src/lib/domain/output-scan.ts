@@ -1,0 +1,96 @@
+import { foldText, type NameFinder } from './protected-names.ts';
+
+// The last line of defence: every file of the built site, before it replaces the live one, is read as a
+// reader, a search engine or a spreadsheet would, and searched for protected names and for numbers that
+// identify a person (ID card, phone, date of birth). The input gate should have caught everything; this
+// catches what reaches the output by a path the gate does not know (a template, image metadata, a bug).
+
+export type FindingKind = 'ten' | 'so_giay_to' | 'so_dien_thoai' | 'ngay_sinh';
+
+export const FINDING_KINDS: Record<FindingKind, string> = {
+  ten: 'tên hộ gia đình, cá nhân chưa đồng ý công khai',
+  so_giay_to: 'dãy số giống số CMND/CCCD',
+  so_dien_thoai: 'số điện thoại không phải số công vụ trong dia-phuong.csv',
+  ngay_sinh: 'ngày sinh hoặc năm sinh',
+};
+
+export interface Finding {
+  path: string;
+  line: number;
+  kind: FindingKind;
+  /** For a name: the award entry to look at (never the name itself). */
+  ma_khen_thuong: string | null;
+}
+
+/** JSON and URL escapes undone, so "\u00f9" and "%C3%B9" read as the letter they stand for. */
+function unescape(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+}
+
+// Neither letters nor digits nor the joiners of hashes, codes and decimals (41,6 or 0.5) around a number.
+const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}+/=_.-])(?<!\d,)`;
+const EDGE_AFTER = String.raw`(?![\p{L}\p{N}+/=_-]|[.,]\d)`;
+// CMND has 9 digits, CCCD 12 (also written in four groups of three).
+const ID_NUMBER = new RegExp(`${EDGE_BEFORE}(?:\\d{9}|\\d{12}|\\d{3}(?: \\d{3}){3})${EDGE_AFTER}`, 'gu');
+// Vietnamese phones: 0 or +84, a first group of at least two more digits, then digits in any grouping.
+const PHONE = new RegExp(`${EDGE_BEFORE}(?:\\+84[ .]?|0)\\d{2,}(?:[ .]?\\d)+${EDGE_AFTER}`, 'gu');
+const BIRTH = /\b(?:ngay sinh|nam sinh|sinh ngay|sinh nam|sinh thang) (?:\d{1,2} ){0,2}\d{4}\b/g;
+
+/** Digits of a phone number in the national form (0…): how published contact numbers are compared. */
+export function phoneDigits(text: string): string {
+  const digits = text.replace(/\D/g, '');
+  return text.trim().startsWith('+84') ? `0${digits.slice(2)}` : digits;
+}
+
+/** Every phone-like number in a text (e.g. the agency's published contact line). */
+export function phonesIn(text: string): string[] {
+  return [...text.matchAll(PHONE)].map((m) => phoneDigits(m[0])).filter((d) => d.length === 10 || d.length === 11);
+}
+
+const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+/**
+ * Scan one output file. `publicPhones` are the agency's own numbers from the settings, which every page
+ * carries in its footer. Binary files (images) are searched for names only: their metadata is text.
+ */
+export function scanOutput(path: string, text: string, names: NameFinder, publicPhones: ReadonlySet<string>, binary = false): Finding[] {
+  const found = new Map<string, Finding>();
+  const add = (f: Finding) => found.set(`${f.kind}|${f.line}|${f.ma_khen_thuong}`, f);
+  const plain = unescape(text);
+  const markup = !binary && /\.(html?|svg|xml)$/i.test(path);
+  // Markup removed two ways: "Sùng<b>A</b>" reads "SùngA" on screen, "Lý</td><td>A" reads as two words.
+  const apart = markup ? plain.replace(/<[^>]*>/g, ' ') : plain;
+  // In a CSV file a comma separates cells (its decimals use a point), so "96,0912345678" is two cells.
+  const numbers = path.endsWith('.csv') ? apart.replace(/,/g, '\t') : apart;
+  const texts = markup ? [plain, apart, plain.replace(/<[^>]*>/g, '')] : [plain];
+  for (const t of texts) {
+    const folded = foldText(t, true);
+    for (const hit of names.findInFolded(folded)) add({ path, line: hit.line ?? 1, kind: 'ten', ma_khen_thuong: hit.ma_khen_thuong });
+    if (t === apart && !binary) {
+      for (const m of folded.matchAll(BIRTH)) add({ path, line: lineAt(folded, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
+    }
+  }
+  if (binary) return [...found.values()];
+  // Numbers only where markup separates them, so adjacent chart labels never join into one long number.
+  for (const m of numbers.matchAll(ID_NUMBER)) add({ path, line: lineAt(numbers, m.index), kind: 'so_giay_to', ma_khen_thuong: null });
+  for (const m of numbers.matchAll(PHONE)) {
+    const digits = phoneDigits(m[0]);
+    if ((digits.length === 10 || digits.length === 11) && !publicPhones.has(digits)) {
+      add({ path, line: lineAt(numbers, m.index), kind: 'so_dien_thoai', ma_khen_thuong: null });
+    }
+  }
+  return [...found.values()];
+}
+
+export function describeFinding(f: Finding): string {
+  const award = f.ma_khen_thuong ? ` (mã khen thưởng ${f.ma_khen_thuong})` : '';
+  return `  - ${f.path}, dòng ${f.line}: có ${FINDING_KINDS[f.kind]}${award}.`;
+}

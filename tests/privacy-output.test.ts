@@ -1,0 +1,54 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { checkData, copySample, DIST, listFiles, readDist, runScript } from './helpers.ts';
+
+// The pages' security policy, and the last line of defence: the scan of the built site before it is
+// published, shown to catch a name on a path the input gate does not read (an image's metadata).
+
+const DIRECTIVES = ["default-src 'self'", "script-src 'none'", "img-src 'self' data:", "frame-src 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"];
+
+/** A PNG with a text chunk added after its header, as a photo editor writes a description. */
+function withTextChunk(png: Buffer, keyword: string, text: string): Buffer {
+  const data = Buffer.from(`${keyword}\0${text}`, 'latin1');
+  const type = Buffer.from('tEXt', 'latin1');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([type, data])));
+  const headerEnd = 8 + 25;
+  return Buffer.concat([png.subarray(0, headerEnd), length, type, data, crc, png.subarray(headerEnd)]);
+}
+
+describe('what the built site lets run and load', () => {
+  it('gives every page a complete Content-Security-Policy that runs no script', () => {
+    const pages = listFiles(DIST).filter((f) => f.endsWith('.html'));
+    for (const page of pages) {
+      const policy = /http-equiv="content-security-policy" content="([^"]*)"/.exec(readDist(page))?.[1] ?? '';
+      const directives = policy.split(';').map((d) => d.trim());
+      for (const d of DIRECTIVES) expect(directives, page).toContain(d);
+      expect(policy, page).toMatch(/style-src 'self'( 'sha256-[^']+')+/);
+    }
+    expect(pages.length).toBeGreaterThan(200);
+  });
+});
+
+describe('the scan of the built site before it is published', () => {
+  it('refuses a site in which a protected name hides in a photo\u2019s metadata, leaving the live site as it was', () => {
+    const dir = copySample();
+    const photo = join(dir.content, 'dien-hinh/anh/nuong-thao-qua-minh-hoa.png');
+    writeFileSync(photo, withTextChunk(readFileSync(photo), 'Description', 'Nuong nha ong Sung A Chu'));
+    // The input gate reads texts, not pictures: the data is valid.
+    expect(checkData(dir.data, dir.content).report.ok).toBe(true);
+
+    const before = statSync(join(DIST, 'index.html')).mtimeMs;
+    const run = runScript('scripts/build.ts', [], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Kiểm tra lần cuối');
+    expect(run.stderr).toMatch(/dien-hinh\/anh\/nuong-thao-qua-minh-hoa\.png, dòng \d+: có tên hộ gia đình, cá nhân chưa đồng ý công khai \(mã khen thưởng KT-2023-002\)/);
+    expect(run.stderr).toContain('Không thay đổi thư mục dist/');
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/Sung A Chu|Sùng A Chứ|\n\s+at /);
+    expect(statSync(join(DIST, 'index.html')).mtimeMs).toBe(before);
+  });
+});
