@@ -18,6 +18,9 @@ describe('the protected-name matcher', () => {
       'Sù\u200Bng A C\u00ADhứ',
       'Sùng\u2060 A\uFEFF Chứ',
       '**Sùng** A _Chứ_',
+      'Sùng \u0410 Chứ',
+      'Ｓùng A Chứ',
+      '\u{1D412}ùng A Chứ',
     ];
     for (const f of forms) expect(foldText(f), JSON.stringify(f)).toBe('sung a chu');
     expect(foldText('Đèo Văn Định')).toBe('deo van dinh');

@@ -17,6 +17,12 @@ export interface ProtectedName {
 // here too: "Lý\u200BA" reads as "LýA", not "Lý A".
 const FORMAT = /\p{Cf}/gu;
 // Combining marks (Vietnamese tones and any other accent a hostile text stacks on a letter).
+// Cyrillic and Greek letters that look Latin ("Sùng А Chứ" with a Cyrillic А). NFKC already folds
+// full-width and mathematical letters.
+const LATIN_OF: Record<string, string> = Object.fromEntries(
+  [...'аеорсухіјѕһԁԛԝοινκρτυχαβεζημ'].map((ch, i) => [ch, 'aeopcyxijshdqwoivkptuxabezhm'[i] ?? ch]),
+);
+const LOOKALIKE = new RegExp(`[${Object.keys(LATIN_OF).join('')}]`, 'g');
 const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 /**
@@ -27,7 +33,9 @@ const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2
 export function foldText(text: string, keepLines = false): string {
   return decodeHTML(text)
     .replace(FORMAT, '')
+    .normalize('NFKC')
     .toLowerCase()
+    .replace(LOOKALIKE, (ch) => LATIN_OF[ch] ?? ch)
     .normalize('NFD')
     .replace(MARKS, '')
     .replace(/đ/g, 'd')
