@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { BOUNDARY_FILES, buildDataset, DATA_FILES, type BuildResult } from '../lib/dataset.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
+import { readStoryFile, storyFolderEntry } from '../lib/stories/file.ts';
 
 // The one place that touches the file system: it reads the data and content folders and hands
 // bytes and text to the core. Used by `npm run check-data`, `npm run build` and the Astro loader.
@@ -40,23 +40,16 @@ function readStories(root: string): StoryInput[] {
   const folder = join(root, STORY_FOLDER);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => /\.mdx?$/.test(n)).sort();
+    names = readdirSync(folder).sort();
   } catch {
     return [];
   }
-  return names.map((name) => {
+  // Every entry is accounted for: a story is read, anything else the site would not publish is refused.
+  return names.flatMap((name) => {
     const path = join(folder, name);
-    const text = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
-    const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-    let data: unknown = null;
-    if (m) {
-      try {
-        data = parseYaml(m[1] ?? '');
-      } catch {
-        data = null;
-      }
-    }
-    return { file: relative(root, path), slug: name.replace(/\.mdx?$/, ''), data, body: m?.[2] ?? text };
+    const kind = storyFolderEntry(name, statSync(path).isDirectory());
+    if (kind === 'skip') return [];
+    return [readStoryFile(relative(root, path), kind === 'story' ? new Uint8Array(readFileSync(path)) : null)];
   });
 }
 
@@ -84,7 +77,8 @@ export function loadDataset(dir = dataDir(), content = contentDir()): BuildResul
   const photos = readPhotos(content);
   const inputs = [
     ...[...files].map(([name, bytes]) => checksum(`data/${name}`, bytes)),
-    ...stories.map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
+    // Refused entries (a folder, a .docx) publish nothing, so they get no checksum.
+    ...stories.filter((s) => !s.problems?.length).map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
   return { ...buildDataset(files, stories, photos), inputs };

@@ -1,13 +1,21 @@
 import { z } from 'zod';
+import type { Issue } from '../ingest/issues.ts';
 
 // Front matter of an exemplary story (content/dien-hinh/*.mdx). The facts box is pulled from the
 // data through `ma_don_vi` and `ma_khen_thuong`, so a story never retypes a figure.
 
 // Every message is Vietnamese, including for a missing or mistyped field (zod's own are English).
 const text = (min: number, error: string) => z.string({ error }).min(min, { error });
-const isoDate = z.string({ error: 'Cần ngày, dạng yyyy-mm-dd, ví dụ 2025-12-05.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày viết dạng yyyy-mm-dd, ví dụ 2025-12-05 (trong ngoặc kép).' });
+const isoDateText = z.string({ error: 'Cần ngày, dạng yyyy-mm-dd, ví dụ 2025-12-05.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày viết dạng yyyy-mm-dd, ví dụ 2025-12-05 (trong ngoặc kép).' });
 
-export const storySchema = z.object(
+// js-yaml (the site's front matter reader) reads an unquoted 2025-12-05 as a date: same day, as text.
+const isoDate = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), isoDateText);
+
+const KEYS = 'tieu_de, tom_tat, ngay, tac_gia, ma_don_vi, ma_khen_thuong, anh';
+
+// Strict: Astro acts on keys of its own (`layout` imports a file into the page, `slug` changes the URL),
+// so a key this contract does not know is refused rather than passed on.
+export const storySchema = z.strictObject(
   {
     tieu_de: text(5, 'Cần tiêu đề bài viết.'),
     tom_tat: text(20, 'Cần tóm tắt ít nhất một câu.'),
@@ -27,7 +35,12 @@ export const storySchema = z.object(
       )
       .default([]),
   },
-  { error: 'Phần đầu bài viết (giữa hai dòng ---) không đọc được. Kiểm tra cú pháp: mỗi dòng "khóa: giá trị".' },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Phần đầu bài viết có mục không dùng được: ${issue.keys.join(', ')}. Chỉ dùng các mục ${KEYS}; xóa hoặc sửa tên mục.`
+        : 'Phần đầu bài viết (giữa hai dòng ---) không đọc được. Kiểm tra cú pháp: mỗi dòng "khóa: giá trị".',
+  },
 );
 
 export type StoryMeta = z.output<typeof storySchema>;
@@ -39,10 +52,15 @@ export interface StoryInput {
   /** Front matter as parsed from YAML, not yet validated. */
   data: unknown;
   body: string;
+  /** The file line the body starts on, after the front matter; 1 when not given. */
+  bodyLine?: number;
+  /** Why the file itself cannot be read as a story (name, encoding, YAML syntax), found by `readStoryFile`. */
+  problems?: readonly Issue[];
 }
 
 export interface Story extends StoryMeta {
   slug: string;
   file: string;
   body: string;
+  bodyLine: number;
 }
