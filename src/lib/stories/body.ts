@@ -83,7 +83,7 @@ function syntaxProblem(english: string): SyntaxProblem {
   } else if (/expression|brace/i.test(english)) {
     what = 'Dấu { mở một biểu thức chương trình, bài viết không dùng được.';
   } else if (/closing tag/i.test(english)) {
-    what = 'Một thẻ <…> mở mà không đóng, hoặc đóng sai thẻ.';
+    what = 'Một thẻ <…> mở mà không đóng, hoặc đóng sai thẻ (thẻ đứng một mình viết <br/>).';
   } else if (/after `<`|before name|JSX|tag/i.test(english)) {
     what = 'Dấu < ở đây được hiểu là mở một thẻ HTML.';
   }

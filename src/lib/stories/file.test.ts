@@ -29,7 +29,7 @@ describe('which files of the story folder are stories', () => {
 
   it('says in Vietnamese what to do with a .md, a badly named .mdx and a Word file', () => {
     expect(build('dien-hinh/bai.md', null).errors[0]).toMatchObject({ file: 'dien-hinh/bai.md', code: 'format-error' });
-    expect(build('dien-hinh/bai.md', null).errors[0]?.message).toContain('đổi tên bai.md thành bai.mdx');
+    expect(build('dien-hinh/bai.md', null).errors[0]?.message).toContain('đổi tên bai.md thành bai.mdx.');
     expect(build('dien-hinh/Bai Viet.mdx', storyText('Chữ.')).errors[0]?.message).toContain('chữ thường không dấu');
     expect(build('dien-hinh/bao-cao.docx', null).errors[0]?.message).toContain('Chuyển bao-cao.docx ra khỏi');
   });

@@ -28,10 +28,12 @@ export function storyFolderEntry(name: string, isDirectory: boolean): 'story' | 
 
 function refusal(file: string): string {
   const name = file.split('/').pop() ?? file;
-  if (/\.md$/i.test(name)) return `Bài viết phải có đuôi .mdx: đổi tên ${name} thành ${name.replace(/\.md$/i, '.mdx')} (trang chỉ đăng tệp .mdx).`;
-  if (/\.mdx$/i.test(name)) {
-    return `Tên tệp ${name} là địa chỉ của bài trên trang, nên chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, kết thúc bằng .mdx, ví dụ ho-ong-ly-a-su.mdx. Đổi tên tệp.`;
+  const naming = 'Tên tệp là địa chỉ của bài trên trang, nên chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, kết thúc bằng .mdx, ví dụ ho-ong-ly-a-su.mdx.';
+  if (/\.md$/i.test(name)) {
+    const renamed = name.replace(/\.md$/i, '.mdx');
+    return `Bài viết phải có đuôi .mdx (trang chỉ đăng tệp .mdx): đổi tên ${name} thành ${renamed}.${STORY_NAME.test(renamed) ? '' : ` ${naming}`}`;
   }
+  if (/\.mdx$/i.test(name)) return `Tên tệp ${name} không dùng được. ${naming} Đổi tên tệp.`;
   return `Thư mục content/dien-hinh chỉ chứa bài viết (tệp .mdx) và thư mục ảnh ${PHOTO_DIR}/. Chuyển ${name} ra khỏi thư mục này (bài viết soạn trong Word cần chép sang tệp .mdx).`;
 }
 
