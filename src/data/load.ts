@@ -78,7 +78,9 @@ export function loadDataset(dir = dataDir(), content = contentDir()): BuildResul
   const inputs = [
     ...[...files].map(([name, bytes]) => checksum(`data/${name}`, bytes)),
     // Refused entries (a folder, a .docx) publish nothing, so they get no checksum.
-    ...stories.filter((s) => !s.problems?.length).map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
+    ...stories
+      .filter((s) => !s.problems?.length)
+      .map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
   return { ...buildDataset(files, stories, photos), inputs };

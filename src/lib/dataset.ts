@@ -54,11 +54,13 @@ function parseStories(inputs: readonly StoryInput[], issues: Issue[]): Story[] {
     }
     const result = storySchema.safeParse(input.data);
     const bodyLine = input.bodyLine ?? 1;
-    issues.push(...checkStoryBody(input.file, input.body, bodyLine, result.success ? result.data.anh.map((p) => p.tep) : null));
+    const photos = result.success ? result.data.anh.map((p) => p.tep) : null;
+    issues.push(...checkStoryBody(input.file, input.body, bodyLine, photos));
     if (!result.success) {
       for (const zi of result.error.issues) {
         const field = zi.path.map(String).join('.');
-        issues.push(makeIssue('error', { file: input.file, field, column: field }, 'type-error', field ? `Phần đầu bài viết, mục "${field}": ${zi.message}` : zi.message));
+        const message = field ? `Phần đầu bài viết, mục "${field}": ${zi.message}` : zi.message;
+        issues.push(makeIssue('error', { file: input.file, field, column: field }, 'type-error', message));
       }
       continue;
     }

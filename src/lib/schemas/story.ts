@@ -9,7 +9,8 @@ const text = (min: number, error: string) => z.string({ error }).min(min, { erro
 const isoDateText = z.string({ error: 'Cần ngày, dạng yyyy-mm-dd, ví dụ 2025-12-05.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày viết dạng yyyy-mm-dd, ví dụ 2025-12-05 (trong ngoặc kép).' });
 
 // js-yaml (the site's front matter reader) reads an unquoted 2025-12-05 as a date: same day, as text.
-const isoDate = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), isoDateText);
+const dayOf = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v);
+const isoDate = z.preprocess(dayOf, isoDateText);
 
 const KEYS = 'tieu_de, tom_tat, ngay, tac_gia, ma_don_vi, ma_khen_thuong, anh';
 
@@ -38,7 +39,8 @@ export const storySchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `Phần đầu bài viết có mục không dùng được: ${issue.keys.join(', ')}. Chỉ dùng các mục ${KEYS}; xóa hoặc sửa tên mục.`
+        ? `Phần đầu bài viết có mục không dùng được: ${issue.keys.join(', ')}. `
+          + `Chỉ dùng các mục ${KEYS}; xóa hoặc sửa tên mục.`
         : 'Phần đầu bài viết (giữa hai dòng ---) không đọc được. Kiểm tra cú pháp: mỗi dòng "khóa: giá trị".',
   },
 );
@@ -54,7 +56,7 @@ export interface StoryInput {
   body: string;
   /** The file line the body starts on, after the front matter; 1 when not given. */
   bodyLine?: number;
-  /** Why the file itself cannot be read as a story (name, encoding, YAML syntax), found by `readStoryFile`. */
+  /** Why the file cannot be read as a story (name, encoding, YAML syntax), found by `readStoryFile`. */
   problems?: readonly Issue[];
 }
 

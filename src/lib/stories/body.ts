@@ -21,14 +21,16 @@ const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   abbr: ['title'],
 };
 
-/** Never allowed, named in the message: they run code, style the page or embed another site. */
-const DANGEROUS_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'frame', 'frameset', 'applet', 'link', 'meta', 'base', 'form']);
+/** Never allowed, named in the message: they run code, restyle the page or embed another site. */
+const DANGEROUS_ELEMENTS = new Set([
+  'script', 'iframe', 'object', 'embed', 'style', 'frame', 'frameset', 'applet', 'link', 'meta', 'base', 'form',
+]);
 
-/** Markdown that only carries text; anything else in the tree is refused. */
+/** Markdown that only carries text; any other node in the tree is refused. */
 const TEXT_NODES = new Set([
-  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell',
-  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'code', 'break', 'linkReference', 'footnoteDefinition',
-  'footnoteReference',
+  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'table', 'tableRow',
+  'tableCell', 'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'code', 'break', 'linkReference',
+  'footnoteDefinition', 'footnoteReference',
 ]);
 
 const LINK_SCHEMES = new Set(['https', 'http', 'mailto', 'tel']);
@@ -36,11 +38,19 @@ const LINK_SCHEMES = new Set(['https', 'http', 'mailto', 'tel']);
 /** Where the site publishes the photos declared in a story's front matter (src/pages/dien-hinh/anh/). */
 export const PHOTO_URL_PREFIX = '/dien-hinh/anh/';
 
-export const ESCAPE_HINT = 'Muốn viết dấu { thì gõ \\{; muốn viết dấu < (ví dụ "< 5%") thì gõ \\< hoặc &lt;.';
+const ESCAPE_HINT = 'Muốn viết dấu { thì gõ \\{; muốn viết dấu < (ví dụ "< 5%") thì gõ \\< hoặc &lt;.';
 
-// The part of satteri's mdast + MDX tree read here; positions are always on (its default).
-interface Point { line: number; column: number }
-interface Attribute { type: string; name?: string; value?: string | { type: string; value: string } | null; position?: { start: Point } }
+// The part of satteri's mdast + MDX tree read here; positions are on by default.
+interface Point {
+  line: number;
+  column: number;
+}
+interface Attribute {
+  type: string;
+  name?: string;
+  value?: string | { type: string; value: string } | null;
+  position?: { start: Point };
+}
 interface Node {
   type: string;
   position?: { start: Point };
@@ -53,18 +63,18 @@ interface Node {
   attributes?: Attribute[];
 }
 
-export interface SyntaxProblem {
+interface Problem {
   line: number;
-  column: number;
+  value: string | null;
   message: string;
 }
 
 /**
  * Parse a story body as the build does. `firstLine` is the file line the body starts on (after the
- * front matter), so every position in the tree is a line of the whole file. Astro blanks the front
- * matter the same way before parsing, so the tree is the build's.
+ * front matter); Astro blanks the front matter the same way before parsing, so the tree is the
+ * build's and every position in it is a line of the whole file.
  */
-export function parseStoryBody(body: string, firstLine: number): { tree: Node } | { error: SyntaxProblem } {
+function parseStoryBody(body: string, firstLine: number): { tree: Node } | { error: Problem } {
   try {
     return { tree: mdxToMdast('\n'.repeat(firstLine - 1) + body, { features: FEATURES }) as unknown as Node };
   } catch (e) {
@@ -72,14 +82,13 @@ export function parseStoryBody(body: string, firstLine: number): { tree: Node } 
   }
 }
 
-/** satteri's message is English ("3:17: Could not parse expression …"); keep its place, say it in Vietnamese. */
-function syntaxProblem(english: string): SyntaxProblem {
+/** satteri says "3:17: Could not parse expression …" in English: keep the place, say it in Vietnamese. */
+function syntaxProblem(english: string): Problem {
   const at = /^(\d+):(\d+)/.exec(english);
-  const line = Number(at?.[1] ?? 1);
-  const column = Number(at?.[2] ?? 1);
   let what = 'Bài viết có chỗ sai cú pháp MDX.';
   if (/comment/i.test(english)) {
-    what = 'Chú thích HTML <!-- … --> không dùng được trong bài viết: xóa chú thích (bài đăng công khai, không giấu chữ).';
+    what = 'Chú thích HTML <!-- … --> không dùng được trong bài viết: xóa chú thích '
+      + '(bài đăng công khai, không giấu chữ).';
   } else if (/expression|brace/i.test(english)) {
     what = 'Dấu { mở một biểu thức chương trình, bài viết không dùng được.';
   } else if (/closing tag/i.test(english)) {
@@ -87,21 +96,12 @@ function syntaxProblem(english: string): SyntaxProblem {
   } else if (/after `<`|before name|JSX|tag/i.test(english)) {
     what = 'Dấu < ở đây được hiểu là mở một thẻ HTML.';
   }
-  return { line, column, message: `${what} ${ESCAPE_HINT}` };
+  const message = `Ký tự thứ ${at?.[2] ?? 1} của dòng: ${what} ${ESCAPE_HINT}`;
+  return { line: Number(at?.[1] ?? 1), value: null, message };
 }
 
-const start = (n: { position?: { start: Point } }, fallback: number) => n.position?.start.line ?? fallback;
-
-/** Why a link's address is refused, or null when it may be published. */
-export function linkProblem(url: string): string | null {
-  if (hasDotDot(url)) return 'Địa chỉ có "..": không dẫn ra ngoài thư mục bằng "..", viết đường dẫn đầy đủ.';
-  // Browsers read "\" as "/" and drop control characters, so "/\evil.example" would leave the site.
-  if (/[\\\u0000-\u001f\u007f]/.test(url)) return 'Địa chỉ có ký tự không hợp lệ (dấu \\ hoặc ký tự điều khiển).';
-  if (url.startsWith('/') && !url.startsWith('//')) return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (scheme !== undefined && LINK_SCHEMES.has(scheme) && URL.canParse(url)) return null;
-  return 'Liên kết chỉ được dẫn tới địa chỉ https:, http:, mailto:, tel: hoặc một trang của chính trang này (bắt đầu bằng /).';
-}
+const lineOf = (n: { position?: { start: Point } }, fallback: number) => n.position?.start.line ?? fallback;
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 function hasDotDot(url: string): boolean {
   if (url.includes('..')) return true;
@@ -112,82 +112,107 @@ function hasDotDot(url: string): boolean {
   }
 }
 
+/** Why a link's address is refused, or null when it may be published. */
+export function linkProblem(url: string): string | null {
+  if (hasDotDot(url)) return 'Địa chỉ có "..": không dẫn ra ngoài thư mục bằng "..", viết đường dẫn đầy đủ.';
+  // Browsers read "\" as "/" and drop control characters, so "/\evil.example" would leave the site.
+  if (/[\\\u0000-\u001f\u007f]/.test(url)) return 'Địa chỉ có ký tự không hợp lệ (dấu \\ hoặc ký tự điều khiển).';
+  if (url.startsWith('/') && !url.startsWith('//')) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined && LINK_SCHEMES.has(scheme) && URL.canParse(url)) return null;
+  return 'Liên kết chỉ được dẫn tới địa chỉ https:, http:, mailto:, tel: '
+    + 'hoặc một trang của chính trang này (bắt đầu bằng /).';
+}
+
 /** Why an image is refused: a story shows only its own photos, declared (with consent) in its front matter. */
 function imageProblem(url: string, photos: readonly string[] | null): string | null {
-  const how = `Ảnh trong bài viết dạng ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg), với tệp ảnh nằm trong content/dien-hinh/anh/ và được khai trong mục "anh" ở phần đầu bài (có dong_y: true).`;
+  const how = `Ảnh trong bài viết dạng ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg), với tệp ảnh nằm trong `
+    + 'content/dien-hinh/anh/ và được khai trong mục "anh" ở phần đầu bài (có dong_y: true).';
   if (hasDotDot(url)) return `Địa chỉ ảnh có "..". ${how}`;
-  const name = url.startsWith(PHOTO_URL_PREFIX) ? url.slice(PHOTO_URL_PREFIX.length) : null;
-  if (name === null || !/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/.test(name)) return `Ảnh nằm ngoài thư mục ảnh của bài viết. ${how}`;
-  if (photos !== null && !photos.includes(name)) return `Ảnh ${name} chưa được khai trong mục "anh" ở phần đầu bài. ${how}`;
+  const name = url.startsWith(PHOTO_URL_PREFIX) ? url.slice(PHOTO_URL_PREFIX.length) : '';
+  if (!/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/.test(name)) return `Ảnh nằm ngoài thư mục ảnh của bài viết. ${how}`;
+  if (photos !== null && !photos.includes(name)) return `Ảnh ${name} chưa được khai trong mục "anh" ở đầu bài. ${how}`;
   return null;
 }
 
 function elementProblems(node: Node, problems: Problem[]) {
-  const line = start(node, 1);
+  const line = lineOf(node, 1);
   const name = node.name ?? '';
+  const tag = `<${name}>`;
   const allowed = ALLOWED_ELEMENTS[name];
-  const list = Object.keys(ALLOWED_ELEMENTS).map((n) => `<${n}>`).join(', ');
   if (DANGEROUS_ELEMENTS.has(name.toLowerCase())) {
-    problems.push({ line, value: `<${name}>`, message: `Thẻ <${name}> không bao giờ được dùng trong bài viết (có thể chạy mã, đổi giao diện hoặc nhúng trang khác). Xóa thẻ này.` });
+    const message = `Thẻ ${tag} không bao giờ được dùng trong bài viết `
+      + '(có thể chạy mã, đổi giao diện hoặc nhúng trang khác). Xóa thẻ này.';
+    problems.push({ line, value: tag, message });
     return;
   }
   if (allowed === undefined) {
-    const what = name === '' ? 'Thẻ rỗng <>…</>' : `Thẻ <${name}>`;
-    problems.push({ line, value: name === '' ? '<>' : `<${name}>`, message: `${what} không dùng được trong bài viết; chỉ dùng được ${list}. Viết bằng Markdown: **đậm**, *nghiêng*, [chữ](https://…). ${ESCAPE_HINT}` });
+    const list = Object.keys(ALLOWED_ELEMENTS).map((n) => `<${n}>`).join(', ');
+    const message = `${name === '' ? 'Thẻ rỗng <>…</>' : `Thẻ ${tag}`} không dùng được trong bài viết; `
+      + `chỉ dùng được ${list}. Viết bằng Markdown: **đậm**, *nghiêng*, [chữ](https://…). ${ESCAPE_HINT}`;
+    problems.push({ line, value: tag, message });
     return;
   }
   for (const a of node.attributes ?? []) {
-    const at = start(a, line);
-    if (a.type !== 'mdxJsxAttribute' || typeof a.value === 'object' && a.value !== null) {
-      problems.push({ line: at, value: `<${name}>`, message: `Thẻ <${name}> có thuộc tính viết bằng {…} (biểu thức chương trình). Viết giá trị trong ngoặc kép, ví dụ title="…".` });
-    } else if (/^on/i.test(a.name ?? '')) {
-      problems.push({ line: at, value: a.name ?? '', message: `Thuộc tính sự kiện ${a.name} chạy mã trong trình duyệt, không dùng được trong bài viết. Xóa thuộc tính này.` });
-    } else if (!allowed.includes(a.name ?? '')) {
+    const at = lineOf(a, line);
+    const attribute = a.name ?? '';
+    if (a.type !== 'mdxJsxAttribute' || (typeof a.value === 'object' && a.value !== null)) {
+      const message = `Thẻ ${tag} có thuộc tính viết bằng {…} (biểu thức chương trình). `
+        + 'Viết giá trị trong ngoặc kép, ví dụ title="…".';
+      problems.push({ line: at, value: tag, message });
+    } else if (/^on/i.test(attribute)) {
+      const message = `Thuộc tính sự kiện ${attribute} chạy mã trong trình duyệt, không dùng được trong bài viết. `
+        + 'Xóa thuộc tính này.';
+      problems.push({ line: at, value: attribute, message });
+    } else if (!allowed.includes(attribute)) {
       const may = allowed.length > 0 ? `chỉ nhận thuộc tính ${allowed.join(', ')}` : 'không nhận thuộc tính nào';
-      problems.push({ line: at, value: a.name ?? '', message: `Thẻ <${name}> ${may}. Xóa thuộc tính ${a.name}.` });
+      problems.push({ line: at, value: attribute, message: `Thẻ ${tag} ${may}. Xóa thuộc tính ${attribute}.` });
     }
   }
 }
 
-interface Problem {
-  line: number;
-  value: string;
-  message: string;
-}
-
-const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
-
 function walk(node: Node, photos: readonly string[] | null, problems: Problem[]) {
-  const line = start(node, 1);
+  const line = lineOf(node, 1);
+  const url = node.url ?? '';
   switch (node.type) {
-    case 'mdxjsEsm':
-      problems.push({ line, value: short(node.value ?? ''), message: 'Bài viết không được có dòng import hoặc export (mã chương trình). Xóa dòng này.' });
+    case 'mdxjsEsm': {
+      const message = 'Bài viết không được có dòng import hoặc export (mã chương trình). Xóa dòng này.';
+      problems.push({ line, value: short(node.value ?? ''), message });
       return;
+    }
     case 'mdxFlowExpression':
-    case 'mdxTextExpression':
-      problems.push({ line, value: short(`{${node.value ?? ''}}`), message: `Dấu {…} là biểu thức chương trình (kể cả chú thích {/* … */}), bài viết không dùng được. ${ESCAPE_HINT}` });
+    case 'mdxTextExpression': {
+      const message = 'Dấu {…} là biểu thức chương trình (kể cả chú thích {/* … */}), '
+        + `bài viết không dùng được. ${ESCAPE_HINT}`;
+      problems.push({ line, value: short(`{${node.value ?? ''}}`), message });
       return;
+    }
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       elementProblems(node, problems);
       break;
     case 'link':
     case 'definition': {
-      const why = linkProblem(node.url ?? '');
-      if (why) problems.push({ line, value: short(node.url ?? ''), message: why });
+      const why = linkProblem(url);
+      if (why) problems.push({ line, value: short(url), message: why });
       break;
     }
     case 'image': {
-      const why = imageProblem(node.url ?? '', photos);
-      if (why) problems.push({ line, value: short(node.url ?? ''), message: why });
+      const why = imageProblem(url, photos);
+      if (why) problems.push({ line, value: short(url), message: why });
       break;
     }
-    case 'imageReference':
-      problems.push({ line, value: '', message: `Ảnh viết dạng tham chiếu ![…][…] không dùng được. Viết ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg).` });
+    case 'imageReference': {
+      const message = 'Ảnh viết dạng tham chiếu ![…][…] không dùng được. '
+        + `Viết ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg).`;
+      problems.push({ line, value: null, message });
       break;
+    }
     default:
       if (!TEXT_NODES.has(node.type)) {
-        problems.push({ line, value: node.type, message: 'Cú pháp này không dùng được trong bài viết. Chỉ dùng Markdown thông thường: đoạn văn, tiêu đề, danh sách, bảng, trích dẫn, liên kết, ảnh.' });
+        const message = 'Cú pháp này không dùng được trong bài viết. Chỉ dùng Markdown thông thường: '
+          + 'đoạn văn, tiêu đề, danh sách, bảng, trích dẫn, liên kết, ảnh.';
+        problems.push({ line, value: node.type, message });
       }
   }
   for (const child of node.children ?? []) walk(child, photos, problems);
@@ -198,15 +223,18 @@ function walk(node: Node, photos: readonly string[] | null, problems: Problem[])
  * `photos` are the file names declared in the front matter's `anh`, or null when the front matter
  * could not be read (then an image is only checked for its folder).
  */
-export function checkStoryBody(file: string, body: string, firstLine: number, photos: readonly string[] | null): Issue[] {
+export function checkStoryBody(
+  file: string,
+  body: string,
+  firstLine: number,
+  photos: readonly string[] | null,
+): Issue[] {
   const parsed = parseStoryBody(body, firstLine);
-  if ('error' in parsed) {
-    const { line, column, message } = parsed.error;
-    return [makeIssue('error', { file, line, field: 'noi_dung' }, 'format-error', `Ký tự thứ ${column} của dòng: ${message}`)];
-  }
+  const at = (p: Problem) => ({ file, line: p.line, field: 'noi_dung', value: p.value });
+  if ('error' in parsed) return [makeIssue('error', at(parsed.error), 'format-error', parsed.error.message)];
   const problems: Problem[] = [];
   walk(parsed.tree, photos, problems);
-  return problems.map((p) => makeIssue('error', { file, line: p.line, field: 'noi_dung', value: p.value }, 'constraint-error', p.message));
+  return problems.map((p) => makeIssue('error', at(p), 'constraint-error', p.message));
 }
 
 export interface TextPart {
@@ -216,7 +244,9 @@ export interface TextPart {
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code', 'mdxFlowExpression']);
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'mdxJsxTextElement', 'mdxTextExpression']);
+const PHRASING = new Set([
+  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'mdxJsxTextElement', 'mdxTextExpression',
+]);
 const fold = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
 /** The text of inline content as a reader sees it (markup dropped); alt and titles are parts of their own. */
@@ -229,11 +259,11 @@ function inlineText(node: Node): string {
 
 /** Alt text, link and definition titles, and element attributes (e.g. `<abbr title>`) of a node. */
 function ownExtras(node: Node, parts: TextPart[]) {
-  const line = start(node, 1);
+  const line = lineOf(node, 1);
   if (node.alt) parts.push({ line, text: node.alt });
   if (node.title) parts.push({ line, text: node.title });
   for (const a of node.attributes ?? []) {
-    if (typeof a.value === 'string') parts.push({ line: start(a, line), text: a.value });
+    if (typeof a.value === 'string') parts.push({ line: lineOf(a, line), text: a.value });
   }
 }
 
@@ -243,12 +273,12 @@ function allExtras(node: Node, parts: TextPart[]) {
 }
 
 /** A flow element such as `<sup>2</sup>` alone on a line holds inline text directly. */
-const isBlock = (node: Node) =>
-  BLOCKS.has(node.type) || (node.type === 'mdxJsxFlowElement' && (node.children ?? []).some((c) => PHRASING.has(c.type)));
+const isBlock = (node: Node) => BLOCKS.has(node.type)
+  || (node.type === 'mdxJsxFlowElement' && (node.children ?? []).some((c) => PHRASING.has(c.type)));
 
 function collectParts(node: Node, parts: TextPart[]) {
   if (isBlock(node)) {
-    parts.push({ line: start(node, 1), text: inlineText(node) });
+    parts.push({ line: lineOf(node, 1), text: inlineText(node) });
     allExtras(node, parts);
     return;
   }

@@ -15,7 +15,8 @@ const FRONT = [
 ];
 /** A story file whose body text starts on line 8 (the front matter takes lines 1–7). */
 const storyText = (body: string, front = FRONT) => [...front, body].join('\n');
-const build = (file: string, text: string | null) => buildDataset(fixtureFiles(), [readStoryFile(file, text === null ? null : bytes(text))]);
+const build = (file: string, text: string | null) =>
+  buildDataset(fixtureFiles(), [readStoryFile(file, text === null ? null : bytes(text))]);
 
 describe('which files of the story folder are stories', () => {
   it('reads <slug>.mdx, skips the photo folder and hidden system files, refuses the rest', () => {
@@ -55,11 +56,13 @@ describe('front matter, read as the site reads it', () => {
     expect(error).toMatchObject({ file: 'dien-hinh/bai.mdx', code: 'format-error' });
     expect(error?.line).toBeGreaterThanOrEqual(4);
     expect(error?.message).toContain('sai cú pháp YAML');
-    const twice = build('dien-hinh/bai.mdx', storyText('Chữ.', [...FRONT.slice(0, 3), 'tieu_de: "Lần hai"', ...FRONT.slice(3)])).errors[0];
+    const withTwoTitles = [...FRONT.slice(0, 3), 'tieu_de: "Lần hai"', ...FRONT.slice(3)];
+    const twice = build('dien-hinh/bai.mdx', storyText('Chữ.', withTwoTitles)).errors[0];
     expect(twice).toMatchObject({ line: 4 });
     expect(twice?.message).toContain('một khóa được viết hai lần');
     // A tag js-yaml (the site's reader) does not know fails the build: refused here too.
-    expect(build('dien-hinh/bai.mdx', storyText('Chữ.', [...FRONT.slice(0, 6), 'ma_khen_thuong: !foo "KT-1"', '---'])).errors[0]).toMatchObject({ line: 7 });
+    const tagged = [...FRONT.slice(0, 6), 'ma_khen_thuong: !foo "KT-1"', '---'];
+    expect(build('dien-hinh/bai.mdx', storyText('Chữ.', tagged)).errors[0]).toMatchObject({ line: 7 });
   });
 
   it('refuses a story with no front matter', () => {

@@ -28,13 +28,16 @@ export function storyFolderEntry(name: string, isDirectory: boolean): 'story' | 
 
 function refusal(file: string): string {
   const name = file.split('/').pop() ?? file;
-  const naming = 'Tên tệp là địa chỉ của bài trên trang, nên chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, kết thúc bằng .mdx, ví dụ ho-ong-ly-a-su.mdx.';
+  const naming = 'Tên tệp là địa chỉ của bài trên trang, nên chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, '
+    + 'kết thúc bằng .mdx, ví dụ ho-ong-ly-a-su.mdx.';
   if (/\.md$/i.test(name)) {
     const renamed = name.replace(/\.md$/i, '.mdx');
-    return `Bài viết phải có đuôi .mdx (trang chỉ đăng tệp .mdx): đổi tên ${name} thành ${renamed}.${STORY_NAME.test(renamed) ? '' : ` ${naming}`}`;
+    const rename = `Bài viết phải có đuôi .mdx (trang chỉ đăng tệp .mdx): đổi tên ${name} thành ${renamed}.`;
+    return STORY_NAME.test(renamed) ? rename : `${rename} ${naming}`;
   }
   if (/\.mdx$/i.test(name)) return `Tên tệp ${name} không dùng được. ${naming} Đổi tên tệp.`;
-  return `Thư mục content/dien-hinh chỉ chứa bài viết (tệp .mdx) và thư mục ảnh ${PHOTO_DIR}/. Chuyển ${name} ra khỏi thư mục này (bài viết soạn trong Word cần chép sang tệp .mdx).`;
+  return `Thư mục content/dien-hinh chỉ chứa bài viết (tệp .mdx) và thư mục ảnh ${PHOTO_DIR}/. `
+    + `Chuyển ${name} ra khỏi thư mục này (bài viết soạn trong Word cần chép sang tệp .mdx).`;
 }
 
 const problem = (file: string, line: number | null, code: string, message: string): Issue =>
@@ -54,12 +57,14 @@ export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInpu
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return refused(problem(file, null, 'encoding-error', 'Tệp không phải văn bản UTF-8. Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8.'));
+    const message = 'Tệp không phải văn bản UTF-8. Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8.';
+    return refused(problem(file, null, 'encoding-error', message));
   }
   text = text.replace(/\r\n?/g, '\n');
   const m = FRONT_MATTER.exec(text);
   if (!m) {
-    const message = 'Bài viết cần phần đầu giữa hai dòng --- ở đầu tệp (tiêu đề, tóm tắt, ngày, tác giả, mã đơn vị). Xem mẫu trong README.';
+    const message = 'Bài viết cần phần đầu giữa hai dòng --- ở đầu tệp (tiêu đề, tóm tắt, ngày, tác giả, mã đơn vị). '
+      + 'Xem mẫu trong README.';
     return refused(problem(file, 1, 'format-error', message));
   }
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
@@ -74,7 +79,9 @@ export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInpu
     const at: unknown = e instanceof YAMLException ? e.mark?.line : null;
     const line = typeof at === 'number' && Number.isInteger(at) ? fenceLine + at : fenceLine;
     const reason = e instanceof YAMLException ? yamlHint(e.reason) : '';
-    const message = `Phần đầu bài viết (giữa hai dòng ---) sai cú pháp YAML${reason}. Mỗi dòng viết "khóa: giá trị", giá trị có dấu hai chấm hoặc ký tự đặc biệt đặt trong ngoặc kép, thụt lề bằng dấu cách (không dùng Tab), mỗi khóa một lần.`;
+    const message = `Phần đầu bài viết (giữa hai dòng ---) sai cú pháp YAML${reason}. Mỗi dòng viết "khóa: giá trị", `
+      + 'giá trị có dấu hai chấm hoặc ký tự đặc biệt đặt trong ngoặc kép, thụt lề bằng dấu cách (không dùng Tab), '
+      + 'mỗi khóa một lần.';
     return { file, slug, data: null, body, bodyLine, problems: [problem(file, line, 'format-error', message)] };
   }
 }
@@ -85,6 +92,8 @@ function yamlHint(reason: string): string {
   if (/tab characters/.test(reason)) return ': thụt lề bằng Tab';
   if (/unknown tag/.test(reason)) return ': có thẻ "!" không dùng được';
   if (/indentation|mapping entry/.test(reason)) return ': thụt lề sai hoặc thiếu ngoặc kép';
-  if (/end of the stream|quoted scalar|flow collection/.test(reason)) return ': thiếu dấu đóng ngoặc kép hoặc ngoặc vuông';
+  if (/end of the stream|quoted scalar|flow collection/.test(reason)) {
+    return ': thiếu dấu đóng ngoặc kép hoặc ngoặc vuông';
+  }
   return '';
 }
