@@ -47,9 +47,15 @@ function readStories(root: string): StoryInput[] {
   // Every entry is accounted for: a story is read, anything else the site would not publish is refused.
   return names.flatMap((name) => {
     const path = join(folder, name);
-    const kind = storyFolderEntry(name, statSync(path).isDirectory());
-    if (kind === 'skip') return [];
-    return [readStoryFile(relative(root, path), kind === 'story' ? new Uint8Array(readFileSync(path)) : null)];
+    let kind: ReturnType<typeof storyFolderEntry> = 'refuse';
+    let bytes: Uint8Array | null = null;
+    try {
+      kind = storyFolderEntry(name, statSync(path).isDirectory());
+      if (kind === 'story') bytes = new Uint8Array(readFileSync(path));
+    } catch {
+      // A broken link or an unreadable file: refused by the core, like any entry that is not a story.
+    }
+    return kind === 'skip' ? [] : [readStoryFile(relative(root, path), bytes)];
   });
 }
 

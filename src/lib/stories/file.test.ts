@@ -33,6 +33,7 @@ describe('which files of the story folder are stories', () => {
     expect(build('dien-hinh/bai.md', null).errors[0]?.message).toContain('đổi tên bai.md thành bai.mdx.');
     expect(build('dien-hinh/Bai Viet.mdx', storyText('Chữ.')).errors[0]?.message).toContain('chữ thường không dấu');
     expect(build('dien-hinh/bao-cao.docx', null).errors[0]?.message).toContain('Chuyển bao-cao.docx ra khỏi');
+    expect(build('dien-hinh/lien-ket.mdx', null).errors[0]?.message).toContain('Không đọc được tệp lien-ket.mdx');
   });
 
   it('refuses a file that is not UTF-8', () => {

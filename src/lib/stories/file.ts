@@ -35,6 +35,7 @@ function refusal(file: string): string {
     const rename = `Bài viết phải có đuôi .mdx (trang chỉ đăng tệp .mdx): đổi tên ${name} thành ${renamed}.`;
     return STORY_NAME.test(renamed) ? rename : `${rename} ${naming}`;
   }
+  if (STORY_NAME.test(name)) return `Không đọc được tệp ${name} (liên kết hỏng hoặc không có quyền đọc). Chép lại tệp.`;
   if (/\.mdx$/i.test(name)) return `Tên tệp ${name} không dùng được. ${naming} Đổi tên tệp.`;
   return `Thư mục content/dien-hinh chỉ chứa bài viết (tệp .mdx) và thư mục ảnh ${PHOTO_DIR}/. `
     + `Chuyển ${name} ra khỏi thư mục này (bài viết soạn trong Word cần chép sang tệp .mdx).`;
@@ -46,7 +47,7 @@ const problem = (file: string, line: number | null, code: string, message: strin
 /**
  * Split a story file into front matter (parsed, not yet validated) and body. `file` is its path in
  * the content folder ("dien-hinh/ho-ong-ly-a-su.mdx"); `bytes` is null for an entry that is not a
- * story (`storyFolderEntry` said 'refuse'), which is then refused with the reason.
+ * story (`storyFolderEntry` said 'refuse') or could not be read, which is then refused with the reason.
  */
 export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInput {
   const name = file.split('/').pop() ?? file;
