@@ -12,38 +12,35 @@ const isoDateText = z.string({ error: 'Cần ngày, dạng yyyy-mm-dd, ví dụ 
 const dayOf = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v);
 const isoDate = z.preprocess(dayOf, isoDateText);
 
-const KEYS = 'tieu_de, tom_tat, ngay, tac_gia, ma_don_vi, ma_khen_thuong, anh';
+const fields = {
+  tieu_de: text(5, 'Cần tiêu đề bài viết.'),
+  tom_tat: text(20, 'Cần tóm tắt ít nhất một câu.'),
+  ngay: isoDate,
+  tac_gia: text(2, 'Cần tên tác giả hoặc đơn vị viết bài.'),
+  ma_don_vi: text(1, 'Cần mã đơn vị (thôn hoặc xã) mà bài viết nói đến, trong ngoặc kép, ví dụ "03550-02".'),
+  ma_khen_thuong: z.string({ error: 'Mã khen thưởng viết trong ngoặc kép, ví dụ "KT-2023-001".' }).optional(),
+  anh: z
+    .array(
+      z.object({
+        tep: z.string({ error: 'Cần tên tệp ảnh.' }).regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
+        mo_ta: text(5, 'Cần mô tả ảnh cho người không xem được ảnh.'),
+        tac_gia: text(2, 'Cần ghi tác giả ảnh.'),
+        dong_y: z.literal(true, { error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.' }),
+      }, { error: 'Mỗi ảnh cần tep, mo_ta, tac_gia, dong_y.' }),
+      { error: 'Mục "anh" là danh sách ảnh.' },
+    )
+    .default([]),
+};
 
 // Strict: Astro acts on keys of its own (`layout` imports a file into the page, `slug` changes the URL),
 // so a key this contract does not know is refused rather than passed on.
-export const storySchema = z.strictObject(
-  {
-    tieu_de: text(5, 'Cần tiêu đề bài viết.'),
-    tom_tat: text(20, 'Cần tóm tắt ít nhất một câu.'),
-    ngay: isoDate,
-    tac_gia: text(2, 'Cần tên tác giả hoặc đơn vị viết bài.'),
-    ma_don_vi: text(1, 'Cần mã đơn vị (thôn hoặc xã) mà bài viết nói đến, trong ngoặc kép, ví dụ "03550-02".'),
-    ma_khen_thuong: z.string({ error: 'Mã khen thưởng viết trong ngoặc kép, ví dụ "KT-2023-001".' }).optional(),
-    anh: z
-      .array(
-        z.object({
-          tep: z.string({ error: 'Cần tên tệp ảnh.' }).regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
-          mo_ta: text(5, 'Cần mô tả ảnh cho người không xem được ảnh.'),
-          tac_gia: text(2, 'Cần ghi tác giả ảnh.'),
-          dong_y: z.literal(true, { error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.' }),
-        }, { error: 'Mỗi ảnh cần tep, mo_ta, tac_gia, dong_y.' }),
-        { error: 'Mục "anh" là danh sách ảnh.' },
-      )
-      .default([]),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Phần đầu bài viết có mục không dùng được: ${issue.keys.join(', ')}. `
-          + `Chỉ dùng các mục ${KEYS}; xóa hoặc sửa tên mục.`
-        : 'Phần đầu bài viết (giữa hai dòng ---) không đọc được. Kiểm tra cú pháp: mỗi dòng "khóa: giá trị".',
-  },
-);
+export const storySchema = z.strictObject(fields, {
+  error: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `Phần đầu bài viết có mục không dùng được: ${issue.keys.join(', ')}. `
+        + `Chỉ dùng các mục ${Object.keys(fields).join(', ')}; xóa hoặc sửa tên mục.`
+      : 'Phần đầu bài viết (giữa hai dòng ---) không đọc được. Kiểm tra cú pháp: mỗi dòng "khóa: giá trị".',
+});
 
 export type StoryMeta = z.output<typeof storySchema>;
 
