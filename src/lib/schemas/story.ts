@@ -6,7 +6,9 @@ import type { Issue } from '../ingest/issues.ts';
 
 // Every message is Vietnamese, including for a missing or mistyped field (zod's own are English).
 const text = (min: number, error: string) => z.string({ error }).min(min, { error });
-const isoDateText = z.string({ error: 'Cần ngày, dạng yyyy-mm-dd, ví dụ 2025-12-05.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày viết dạng yyyy-mm-dd, ví dụ 2025-12-05 (trong ngoặc kép).' });
+const isoDateText = z
+  .string({ error: 'Cần ngày, dạng yyyy-mm-dd, ví dụ 2025-12-05.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày viết dạng yyyy-mm-dd, ví dụ 2025-12-05 (trong ngoặc kép).' });
 
 // js-yaml (the site's front matter reader) reads an unquoted 2025-12-05 as a date: same day, as text.
 const dayOf = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v);
@@ -22,10 +24,14 @@ const fields = {
   anh: z
     .array(
       z.object({
-        tep: z.string({ error: 'Cần tên tệp ảnh.' }).regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
+        tep: z
+          .string({ error: 'Cần tên tệp ảnh.' })
+          .regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
         mo_ta: text(5, 'Cần mô tả ảnh cho người không xem được ảnh.'),
         tac_gia: text(2, 'Cần ghi tác giả ảnh.'),
-        dong_y: z.literal(true, { error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.' }),
+        dong_y: z.literal(true, {
+          error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.',
+        }),
       }, { error: 'Mỗi ảnh cần tep, mo_ta, tac_gia, dong_y.' }),
       { error: 'Mục "anh" là danh sách ảnh.' },
     )
@@ -55,6 +61,8 @@ export interface StoryInput {
   bodyLine?: number;
   /** Why the file cannot be read as a story (name, encoding, YAML syntax), found by `readStoryFile`. */
   problems?: readonly Issue[];
+  /** The file line of each front matter field ("tieu_de", "anh.0.mo_ta"); see `fieldLine`. */
+  fieldLines?: Readonly<Record<string, number>>;
 }
 
 export interface Story extends StoryMeta {
@@ -62,4 +70,5 @@ export interface Story extends StoryMeta {
   file: string;
   body: string;
   bodyLine: number;
+  fieldLines: Readonly<Record<string, number>>;
 }

@@ -70,11 +70,20 @@ describe('front matter, read as the site reads it', () => {
     expect(build('dien-hinh/bai.mdx', 'Chỉ có nội dung.').errors[0]).toMatchObject({ line: 1, code: 'format-error' });
   });
 
-  it('refuses keys Astro would act on (layout imports a file, slug changes the URL)', () => {
+  it('refuses keys Astro would act on (layout imports a file, slug changes the URL), at their line', () => {
     for (const key of ['layout: "../../../etc/passwd"', 'slug: "bai-khac"']) {
       const error = build('dien-hinh/bai.mdx', storyText('Chữ.', [...FRONT.slice(0, 6), key, '---'])).errors[0];
       expect(error?.message).toContain(`mục không dùng được: ${key.split(':')[0]}`);
+      expect(error?.line).toBe(7);
     }
+  });
+
+  it('names the line of a front matter field that is wrong, photo fields included', () => {
+    const photos = ['anh:', '  - tep: "a.png"', '    mo_ta: "Ảnh một"', '    tac_gia: "Phóng viên"', '    dong_y: true'];
+    const second = ['  - tep: "b.png"', '    mo_ta: "Ảnh hai"', '    tac_gia: "Phóng viên"', '    dong_y: false'];
+    const front = [...FRONT.slice(0, 3), 'ngay: "hôm qua"', ...FRONT.slice(4, 6), ...photos, ...second, '---'];
+    const { errors } = build('dien-hinh/bai.mdx', storyText('Chữ.', front));
+    expect(errors.map((e) => [e.field, e.line])).toEqual([['ngay', 4], ['anh.1.dong_y', 15]]);
   });
 
   it('accepts an unquoted date as that day', () => {

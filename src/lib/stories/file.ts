@@ -75,7 +75,7 @@ export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInpu
   // YAML line 1 is the rest of the opening --- line.
   const fenceLine = lineOf(m.index + m[0].indexOf('---'));
   try {
-    return { file, slug, data: load(m[1] ?? ''), body, bodyLine };
+    return { file, slug, data: load(m[1] ?? ''), body, bodyLine, fieldLines: fieldLines(m[1] ?? '', fenceLine) };
   } catch (e) {
     const at: unknown = e instanceof YAMLException ? e.mark?.line : null;
     const line = typeof at === 'number' && Number.isInteger(at) ? fenceLine + at : fenceLine;
@@ -85,6 +85,41 @@ export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInpu
       + 'mỗi khóa một lần.';
     return { file, slug, data: null, body, bodyLine, problems: [problem(file, line, 'format-error', message)] };
   }
+}
+
+/**
+ * The file line of each front matter field, for messages: "tieu_de", "anh", "anh.0.mo_ta". js-yaml
+ * gives values, not positions, so this reads the block layout staff write (one key per line, photos
+ * as a "- tep: …" list); a field written another way (e.g. a flow list) falls back to its parent.
+ */
+function fieldLines(yaml: string, fenceLine: number): Record<string, number> {
+  const lines: Record<string, number> = {};
+  let inPhotos = false;
+  let item = -1;
+  yaml.split('\n').forEach((text, i) => {
+    const line = fenceLine + i;
+    const top = /^([A-Za-z_][\w-]*)\s*:/.exec(text);
+    if (top?.[1] !== undefined) {
+      lines[top[1]] ??= line;
+      inPhotos = top[1] === 'anh';
+      return;
+    }
+    if (!inPhotos) return;
+    if (/^\s*-/.test(text)) lines[`anh.${++item}`] = line;
+    const key = /^\s*(?:-\s+)?([A-Za-z_]\w*)\s*:/.exec(text)?.[1];
+    if (key !== undefined && item >= 0) lines[`anh.${item}.${key}`] ??= line;
+  });
+  return lines;
+}
+
+/** The line of a field ("anh.0.mo_ta"), or of its nearest parent written on a line of its own. */
+export function fieldLine(lines: Readonly<Record<string, number>> | undefined, field: string): number | null {
+  const parts = field.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const line = lines?.[parts.slice(0, n).join('.')];
+    if (line !== undefined) return line;
+  }
+  return null;
 }
 
 /** js-yaml's reasons are English; name the common ones in Vietnamese. */
