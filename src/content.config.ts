@@ -19,5 +19,6 @@ const chungTayLoader: Loader = {
 
 export const collections = {
   du_lieu: defineCollection({ loader: chungTayLoader }),
+  // Exactly the files check-data reads as stories (src/lib/stories/file.ts refuses every other entry).
   dien_hinh: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${contentDir()}/${STORY_FOLDER}` }) }),
 };

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { BOUNDARY_FILES, buildDataset, DATA_FILES, type BuildResult } from '../lib/dataset.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
+import { readStoryFile, storyFolderEntry } from '../lib/stories/file.ts';
 
 // The one place that touches the file system: it reads the data and content folders and hands
 // bytes and text to the core. Used by `npm run check-data`, `npm run build` and the Astro loader.
@@ -40,23 +40,22 @@ function readStories(root: string): StoryInput[] {
   const folder = join(root, STORY_FOLDER);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => /\.mdx?$/.test(n)).sort();
+    names = readdirSync(folder).sort();
   } catch {
     return [];
   }
-  return names.map((name) => {
+  // Every entry is accounted for: a story is read, anything else the site would not publish is refused.
+  return names.flatMap((name) => {
     const path = join(folder, name);
-    const text = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
-    const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-    let data: unknown = null;
-    if (m) {
-      try {
-        data = parseYaml(m[1] ?? '');
-      } catch {
-        data = null;
-      }
+    let kind: ReturnType<typeof storyFolderEntry> = 'refuse';
+    let bytes: Uint8Array | null = null;
+    try {
+      kind = storyFolderEntry(name, statSync(path).isDirectory());
+      if (kind === 'story') bytes = new Uint8Array(readFileSync(path));
+    } catch {
+      // A broken link or an unreadable file: refused by the core, like any entry that is not a story.
     }
-    return { file: relative(root, path), slug: name.replace(/\.mdx?$/, ''), data, body: m?.[2] ?? text, source: text };
+    return kind === 'skip' ? [] : [readStoryFile(relative(root, path), bytes)];
   });
 }
 
@@ -84,7 +83,10 @@ export function loadDataset(dir = dataDir(), content = contentDir()): BuildResul
   const photos = readPhotos(content);
   const inputs = [
     ...[...files].map(([name, bytes]) => checksum(`data/${name}`, bytes)),
-    ...stories.map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
+    // Refused entries (a folder, a .docx) publish nothing, so they get no checksum.
+    ...stories
+      .filter((s) => !s.problems?.length)
+      .map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
   return { ...buildDataset(files, stories, photos), inputs };

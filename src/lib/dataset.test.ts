@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AWARDS, fixtureFiles, review, steadyReviews, UNITS, type Row } from './__tests__/fixture.ts';
 import { buildDataset } from './dataset.ts';
+import { dump } from 'js-yaml';
 import type { StoryInput } from './schemas/story.ts';
-import { stringify } from 'yaml';
+import { readStoryFile } from './stories/file.ts';
 
 const firstError = (result: ReturnType<typeof buildDataset>) => result.errors[0];
 
 function story(over: Record<string, unknown> = {}, body = 'Một câu chuyện.'): StoryInput {
   const data = { tieu_de: 'Bài thử nghiệm', tom_tat: 'Một câu chuyện điển hình để thử.', ngay: '2025-12-01', tac_gia: 'Ban Tuyên giáo', ma_don_vi: 'X1-01', ...over };
-  return { file: 'dien-hinh/bai.mdx', slug: 'bai', data, body, source: `---\n${stringify(data)}---\n${body}` };
+  return readStoryFile('dien-hinh/bai.mdx', new TextEncoder().encode(`---\n${dump(data)}---\n${body}`));
 }
 
 describe('checks across files', () => {

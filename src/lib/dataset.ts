@@ -9,6 +9,8 @@ import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
 import { parseTable } from './ingest/table.ts';
 import { parseSettings, settingsTable, type Settings } from './schemas/settings.ts';
 import { storySchema, type Story, type StoryInput } from './schemas/story.ts';
+import { checkStoryBody } from './stories/body.ts';
+import { fieldLine } from './stories/file.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
 
 // The one entry point of the core: file contents in, a validated dataset with every verdict out,
@@ -49,15 +51,25 @@ export interface BuildResult {
 function parseStories(inputs: readonly StoryInput[], issues: Issue[]): Story[] {
   const stories: Story[] = [];
   for (const input of inputs) {
+    if (input.problems?.length) {
+      issues.push(...input.problems);
+      continue;
+    }
     const result = storySchema.safeParse(input.data);
+    const bodyLine = input.bodyLine ?? 1;
+    const photos = result.success ? result.data.anh.map((p) => p.tep) : null;
+    issues.push(...checkStoryBody(input.file, input.body, bodyLine, photos));
     if (!result.success) {
       for (const zi of result.error.issues) {
         const field = zi.path.map(String).join('.');
-        issues.push(makeIssue('error', { file: input.file, field, column: field }, 'type-error', `Phần đầu bài viết, mục "${field}": ${zi.message}`));
+        const message = field ? `Phần đầu bài viết, mục "${field}": ${zi.message}` : zi.message;
+        const line = fieldLine(input.fieldLines, zi.code === 'unrecognized_keys' ? (zi.keys[0] ?? '') : field);
+        issues.push(makeIssue('error', { file: input.file, line, field, column: field }, 'type-error', message));
       }
       continue;
     }
-    stories.push({ ...result.data, slug: input.slug, file: input.file, body: input.body });
+    const fieldLines = input.fieldLines ?? {};
+    stories.push({ ...result.data, slug: input.slug, file: input.file, body: input.body, bodyLine, fieldLines });
   }
   return stories;
 }

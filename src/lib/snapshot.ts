@@ -37,7 +37,7 @@ export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snaps
     criteria: [...d.criteria.values()],
     reviews: d.reviews,
     awards: d.awards.map(publicAward),
-    stories: d.stories.map(({ body: _body, file: _file, ...meta }) => meta),
+    stories: d.stories.map(({ body: _body, file: _file, bodyLine: _line, fieldLines: _lines, ...meta }) => meta),
     verdicts: d.verdicts,
     warnings: warnings.map(({ severity: _s, ...w }) => (w.file === awardsTable.file ? { ...w, value: null } : w)),
     boundary: d.boundary,

@@ -2,6 +2,7 @@ import { makeIssue, type Issue, type Location } from '../ingest/issues.ts';
 import type { ParsedTable } from '../ingest/table.ts';
 import type { SettingsTable } from '../schemas/settings.ts';
 import type { StoryInput } from '../schemas/story.ts';
+import { storyTextParts } from '../stories/body.ts';
 import type { AwardRow } from '../schemas/tables.ts';
 import { publicAward } from './privacy.ts';
 import { nameFinder, tokens, tokensByLine, type NameFinder, type ProtectedName, type Token } from './protected-names.ts';
@@ -52,9 +53,12 @@ export function storyTexts(story: StoryInput): PublishedText[] {
     return 'noi_dung';
   };
   const name = story.file.split('/').pop() ?? story.file;
+  // The body once more as a reader sees it, markup gone: "L**ý** A Sử" reads "Lý A Sử".
+  const read = storyTextParts(story.body, story.bodyLine ?? 1).map((p) => ({ at: { file: story.file, field: 'noi_dung' }, words: tokens(p.text, p.line) }));
   return [
     { at: { file: story.file, field: 'ten_tep' }, words: tokens(name, null) },
     { at: { file: story.file }, words: tokensByLine(story.source), fieldAt },
+    ...read,
   ];
 }
 
