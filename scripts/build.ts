@@ -4,7 +4,7 @@
 // half-written or unchecked site behind.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadDataset } from '../src/data/load.ts';
 import { describeFinding, phonesIn, scanOutput, type Finding } from '../src/lib/domain/output-scan.ts';
 import { nameFinder, protectedNames } from '../src/lib/domain/protected-names.ts';
@@ -12,8 +12,9 @@ import { formatReport } from '../src/lib/report.ts';
 import { forbidScriptsWhereNone } from '../src/lib/site/csp.ts';
 import { guardCommand } from './internal-error.ts';
 
-const DIST = resolve('dist');
-const STAGING = resolve('.site-build');
+// CHUNG_TAY_DIST_DIR publishes elsewhere (a test's second build); the staging folder sits beside it.
+const DIST = resolve(process.env['CHUNG_TAY_DIST_DIR'] ?? 'dist');
+const STAGING = join(dirname(DIST), `.site-build-${basename(DIST)}`);
 /** Astro's own output of a failed build, kept for the maintainer: it may quote source or system files. */
 const BUILD_LOG = resolve('build-error.log');
 const BINARY = /\.(png|jpe?g|webp|gif|ico|avif)$/i;

@@ -88,7 +88,7 @@ describe('npm run check-data', () => {
     expect(run.stderr).toContain('ket-qua-ra-soat.csv: 1 lỗi');
     expect(run.stderr).toContain('dòng 12');
     expect(statSync('dist/index.html').mtimeMs).toBe(before);
-    expect(() => statSync('.site-build')).toThrow();
+    expect(() => statSync('.site-build-dist')).toThrow();
   });
 });
 
