@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkData, copySample, DIST, editFile, fileFor, listFiles, pageText, runScript } from './helpers.ts';
+
+// Permanent URLs: data/duong-dan.lock lists every URL the site has published; the data may add
+// URLs but not drop or re-point one without declaring it in data/duong-dan-cu.csv.
+
+const LOCK = 'duong-dan.lock';
+const lockLines = (dir: string) => readFileSync(join(dir, LOCK), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+const VILLAGE = { code: '03574-09', name: 'Bản Ma Hồ', path: '/xa/ma-ly-pho/ma-ho/' };
+
+/** A copy of the sample without one village (its unit row and its review rows). */
+function withoutVillage() {
+  const dir = copySample();
+  for (const file of ['don-vi.csv', 'ket-qua-ra-soat.csv']) {
+    editFile(join(dir.data, file), (t) => t.split('\n').filter((l) => !l.startsWith(`${VILLAGE.code},`)).join('\n'));
+  }
+  return dir;
+}
+
+describe('the published-URL lock', () => {
+  it('lists exactly the pages and files the build writes', () => {
+    const built = listFiles(DIST)
+      .filter((f) => !f.startsWith('_astro/') && !f.startsWith('dien-hinh/anh/') && f !== '404.html')
+      .map((f) => `/${f.replace(/index\.html$/, '')}`)
+      .sort();
+    expect(lockLines('data').map((l) => l.split('\t')[0])).toEqual(built);
+  });
+
+  it('keeps every published URL when a unit with the same name and a smaller code is inserted before it', () => {
+    const dir = copySample();
+    const twin = `03574-00,,${VILLAGE.name},,thon,03574,,,,,,,,,,,`;
+    editFile(join(dir.data, 'don-vi.csv'), (t) => t.replace(/^03574-01,/m, `${twin}\n03574-01,`));
+    const before = lockLines(dir.data);
+    const { status, report } = checkData(dir.data, dir.content);
+    expect(status, JSON.stringify(report.errors)).toBe(0);
+    const accept = runScript('scripts/accept-urls.ts', [], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content });
+    expect(accept.status, accept.stderr).toBe(0);
+    const after = lockLines(dir.data);
+    expect(after.filter((l) => !before.includes(l))).toEqual([`/xa/ma-ly-pho/ma-ho-03574-00/\tdon-vi 03574-00`]);
+    expect(before.filter((l) => !after.includes(l))).toEqual([]);
+  });
+
+  it('refuses check-data and the build when a unit is removed without a declared redirect, listing the URL', () => {
+    const dir = withoutVillage();
+    const { status, report } = checkData(dir.data, dir.content);
+    expect(status).toBe(1);
+    const line = readFileSync(join(dir.data, LOCK), 'utf8').split('\n').findIndex((l) => l.startsWith(`${VILLAGE.path}\t`)) + 1;
+    expect(report.errors).toMatchObject([{ file: LOCK, line, value: VILLAGE.path, code: 'foreign-key' }]);
+    expect(report.errors[0]?.message).toContain(`trang đơn vị ${VILLAGE.code}`);
+    const before = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const build = runScript('scripts/build.ts', [], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain(VILLAGE.path);
+    expect(readFileSync(join(DIST, 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('builds once the old URL is declared, and the old URL names and links the unit it now leads to', () => {
+    const dir = withoutVillage();
+    writeFileSync(join(dir.data, 'duong-dan-cu.csv'), `duong_dan_cu,chuyen_den_ma,ly_do\n${VILLAGE.path},03574-08,Bản sáp nhập vào Bản Cang Cáy\n`);
+    const { status, report } = checkData(dir.data, dir.content);
+    expect(status, JSON.stringify(report.errors)).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'chung-tay-dist-'));
+    const run = runScript('node_modules/astro/bin/astro.mjs', ['build'], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, CHUNG_TAY_OUT_DIR: out });
+    expect(run.status, run.stderr).toBe(0);
+    const html = readFileSync(join(out, fileFor(VILLAGE.path)), 'utf8');
+    expect(pageText(html)).toContain('Trang của Bản Cang Cáy nay ở Bản Cang Cáy (/xa/ma-ly-pho/cang-cay/)');
+    expect(html).toContain('href="/xa/ma-ly-pho/cang-cay/"');
+  });
+});
+
+describe('redirects from other spellings', () => {
+  it('name the unit and link to its page', () => {
+    const text = pageText(readFileSync(join(DIST, fileFor('/xa/ma-li-pho/')), 'utf8'));
+    expect(text).toContain('Trang của Xã Ma Ly Pho nay ở Xã Ma Ly Pho (/xa/ma-ly-pho/)');
+  });
+});
