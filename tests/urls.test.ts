@@ -8,7 +8,10 @@ import { checkData, copySample, DIST, editFile, fileFor, listFiles, pageText, ru
 // URLs but not drop or re-point one without declaring it in data/duong-dan-cu.csv.
 
 const LOCK = 'duong-dan.lock';
-const lockLines = (dir: string) => readFileSync(join(dir, LOCK), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+const lockText = (dir: string) => readFileSync(join(dir, LOCK), 'utf8');
+const lockLines = (dir: string) => lockText(dir).split('\n').filter((l) => l && !l.startsWith('#'));
+const run = (script: string, dir: { data: string; content: string }, env: Record<string, string> = {}) =>
+  runScript(script, [], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, ...env });
 const VILLAGE = { code: '03574-09', name: 'Bản Ma Hồ', path: '/xa/ma-ly-pho/ma-ho/' };
 
 /** A copy of the sample without one village (its unit row and its review rows). */
@@ -36,7 +39,7 @@ describe('the published-URL lock', () => {
     const before = lockLines(dir.data);
     const { status, report } = checkData(dir.data, dir.content);
     expect(status, JSON.stringify(report.errors)).toBe(0);
-    const accept = runScript('scripts/accept-urls.ts', [], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content });
+    const accept = run('scripts/accept-urls.ts', dir);
     expect(accept.status, accept.stderr).toBe(0);
     const after = lockLines(dir.data);
     expect(after.filter((l) => !before.includes(l))).toEqual([`/xa/ma-ly-pho/ma-ho-03574-00/\tdon-vi 03574-00`]);
@@ -47,11 +50,11 @@ describe('the published-URL lock', () => {
     const dir = withoutVillage();
     const { status, report } = checkData(dir.data, dir.content);
     expect(status).toBe(1);
-    const line = readFileSync(join(dir.data, LOCK), 'utf8').split('\n').findIndex((l) => l.startsWith(`${VILLAGE.path}\t`)) + 1;
+    const line = lockText(dir.data).split('\n').findIndex((l) => l.startsWith(`${VILLAGE.path}\t`)) + 1;
     expect(report.errors).toMatchObject([{ file: LOCK, line, value: VILLAGE.path, code: 'foreign-key' }]);
     expect(report.errors[0]?.message).toContain(`trang đơn vị ${VILLAGE.code}`);
     const before = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const build = runScript('scripts/build.ts', [], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content });
+    const build = run('scripts/build.ts', dir);
     expect(build.status).toBe(1);
     expect(build.stderr).toContain(VILLAGE.path);
     expect(readFileSync(join(DIST, 'index.html'), 'utf8')).toBe(before);
@@ -59,12 +62,15 @@ describe('the published-URL lock', () => {
 
   it('builds once the old URL is declared, and the old URL names and links the unit it now leads to', () => {
     const dir = withoutVillage();
-    writeFileSync(join(dir.data, 'duong-dan-cu.csv'), `duong_dan_cu,chuyen_den_ma,ly_do\n${VILLAGE.path},03574-08,Bản sáp nhập vào Bản Cang Cáy\n`);
+    const declared = `duong_dan_cu,chuyen_den_ma,ly_do\n${VILLAGE.path},03574-08,Bản sáp nhập vào Bản Cang Cáy\n`;
+    writeFileSync(join(dir.data, 'duong-dan-cu.csv'), declared);
     const { status, report } = checkData(dir.data, dir.content);
     expect(status, JSON.stringify(report.errors)).toBe(0);
     const out = mkdtempSync(join(tmpdir(), 'chung-tay-dist-'));
-    const run = runScript('node_modules/astro/bin/astro.mjs', ['build'], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, CHUNG_TAY_OUT_DIR: out });
-    expect(run.status, run.stderr).toBe(0);
+    const astro = runScript('node_modules/astro/bin/astro.mjs', ['build'], {
+      CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, CHUNG_TAY_OUT_DIR: out,
+    });
+    expect(astro.status, astro.stderr).toBe(0);
     const html = readFileSync(join(out, fileFor(VILLAGE.path)), 'utf8');
     expect(pageText(html)).toContain('Trang của Bản Cang Cáy nay ở Bản Cang Cáy (/xa/ma-ly-pho/cang-cay/)');
     expect(html).toContain('href="/xa/ma-ly-pho/cang-cay/"');

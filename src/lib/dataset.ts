@@ -101,7 +101,9 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
     criteria: parseTable(criteriaTable, bytes(criteriaTable.file)),
     reviews: parseTable(reviewTable, bytes(reviewTable.file)),
     awards: parseTable(awardsTable, bytes(awardsTable.file)),
-    moved: files.has(movedUrlsTable.file) ? parseTable(movedUrlsTable, bytes(movedUrlsTable.file)) : { table: null, issues: [] },
+    moved: files.has(movedUrlsTable.file)
+      ? parseTable(movedUrlsTable, bytes(movedUrlsTable.file))
+      : { table: null, issues: [] },
   };
   for (const p of Object.values(parsed)) issues.push(...p.issues);
   const stories = parseStories(storyInputs, issues);
@@ -129,7 +131,8 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   const figures = figuresLookup(index, reviews);
   const verdicts = evaluate({ settings, index, figures, criteria });
   const core = { settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts };
-  const moved = parsed.moved.table?.rows ?? [];
-  const urls = checkUrls(core, { lock: files.get(LOCK_FILE), moved, unitLines: u.table.rows, awardLines: a.table.rows, accept: acceptUrls }, issues);
+  const lock = files.get(LOCK_FILE);
+  const urlInputs = { lock, moved: parsed.moved.table, units: u.table, awards: a.table, accept: acceptUrls };
+  const urls = checkUrls(core, urlInputs, issues);
   return done({ ...core, urls });
 }

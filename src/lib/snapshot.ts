@@ -57,7 +57,11 @@ export interface SiteData extends Snapshot {
 }
 
 /** The core passes the index and figures it already has; pages rebuild them. */
-export function fromSnapshot(s: Snapshot, index = indexUnits(s.units, s.regions), figures = figuresLookup(index, s.reviews)): SiteData {
+export function fromSnapshot(
+  s: Snapshot,
+  index = indexUnits(s.units, s.regions),
+  figures = figuresLookup(index, s.reviews),
+): SiteData {
   const byKey = new Map(s.verdicts.map((v) => [`${v.ma_don_vi}|${v.tieu_chi}|${v.nam}`, v]));
   const byUnit = new Map<string, Verdict[]>();
   for (const v of s.verdicts) byUnit.set(v.ma_don_vi, [...(byUnit.get(v.ma_don_vi) ?? []), v]);

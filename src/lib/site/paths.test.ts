@@ -11,10 +11,12 @@ function unitsOf(rows: Row[]) {
   return dataset!;
 }
 
-const village = (code: string, name: string, extra: Row = {}): Row => ({ ma_don_vi: code, ten_don_vi: name, cap: 'thon', ma_don_vi_cha: 'X1', ...extra });
+const village = (code: string, name: string, extra: Row = {}): Row =>
+  ({ ma_don_vi: code, ten_don_vi: name, cap: 'thon', ma_don_vi_cha: 'X1', ...extra });
 const every = (d: ReturnType<typeof unitsOf>, locked?: Map<string, string>) => {
   const paths = unitPaths(d.index, locked);
-  return { pages: Object.fromEntries(d.units.map((u) => [u.ma_don_vi, paths.of(u.ma_don_vi)])), aliases: paths.aliases, conflicts: paths.conflicts };
+  const pages = Object.fromEntries(d.units.map((u) => [u.ma_don_vi, paths.of(u.ma_don_vi)]));
+  return { pages, aliases: paths.aliases, conflicts: paths.conflicts };
 };
 
 describe('unit URLs', () => {
@@ -31,19 +33,21 @@ describe('unit URLs', () => {
     const before = unitsOf([...UNITS, village('X1-09', 'Bản Nậm Xe')]);
     const published = unitPaths(before.index).of('X1-09')!;
     const locked = new Map([[published, 'X1-09']]);
-    const after = every(unitsOf([village('X1-03', 'Bản Nậm Xe'), ...UNITS, village('X1-09', 'Bản Nậm Xe')]), locked);
+    const inserted = unitsOf([village('X1-03', 'Bản Nậm Xe'), ...UNITS, village('X1-09', 'Bản Nậm Xe')]);
+    const after = every(inserted, locked);
     expect(after.pages['X1-09']).toBe(published);
     expect(after.pages['X1-03']).toBe('/xa/mot/nam-xe-x1-03/');
     // Without the lock the smaller code would take the plain slug: the lock is what keeps the link.
-    expect(every(unitsOf([village('X1-03', 'Bản Nậm Xe'), ...UNITS, village('X1-09', 'Bản Nậm Xe')])).pages['X1-09']).not.toBe(published);
+    expect(every(inserted).pages['X1-09']).not.toBe(published);
   });
 
   it('keep a unit at the coded path it was published at when the unit holding the plain slug goes', () => {
     const locked = new Map([['/xa/mot/nam-xe-x1-09/', 'X1-09']]);
-    expect(every(unitsOf([...UNITS, village('X1-09', 'Bản Nậm Xe')]), locked).pages['X1-09']).toBe('/xa/mot/nam-xe-x1-09/');
+    const { pages } = every(unitsOf([...UNITS, village('X1-09', 'Bản Nậm Xe')]), locked);
+    expect(pages['X1-09']).toBe('/xa/mot/nam-xe-x1-09/');
   });
 
-  it('serve an other spelling as a redirect, and report one that collides with a page or another unit\'s spelling', () => {
+  it('serve an other spelling as a redirect, and report one colliding with a page or another unit\'s spelling', () => {
     const d = unitsOf(UNITS.map((u) => {
       if (u['ma_don_vi'] === 'X2') return { ...u, ten_khac: 'Xã Một|Xã Hay|Xã Chung' };
       if (u['ma_don_vi'] === 'X1') return { ...u, ten_khac: 'Xã Mốt|Xã Chung' };
@@ -59,7 +63,8 @@ describe('unit URLs', () => {
   });
 
   it('give the lock\'s owner a path that another unit\'s new page would take', () => {
-    const d = unitsOf([...UNITS.map((u) => (u['ma_don_vi'] === 'X2' ? { ...u, ten_khac: 'Xã Ba' } : u)), { ma_don_vi: 'X0', ten_don_vi: 'Xã Ba', cap: 'xa', ma_don_vi_cha: 'H', ma_don_vi_moi: 'M1' }]);
+    const newcomer = { ma_don_vi: 'X0', ten_don_vi: 'Xã Ba', cap: 'xa', ma_don_vi_cha: 'H', ma_don_vi_moi: 'M1' };
+    const d = unitsOf([...UNITS.map((u) => (u['ma_don_vi'] === 'X2' ? { ...u, ten_khac: 'Xã Ba' } : u)), newcomer]);
     const { pages, aliases } = every(d, new Map([['/xa/ba/', 'X2']]));
     expect(aliases).toEqual([{ from: '/xa/ba/', to: '/xa/hai/', unitId: 'X2' }]);
     expect(pages['X0']).toBe('/xa/ba-x0/');
@@ -71,7 +76,8 @@ describe('path segments', () => {
 
   it('stay under the limit for a 500-character name, cut at a word and tagged with the code', () => {
     const d = unitsOf(UNITS);
-    const rows = d.units.map((u) => (u.ma_don_vi === 'X1-01' ? { ...u, ten_don_vi: `Bản ${long('Nậm', 125)}` } : u.ma_don_vi === 'X1-02' ? { ...u, ten_don_vi: `Bản ${long('Nậm', 124)} Xe` } : u));
+    const names: Record<string, string> = { 'X1-01': `Bản ${long('Nậm', 125)}`, 'X1-02': `Bản ${long('Nậm', 124)} Xe` };
+    const rows = d.units.map((u) => ({ ...u, ten_don_vi: names[u.ma_don_vi] ?? u.ten_don_vi }));
     const paths = unitPaths(indexUnits(rows, d.regions));
     const a = paths.of('X1-01')!.split('/')[3]!;
     const b = paths.of('X1-02')!.split('/')[3]!;

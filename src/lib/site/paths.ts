@@ -78,7 +78,11 @@ interface Claim {
   alias: string | null;
 }
 
-const byCode = (a: Claim, b: Claim) => (a.unit.ma_don_vi < b.unit.ma_don_vi ? -1 : a.unit.ma_don_vi > b.unit.ma_don_vi ? 1 : 0);
+/** Ordinal order of codes: the same in every locale and on every machine. */
+const byCode = (a: Claim, b: Claim) => {
+  const [x, y] = [a.unit.ma_don_vi, b.unit.ma_don_vi];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /**
  * URLs of every unit page and other spelling. `locked` maps a published path to the code of the
@@ -92,7 +96,10 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   /** Settle one folder of sibling units; `at(slug)` gives the path of a slug in that folder. */
   const settle = (units: readonly UnitRow[], at: (slug: string) => string, keepKind: (u: UnitRow) => boolean) => {
     const pathOf = (u: UnitRow, name: string) => at(pathSegment(unitSlug(name, keepKind(u)), u.ma_don_vi));
-    const codedPath = (u: UnitRow) => at(pathSegment(`${unitSlug(u.ten_don_vi, keepKind(u)) || slugify(u.ma_don_vi)}-${slugify(u.ma_don_vi)}`, u.ma_don_vi));
+    const codedPath = (u: UnitRow) => {
+      const slug = `${unitSlug(u.ten_don_vi, keepKind(u)) || slugify(u.ma_don_vi)}-${slugify(u.ma_don_vi)}`;
+      return at(pathSegment(slug, u.ma_don_vi));
+    };
     const claims = new Map<string, Claim[]>();
     const claim = (path: string, c: Claim) => claims.set(path, [...(claims.get(path) ?? []), c]);
     for (const unit of units) {
@@ -113,13 +120,18 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
       const all = (claims.get(path) ?? []).sort(byCode);
       const owner = locked.get(path);
       const single = new Set(all.map((c) => c.unit)).size === 1;
-      const winner = all.find((c) => c.unit.ma_don_vi === owner) ?? all.find((c) => c.alias === null) ?? (single ? all[0] : undefined);
+      const winner = all.find((c) => c.unit.ma_don_vi === owner)
+        ?? all.find((c) => c.alias === null)
+        ?? (single ? all[0] : undefined);
       if (winner?.alias === null) paths.set(winner.unit.ma_don_vi, path);
       else if (winner) served.push({ from: path, unitId: winner.unit.ma_don_vi });
       for (const c of all) {
         if (c === winner) continue;
         if (c.alias === null) paths.set(c.unit.ma_don_vi, codedPath(c.unit));
-        else conflicts.push({ unitId: c.unit.ma_don_vi, alias: c.alias, path, otherId: (winner ?? all.find((o) => o.unit !== c.unit))?.unit.ma_don_vi ?? '' });
+        else {
+          const other = winner ?? all.find((o) => o.unit !== c.unit);
+          conflicts.push({ unitId: c.unit.ma_don_vi, alias: c.alias, path, otherId: other?.unit.ma_don_vi ?? '' });
+        }
       }
     }
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../dataset.ts';
-import { AWARDS, csv, fixtureTexts, steadyReviews, toFiles, UNITS, type FixtureSpec, type Row } from '../__tests__/fixture.ts';
+import { AWARDS, csv, fixtureTexts, steadyReviews, toFiles, UNITS } from '../__tests__/fixture.ts';
+import type { FixtureSpec, Row } from '../__tests__/fixture.ts';
 import { formatLock } from './url-lock.ts';
 
 /** The fixture's lock: every URL it publishes, as `npm run accept-urls` writes it. */
@@ -15,7 +16,8 @@ function build(spec: FixtureSpec, lock: string, moved?: Row[]) {
   return buildDataset(toFiles(texts));
 }
 
-const lockIssues = (r: ReturnType<typeof build>) => [...r.errors, ...r.warnings].filter((i) => i.file === 'duong-dan.lock' || i.file === 'duong-dan-cu.csv');
+const lockIssues = (r: ReturnType<typeof build>) =>
+  [...r.errors, ...r.warnings].filter((i) => i.file === 'duong-dan.lock' || i.file === 'duong-dan-cu.csv');
 const lineOf = (lock: string, path: string) => lock.split('\n').findIndex((l) => l.startsWith(`${path}\t`)) + 1;
 /** The fixture without village X1-02 "Bản Hai" (/xa/mot/hai/), its figures and its award. */
 const withoutX102: FixtureSpec = {
@@ -47,14 +49,17 @@ describe('the published-URL lock', () => {
   });
 
   it('accepts the drop once duong-dan-cu.csv redirects the old URL, and names the unit on the redirect page', () => {
-    const r = build(withoutX102, lockOf(), [{ duong_dan_cu: '/xa/mot/hai', chuyen_den_ma: 'X1-01', ly_do: 'Sáp nhập' }]);
+    const moved = [{ duong_dan_cu: '/xa/mot/hai', chuyen_den_ma: 'X1-01', ly_do: 'Sáp nhập' }];
+    const r = build(withoutX102, lockOf(), moved);
     expect(r.errors).toEqual([]);
-    expect(r.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/hai/', target: 'chuyen-huong don-vi X1-01', to: { name: 'Bản Một', path: '/xa/mot/mot/' } });
+    const to = { name: 'Bản Một', path: '/xa/mot/mot/' };
+    expect(r.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/hai/', target: 'chuyen-huong don-vi X1-01', to });
     expect(lockIssues(r).map((i) => i.message).join()).toContain('npm run accept-urls');
   });
 
   it('accepts a declared removal as a notice page', () => {
-    const r = build(withoutX102, lockOf(), [{ duong_dan_cu: '/xa/mot/hai/', chuyen_den_ma: '', ly_do: 'Thôn giải thể' }]);
+    const moved = [{ duong_dan_cu: '/xa/mot/hai/', chuyen_den_ma: '', ly_do: 'Thôn giải thể' }];
+    const r = build(withoutX102, lockOf(), moved);
     expect(r.errors).toEqual([]);
     expect(r.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/hai/', target: 'go-bo', to: null });
   });
@@ -77,10 +82,13 @@ describe('the published-URL lock', () => {
       { ma_don_vi: 'X1-05', ten_don_vi: 'Bản Một', cap: 'thon', ma_don_vi_cha: 'X1' },
     ];
     const repointed = build({ units: renamed('') }, lock);
-    expect(repointed.errors.filter((e) => e.file === 'duong-dan.lock')).toMatchObject([{ line: lineOf(lock, '/xa/mot/mot/'), code: 'row-constraint' }]);
+    const line = lineOf(lock, '/xa/mot/mot/');
+    const lockErrors = repointed.errors.filter((e) => e.file === 'duong-dan.lock');
+    expect(lockErrors).toMatchObject([{ line, code: 'row-constraint' }]);
     const kept = build({ units: renamed('Bản Một') }, lock);
     expect(kept.errors).toEqual([]);
-    expect(kept.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/mot/', target: 'ten-khac X1-01', to: { name: 'Bản Bốn', path: '/xa/mot/bon/' } });
+    const to = { name: 'Bản Bốn', path: '/xa/mot/bon/' };
+    expect(kept.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/mot/', target: 'ten-khac X1-01', to });
   });
 
   it('keeps a withdrawn entry\'s URL as a notice without any declaration', () => {
@@ -109,10 +117,13 @@ describe('the published-URL lock', () => {
   });
 
   it('says to run the accept command for new URLs and for a missing lock', () => {
-    const withNew = build({ units: [...UNITS, { ma_don_vi: 'X1-05', ten_don_vi: 'Bản Năm', cap: 'thon', ma_don_vi_cha: 'X1' }] }, lockOf());
+    const added = { ma_don_vi: 'X1-05', ten_don_vi: 'Bản Năm', cap: 'thon', ma_don_vi_cha: 'X1' };
+    const withNew = build({ units: [...UNITS, added] }, lockOf());
     expect(withNew.errors).toEqual([]);
-    expect(lockIssues(withNew).map((i) => i.message).join()).toMatch(/1 đường dẫn mới \(như \/xa\/mot\/nam\/\).*npm run accept-urls/);
+    const note = lockIssues(withNew).map((i) => i.message).join();
+    expect(note).toMatch(/1 đường dẫn mới \(như \/xa\/mot\/nam\/\).*npm run accept-urls/);
     const noLock = buildDataset(toFiles(fixtureTexts()));
-    expect(noLock.warnings.filter((i) => i.file === 'duong-dan.lock').map((i) => i.message).join()).toContain('npm run accept-urls');
+    const missing = noLock.warnings.filter((i) => i.file === 'duong-dan.lock');
+    expect(missing.map((i) => i.message).join()).toContain('npm run accept-urls');
   });
 });
