@@ -60,9 +60,10 @@ describe('the published-URL lock', () => {
     expect(readFileSync(join(DIST, 'index.html'), 'utf8')).toBe(before);
   });
 
-  it('builds once the old URL is declared, and the old URL names and links the unit it now leads to', () => {
+  it('builds once the old URL is declared: it names and links the unit it leads to; a removal is a notice', () => {
     const dir = withoutVillage();
-    const declared = `duong_dan_cu,chuyen_den_ma,ly_do\n${VILLAGE.path},03574-08,Bản sáp nhập vào Bản Cang Cáy\n`;
+    const declared = 'duong_dan_cu,chuyen_den_ma,ly_do\n'
+      + `${VILLAGE.path},03574-08,Bản sáp nhập vào Bản Cang Cáy\n/xa/ma-ly-pho/ban-cu/,,Thôn giải thể từ 2020\n`;
     writeFileSync(join(dir.data, 'duong-dan-cu.csv'), declared);
     const { status, report } = checkData(dir.data, dir.content);
     expect(status, JSON.stringify(report.errors)).toBe(0);
@@ -72,14 +73,18 @@ describe('the published-URL lock', () => {
     });
     expect(astro.status, astro.stderr).toBe(0);
     const html = readFileSync(join(out, fileFor(VILLAGE.path)), 'utf8');
-    expect(pageText(html)).toContain('Trang của Bản Cang Cáy nay ở Bản Cang Cáy (/xa/ma-ly-pho/cang-cay/)');
+    expect(pageText(html)).toContain('Trang của Bản Cang Cáy nay ở địa chỉ /xa/ma-ly-pho/cang-cay/');
     expect(html).toContain('href="/xa/ma-ly-pho/cang-cay/"');
+    // An old path declared without a code: a notice, and nothing from the reason, which is for the record.
+    const notice = pageText(readFileSync(join(out, fileFor('/xa/ma-ly-pho/ban-cu/')), 'utf8'));
+    expect(notice).toContain('Trang đã được gỡ');
+    expect(notice).not.toContain('giải thể');
   });
 });
 
 describe('redirects from other spellings', () => {
   it('name the unit and link to its page', () => {
     const text = pageText(readFileSync(join(DIST, fileFor('/xa/ma-li-pho/')), 'utf8'));
-    expect(text).toContain('Trang của Xã Ma Ly Pho nay ở Xã Ma Ly Pho (/xa/ma-ly-pho/)');
+    expect(text).toContain('Trang của Xã Ma Ly Pho nay ở địa chỉ /xa/ma-ly-pho/');
   });
 });
