@@ -116,6 +116,13 @@ describe('the published-URL lock', () => {
     ]));
   });
 
+  it('lets the accept command rewrite a damaged lock', () => {
+    const damaged = toFiles({ ...fixtureTexts(), 'duong-dan.lock': `${lockOf()}/xa/\n` });
+    const accepted = buildDataset(damaged, [], new Map(), true);
+    expect(accepted.errors).toEqual([]);
+    expect(formatLock(accepted.dataset!.urls.published)).toBe(lockOf());
+  });
+
   it('says to run the accept command for new URLs and for a missing lock', () => {
     const added = { ma_don_vi: 'X1-05', ten_don_vi: 'Bản Năm', cap: 'thon', ma_don_vi_cha: 'X1' };
     const withNew = build({ units: [...UNITS, added] }, lockOf());

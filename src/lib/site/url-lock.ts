@@ -169,7 +169,8 @@ export interface UrlInputs {
  */
 export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: Issue[]): UrlPlan {
   const site = fromSnapshot(toSnapshot({ ...d, urls: EMPTY_PLAN }, [], []), d.index, d.figures);
-  const lock = inputs.lock ? parseLock(inputs.lock, issues) : [];
+  // Accepting rewrites the lock, so a damaged line is no reason to refuse.
+  const lock = inputs.lock ? parseLock(inputs.lock, inputs.accept ? [] : issues) : [];
   const locked = new Map(lock.flatMap((l): [string, string][] => {
     const m = /^don-vi (.+)$/.exec(identity(l.target));
     return m?.[1] ? [[l.path, m[1]]] : [];
