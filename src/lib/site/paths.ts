@@ -8,7 +8,9 @@ import type { UnitIndex } from '../domain/units.ts';
 // A unit's URL depends only on its own code and name (and its commune's URL for a village) and on
 // the published-URL lock, never on the order of rows. When several units (or other spellings) give
 // the same path, in this order:
-//   1. a path recorded in the lock keeps the unit it was published for;
+//   1. a path recorded in the lock keeps the unit it was published for, as long as that unit has a
+//      page: if its name no longer gives that path (renamed, or its commune renamed), the path
+//      redirects to its page;
 //   2. otherwise the page goes to the unit with the smallest code (ordinal comparison);
 //   3. the other units' pages get `<slug>-<code slug>`; an other spelling that loses is not served
 //      and reported, naming both units (two units' other spellings alone: neither is served).
@@ -92,6 +94,16 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   const paths = new Map<string, string>();
   const served: { from: string; unitId: string }[] = [];
   const conflicts: AliasConflict[] = [];
+  const { movementCommunes, currentCommunes } = index;
+  const withPage = new Set([
+    ...movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
+    ...currentCommunes,
+  ].map((u) => u.ma_don_vi));
+  /** The unit the lock keeps a path for, if it still has a page. */
+  const ownerOf = (path: string) => {
+    const owner = locked.get(path);
+    return owner !== undefined && withPage.has(owner) ? owner : undefined;
+  };
 
   /** Settle one folder of sibling units; `at(slug)` gives the path of a slug in that folder. */
   const settle = (units: readonly UnitRow[], at: (slug: string) => string, keepKind: (u: UnitRow) => boolean) => {
@@ -118,31 +130,32 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
     }
     for (const path of [...claims.keys()].sort()) {
       const all = (claims.get(path) ?? []).sort(byCode);
-      const owner = locked.get(path);
+      const owner = ownerOf(path);
       const single = new Set(all.map((c) => c.unit)).size === 1;
-      const winner = all.find((c) => c.unit.ma_don_vi === owner)
-        ?? all.find((c) => c.alias === null)
-        ?? (single ? all[0] : undefined);
+      const winner = owner !== undefined
+        ? all.find((c) => c.unit.ma_don_vi === owner)
+        : all.find((c) => c.alias === null) ?? (single ? all[0] : undefined);
       if (winner?.alias === null) paths.set(winner.unit.ma_don_vi, path);
       else if (winner) served.push({ from: path, unitId: winner.unit.ma_don_vi });
       for (const c of all) {
         if (c === winner) continue;
         if (c.alias === null) paths.set(c.unit.ma_don_vi, codedPath(c.unit));
         else {
-          const other = winner ?? all.find((o) => o.unit !== c.unit);
-          conflicts.push({ unitId: c.unit.ma_don_vi, alias: c.alias, path, otherId: other?.unit.ma_don_vi ?? '' });
+          const otherId = owner ?? (winner ?? all.find((o) => o.unit !== c.unit))?.unit.ma_don_vi ?? '';
+          conflicts.push({ unitId: c.unit.ma_don_vi, alias: c.alias, path, otherId });
         }
       }
     }
   };
 
   paths.set(index.district.ma_don_vi, '/');
-  settle(index.movementCommunes, (s) => `/xa/${s}/`, (c) => c.cap === 'thi_tran');
-  for (const c of index.movementCommunes) {
+  settle(movementCommunes, (s) => `/xa/${s}/`, (c) => c.cap === 'thi_tran');
+  for (const c of movementCommunes) {
     const base = paths.get(c.ma_don_vi) ?? '/';
     settle(index.villagesOf(c.ma_don_vi), (s) => `${base}${s}/`, (v) => v.cap === 'to_dan_pho');
   }
-  settle(index.currentCommunes, (s) => `/xa-moi/${s}/`, (c) => c.cap === 'phuong');
+  settle(currentCommunes, (s) => `/xa-moi/${s}/`, (c) => c.cap === 'phuong');
+  // A locked path its owner no longer claims stays free: the lock check redirects it to the owner's page.
   const aliases = served.map(({ from, unitId }) => ({ from, to: paths.get(unitId) ?? '/', unitId }));
   return { of: (id) => paths.get(id) ?? null, aliases, conflicts };
 }

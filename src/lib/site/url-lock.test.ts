@@ -75,20 +75,36 @@ describe('the published-URL lock', () => {
     ]);
   });
 
-  it('refuses a published URL that would show another unit, unless the old name is kept as an other spelling', () => {
+  it('keeps a renamed unit\'s published URLs as redirects to it, even when a new unit takes the old name', () => {
     const lock = lockOf();
-    const renamed = (aliases: string) => [
-      ...UNITS.map((u) => (u['ma_don_vi'] === 'X1-01' ? { ...u, ten_don_vi: 'Bản Bốn', ten_khac: aliases } : u)),
+    const rename = (names: Record<string, string>) => [
+      ...UNITS.map((u) => ({ ...u, ten_don_vi: names[String(u['ma_don_vi'])] ?? u['ten_don_vi']! })),
       { ma_don_vi: 'X1-05', ten_don_vi: 'Bản Một', cap: 'thon', ma_don_vi_cha: 'X1' },
     ];
-    const repointed = build({ units: renamed('') }, lock);
-    const line = lineOf(lock, '/xa/mot/mot/');
-    const lockErrors = repointed.errors.filter((e) => e.file === 'duong-dan.lock');
-    expect(lockErrors).toMatchObject([{ line, code: 'row-constraint' }]);
-    const kept = build({ units: renamed('Bản Một') }, lock);
-    expect(kept.errors).toEqual([]);
-    const to = { name: 'Bản Bốn', path: '/xa/mot/bon/' };
-    expect(kept.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/mot/', target: 'ten-khac X1-01', to });
+    const village = build({ units: rename({ 'X1-01': 'Bản Bốn' }) }, lock);
+    expect(village.errors).toEqual([]);
+    const bon = { name: 'Bản Bốn', path: '/xa/mot/bon/' };
+    const moved = { path: '/xa/mot/mot/', target: 'chuyen-huong don-vi X1-01', to: bon };
+    expect(village.dataset?.urls.redirects).toContainEqual(moved);
+    expect(village.dataset?.urls.published).toContainEqual({ path: '/xa/mot/mot-x1-05/', target: 'don-vi X1-05' });
+    // A renamed commune: its old page and its villages' old pages lead to their new pages.
+    const commune = build({ units: rename({ X1: 'Xã Bảy' }) }, lock);
+    expect(commune.errors).toEqual([]);
+    const hai = { name: 'Bản Hai', path: '/xa/bay/hai/' };
+    const list = { name: 'Vinh danh: Xã Bảy', path: '/vinh-danh/xa/bay/' };
+    expect(commune.dataset?.urls.redirects).toEqual(expect.arrayContaining([
+      { path: '/xa/mot/hai/', target: 'chuyen-huong don-vi X1-02', to: hai },
+      { path: '/vinh-danh/xa/mot/', target: 'chuyen-huong vinh-danh xa X1', to: list },
+    ]));
+  });
+
+  it('refuses a published URL that would show other content', () => {
+    const lock = lockOf();
+    const recoded = AWARDS.map((a) => (a['ma_khen_thuong'] === 'KT-1' ? { ...a, ma_khen_thuong: 'kt/1' } : a));
+    const r = build({ awards: recoded }, lock);
+    const line = lineOf(lock, '/vinh-danh/kt-1/');
+    expect(r.errors.filter((e) => e.file === 'duong-dan.lock')).toMatchObject([{ line, code: 'row-constraint' }]);
+    expect(r.errors[0]?.message).toContain('mục vinh danh KT-1');
   });
 
   it('keeps a withdrawn entry\'s URL as a notice without any declaration', () => {

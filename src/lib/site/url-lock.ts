@@ -35,7 +35,7 @@ export interface UrlPlan {
   redirects: RedirectPage[];
 }
 
-export const EMPTY_PLAN: UrlPlan = { locked: [], published: [], redirects: [] };
+const EMPTY_PLAN: UrlPlan = { locked: [], published: [], redirects: [] };
 
 const FIXED_PAGES = [
   '/', '/bao-chi/', '/gioi-thieu/', '/phuong-phap/', '/quyen-rieng-tu/', '/thon/', '/dien-hinh/', '/du-lieu/',
@@ -65,17 +65,36 @@ function redirectPages(site: SiteData, paths: UnitPaths, moved: readonly MovedUr
   ];
 }
 
-/** /vinh-danh/nam/2023/ → "vinh-danh nam 2023". */
-const filterTarget = (path: string) => ['vinh-danh', ...path.split('/').slice(2, -1)].join(' ');
+/** /vinh-danh/nam/2023/ → "vinh-danh nam 2023"; a commune's list by its code, as its slug may change. */
+function filterTarget(site: SiteData, paths: UnitPaths): (path: string) => string {
+  const listPath = (c: UnitRow) => `/vinh-danh/xa/${paths.of(c.ma_don_vi)?.split('/')[2]}/`;
+  const communeAt = new Map(site.index.movementCommunes.map((c) => [listPath(c), c]));
+  return (path) => {
+    const commune = communeAt.get(path);
+    return commune ? `vinh-danh xa ${commune.ma_don_vi}` : ['vinh-danh', ...path.split('/').slice(2, -1)].join(' ');
+  };
+}
+
+/** The name of what a target shows, for redirect pages: a unit, an entry, a list of the honour roll, a story. */
+function titles(site: SiteData, paths: UnitPaths): Map<string, string> {
+  const filter = filterTarget(site, paths);
+  return new Map([
+    ...site.units.map((u): [string, string] => [`don-vi ${u.ma_don_vi}`, u.ten_don_vi]),
+    ...allAwardViews(site, paths).map((a): [string, string] => [`khen-thuong ${a.id}`, a.name]),
+    ...awardFilters(site, paths).map((f): [string, string] => [filter(f.path), `Vinh danh: ${f.title}`]),
+    ...site.stories.map((s): [string, string] => [`bai-viet ${s.slug}`, s.tieu_de]),
+  ]);
+}
 
 /** Every page the site writes, with what it shows (redirects and notices included). */
-export function publishedUrls(site: SiteData, paths: UnitPaths, redirects: readonly RedirectPage[]): PublishedUrl[] {
+function publishedUrls(site: SiteData, paths: UnitPaths, redirects: readonly RedirectPage[]): PublishedUrl[] {
   const { index } = site;
   const units = [
     ...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
     ...index.currentCommunes,
   ];
   const files = DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`]);
+  const filter = filterTarget(site, paths);
   const urls: PublishedUrl[] = [
     ...FIXED_PAGES.map((path) => ({ path, target: `trang ${path.slice(1, -1) || 'chu'}` })),
     ...mapIndicators(site).map((m) => ({ path: `/ban-do/${m.slug}/`, target: `ban-do ${m.slug}` })),
@@ -83,7 +102,7 @@ export function publishedUrls(site: SiteData, paths: UnitPaths, redirects: reado
     ...units.map((u) => ({ path: paths.of(u.ma_don_vi) ?? '/', target: `don-vi ${u.ma_don_vi}` })),
     ...allAwardViews(site, paths).map((a) => ({ path: a.path, target: `khen-thuong ${a.id}` })),
     ...withdrawnEntries(site).map((w) => ({ path: w.path, target: `khen-thuong-da-go ${w.id}` })),
-    ...awardFilters(site, paths).map(({ path }) => ({ path, target: filterTarget(path) })),
+    ...awardFilters(site, paths).map(({ path }) => ({ path, target: filter(path) })),
     ...site.stories.map((s) => ({ path: storyPath(s.slug), target: `bai-viet ${s.slug}` })),
     ...redirects.map(({ path, target }) => ({ path, target })),
   ];
@@ -125,6 +144,8 @@ function parseLock(bytes: Uint8Array, issues: Issue[]): LockLine[] {
 }
 
 /** What a target shows however it is reached: a unit's page and its redirects show the same unit. */
+const REDIRECT = /^(ten-khac|chuyen-huong|go-bo)\b/;
+
 function identity(target: string): string {
   return target
     .replace(/^ten-khac /, 'don-vi ')
@@ -187,11 +208,34 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
       + 'không tạo trang chuyển hướng cho tên khác này. Nếu tên này không còn cần, xóa nó khỏi cột ten_khac.'));
   }
   const declared = checkDeclared(site, paths, inputs.moved, issues);
-  const redirects = redirectPages(site, paths, declared);
+  const redirects = [...redirectPages(site, paths, declared)];
+  redirects.push(...followMoved(lock, publishedUrls(site, paths, redirects), site, paths));
   const published = publishedUrls(site, paths, redirects);
   checkOnePagePerPath(published, site, inputs, issues);
   if (!inputs.accept) compareWithLock(lock, published, site, issues, inputs.lock !== undefined);
   return { locked: [...locked], published, redirects };
+}
+
+/**
+ * A locked URL whose content is still published at another path (a unit or commune renamed, its
+ * other spelling dropped) redirects there: nothing to declare.
+ */
+function followMoved(
+  lock: readonly LockLine[],
+  published: readonly PublishedUrl[],
+  site: SiteData,
+  paths: UnitPaths,
+): RedirectPage[] {
+  const at = new Set(published.map((u) => u.path));
+  const now = new Map(published.filter((u) => !REDIRECT.test(u.target)).map((u) => [identity(u.target), u.path]));
+  const names = titles(site, paths);
+  return lock.flatMap((l) => {
+    const shows = identity(l.target);
+    const path = now.get(shows);
+    const name = names.get(shows);
+    if (at.has(l.path) || !path || !name) return [];
+    return [{ path: l.path, target: `chuyen-huong ${shows}`, to: { name, path } }];
+  });
 }
 
 /** The rows of duong-dan-cu.csv that can be served: an old path no page uses, to a code that has a page. */
