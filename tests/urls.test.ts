@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,18 @@ describe('the published-URL lock', () => {
       .map((f) => `/${f.replace(/index\.html$/, '')}`)
       .sort();
     expect(lockLines('data').map((l) => l.split('\t')[0])).toEqual(built);
+  });
+
+  it('is the same with the units file in reverse order and no lock to break ties', () => {
+    const dir = copySample();
+    editFile(join(dir.data, 'don-vi.csv'), (t) => {
+      const [header, ...rows] = t.trimEnd().split('\n');
+      return `${[header, ...rows.reverse()].join('\n')}\n`;
+    });
+    rmSync(join(dir.data, LOCK));
+    const accept = run('scripts/accept-urls.ts', dir);
+    expect(accept.status, accept.stderr).toBe(0);
+    expect(lockText(dir.data)).toBe(lockText('data'));
   });
 
   it('keeps every published URL when a unit with the same name and a smaller code is inserted before it', () => {
