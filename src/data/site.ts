@@ -13,7 +13,8 @@ async function load(): Promise<Site> {
   const entry = await getEntry('du_lieu', 'du-lieu');
   if (!entry) throw new Error('Không có dữ liệu: bộ nạp dữ liệu chưa chạy.');
   const data = fromSnapshot(entry.data as unknown as Snapshot);
-  const paths = unitPaths(data.index);
+  // The same paths the core checked against the lock (src/lib/site/url-lock.ts).
+  const paths = unitPaths(data.index, new Map(data.urls.locked));
   return { ...data, paths, frame: pageFrame(data), awardViews: allAwardViews(data, paths) };
 }
 

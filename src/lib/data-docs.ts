@@ -1,6 +1,7 @@
 import type { Column } from './ingest/table.ts';
 import { SETTINGS } from './schemas/settings.ts';
 import { awardsTable, criteriaTable, CRITERION_IDS, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
+import { LOCK_FILE, movedUrlsTable } from './schemas/urls.ts';
 
 // data/README.md is generated from the schemas (npm run data-docs), so the documented contract
 // and the validated one cannot drift apart; a test checks the file is current.
@@ -13,7 +14,7 @@ function columnTable(columns: readonly Column[]): string {
 }
 
 export function dataReadme(): string {
-  const tables = [unitsTable, regionsTable, reviewTable, awardsTable, criteriaTable];
+  const tables = [unitsTable, regionsTable, reviewTable, awardsTable, criteriaTable, movedUrlsTable];
   const settings = Object.entries(SETTINGS).map(([key, s]) => `| \`${key}\` | ${cell(s.label)} | ${cell(s.type.name)} | ${s.default === null ? 'bắt buộc' : `\`${String(s.default)}\``} | ${cell(s.description)} |`);
   return `# Dữ liệu đầu vào — the data contract
 
@@ -47,6 +48,7 @@ Thư mục khác: đặt biến môi trường \`CHUNG_TAY_DATA_DIR\` (dữ li�
 |---|---|
 | \`dia-phuong.csv\` | địa phương, cơ quan chủ quản, liên hệ, giai đoạn, năm gốc, cách hiểu tiêu chí (mỗi dòng một thiết lập) |
 ${tables.map((t) => `| \`${t.file}\` | ${cell(t.description)} |`).join('\n')}
+| \`${LOCK_FILE}\` | mọi đường dẫn đã công khai và nội dung của nó; do \`npm run accept-urls\` ghi, không sửa tay (xem README chính) |
 
 Bài viết điển hình nằm ở \`content/dien-hinh/*.mdx\` (xem README chính).
 

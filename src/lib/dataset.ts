@@ -11,6 +11,8 @@ import { parseSettings, settingsTable, type Settings } from './schemas/settings.
 import { storySchema, type Story, type StoryInput } from './schemas/story.ts';
 import { checkStoryBody } from './stories/body.ts';
 import { fieldLine } from './stories/file.ts';
+import { checkUrls, type UrlPlan } from './site/url-lock.ts';
+import { LOCK_FILE, movedUrlsTable } from './schemas/urls.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
 
 // The one entry point of the core: file contents in, a validated dataset with every verdict out,
@@ -24,6 +26,9 @@ export const DATA_FILES = [
   reviewTable.file,
   awardsTable.file,
 ] as const;
+
+/** Optional: the published-URL lock and the declared old URLs (src/lib/site/url-lock.ts). */
+export const URL_FILES = [LOCK_FILE, movedUrlsTable.file] as const;
 
 /** An optional boundary file; without one the maps are schematic diagrams. */
 export const BOUNDARY_FILES = ['ranh-gioi.geojson', 'ranh-gioi.topojson', 'ranh-gioi.json'] as const;
@@ -40,6 +45,7 @@ export interface Dataset {
   index: UnitIndex;
   figures: FiguresLookup;
   verdicts: Verdict[];
+  urls: UrlPlan;
 }
 
 export interface BuildResult {
@@ -85,7 +91,8 @@ function readBoundary(files: ReadonlyMap<string, Uint8Array>, issues: Issue[]): 
   return result.boundary;
 }
 
-export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs: readonly StoryInput[] = [], photos: ReadonlyMap<string, Uint8Array> = new Map()): BuildResult {
+/** `acceptUrls`: compute the URL list for `npm run accept-urls` without refusing what the lock lacks. */
+export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs: readonly StoryInput[] = [], photos: ReadonlyMap<string, Uint8Array> = new Map(), acceptUrls = false): BuildResult {
   const issues: Issue[] = [];
   const done = (dataset: Dataset | null): BuildResult => ({
     dataset: hasErrors(issues) ? null : dataset,
@@ -108,6 +115,9 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
     criteria: parseTable(criteriaTable, bytes(criteriaTable.file)),
     reviews: parseTable(reviewTable, bytes(reviewTable.file)),
     awards: parseTable(awardsTable, bytes(awardsTable.file)),
+    moved: files.has(movedUrlsTable.file)
+      ? parseTable(movedUrlsTable, bytes(movedUrlsTable.file))
+      : { table: null, issues: [] },
   };
   for (const p of Object.values(parsed)) issues.push(...p.issues);
   const stories = parseStories(storyInputs, issues);
@@ -137,5 +147,9 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
 
   const figures = figuresLookup(index, reviews);
   const verdicts = evaluate({ settings, index, figures, criteria });
-  return done({ settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts });
+  const core = { settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts };
+  const lock = files.get(LOCK_FILE);
+  const urlInputs = { lock, moved: parsed.moved.table, units: u.table, awards: a.table, accept: acceptUrls };
+  const urls = checkUrls(core, urlInputs, issues);
+  return done({ ...core, urls });
 }

@@ -7,6 +7,7 @@ import { indexUnits, type UnitIndex } from './domain/units.ts';
 import type { Issue } from './ingest/issues.ts';
 import type { Settings } from './schemas/settings.ts';
 import type { StoryMeta } from './schemas/story.ts';
+import type { UrlPlan } from './site/url-lock.ts';
 import { awardsTable, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
 
 // What the build hands from the content loader to the pages: plain, serialisable data with
@@ -27,6 +28,7 @@ export interface Snapshot {
   boundary: Boundary | null;
   /** Input files with their SHA-256, computed by the loader. */
   inputs: { tep: string; sha256: string; kich_thuoc: number }[];
+  urls: UrlPlan;
 }
 
 export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snapshot['inputs']): Snapshot {
@@ -42,6 +44,7 @@ export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snaps
     warnings: warnings.map(({ severity: _s, ...w }) => (w.file === awardsTable.file ? { ...w, value: null } : w)),
     boundary: d.boundary,
     inputs,
+    urls: d.urls,
   };
 }
 
@@ -53,15 +56,19 @@ export interface SiteData extends Snapshot {
   verdictsOf(unitId: string): Verdict[];
 }
 
-export function fromSnapshot(s: Snapshot): SiteData {
-  const index = indexUnits(s.units, s.regions);
+/** The core passes the index and figures it already has; pages rebuild them. */
+export function fromSnapshot(
+  s: Snapshot,
+  index = indexUnits(s.units, s.regions),
+  figures = figuresLookup(index, s.reviews),
+): SiteData {
   const byKey = new Map(s.verdicts.map((v) => [`${v.ma_don_vi}|${v.tieu_chi}|${v.nam}`, v]));
   const byUnit = new Map<string, Verdict[]>();
   for (const v of s.verdicts) byUnit.set(v.ma_don_vi, [...(byUnit.get(v.ma_don_vi) ?? []), v]);
   return {
     ...s,
     index,
-    figures: figuresLookup(index, s.reviews),
+    figures,
     verdictOf: (u, c, y) => byKey.get(`${u}|${c}|${y}`),
     verdictsOf: (u) => byUnit.get(u) ?? [],
   };

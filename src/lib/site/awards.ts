@@ -95,10 +95,11 @@ export function awardFilters(site: SiteData, paths: UnitPaths): AwardFilter[] {
     const list = all.filter((a) => a.loai_doi_tuong === key);
     if (list.length) add('doi-tuong', slugify(key), label, list, true);
   }
+  // Every commune has its page, empty or not: its URL must not appear or vanish with a consent.
   for (const c of site.index.movementCommunes) {
     const list = all.filter((a) => views.get(a.ma_khen_thuong)?.communeId === c.ma_don_vi);
     const slug = paths.of(c.ma_don_vi)?.split('/').filter(Boolean).pop() ?? slugify(c.ma_don_vi);
-    if (list.length) add('xa', slug, c.ten_don_vi, list, false);
+    add('xa', slug, c.ten_don_vi, list, false);
   }
   return filters;
 }

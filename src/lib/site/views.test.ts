@@ -21,7 +21,7 @@ describe('page view models', () => {
     expect(paths.of('M1')).toBe('/xa-moi/moi/');
     expect(paths.of('H')).toBe('/');
     // "Xã Mốt" spells to the same URL as "Xã Một"; "Xã Hay" gets a redirect.
-    expect(paths.aliases).toEqual([{ from: '/xa/hay/', to: '/xa/hai/' }]);
+    expect(paths.aliases).toEqual([{ from: '/xa/hay/', to: '/xa/hai/', unitId: 'X2' }]);
   });
 
   it('formats figures the Vietnamese way and marks each year\'s status', () => {
