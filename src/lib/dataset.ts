@@ -125,7 +125,10 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   const { units: u, regions: r, criteria: c, reviews: rv, awards: a } = parsed;
   if (!settings || !u.table || !r.table || !c.table || !rv.table || !a.table) return done(null);
   // Every published string, before anything is built: a protected name anywhere refuses the data.
-  const published = publishedTexts({ settings: settingRows, tables: [u.table, r.table, c.table, rv.table], awards: a.table, stories: storyInputs });
+  const lockText = files.has(LOCK_FILE) ? new TextDecoder().decode(files.get(LOCK_FILE)) : null;
+  const published = publishedTexts({
+    settings: settingRows, tables: [u.table, r.table, c.table, rv.table], awards: a.table, stories: storyInputs, moved: parsed.moved.table, lock: lockText,
+  });
   checkProtectedNames(protectedNames(a.table.rows.map((l) => l.row)), published, issues);
 
   checkSettings(settings, issues);

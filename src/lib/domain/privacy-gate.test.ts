@@ -77,6 +77,15 @@ describe('the privacy gate over data files', () => {
     });
   }
 
+  it('refuses a protected name in a published URL: the lock and the declared old URLs', () => {
+    const lock = '/\tdanh-muc\n/dien-hinh/ho-ong-sung-a-chu/\tbai-viet ho-ong-sung-a-chu\n';
+    const moved = 'duong_dan_cu,chuyen_den_ma,ly_do\n/vinh-danh/sung-a-chu/,,Gỡ theo yêu cầu\n';
+    const files = toFiles({ ...fixtureTexts(), 'duong-dan.lock': lock, 'duong-dan-cu.csv': moved });
+    const { errors } = buildDataset(files);
+    expectRefusedAt(errors, { file: 'duong-dan.lock', line: 2, field: 'duong_dan' });
+    expectRefusedAt(errors, { file: 'duong-dan-cu.csv', line: 2, field: 'duong_dan_cu' });
+  });
+
   it("publishes nothing of the protected award itself, so its own name is not a hit", () => {
     expect(gateIssues(buildDataset(toFiles(fixtureTexts())).errors)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import type { SettingsTable } from '../schemas/settings.ts';
 import type { StoryInput } from '../schemas/story.ts';
 import { storyTextParts } from '../stories/body.ts';
 import type { AwardRow } from '../schemas/tables.ts';
+import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
 import { publicAward } from './privacy.ts';
 import { nameFinder, tokens, tokensByLine, type NameFinder, type ProtectedName, type Token } from './protected-names.ts';
 
@@ -68,11 +69,23 @@ export function* publishedTexts(inputs: {
   tables: readonly ParsedTable<object>[];
   awards: ParsedTable<AwardRow>;
   stories: readonly StoryInput[];
+  /** Old URLs kept as redirect or notice pages (duong-dan-cu.csv): the path is published, the reason is not. */
+  moved: ParsedTable<MovedUrlRow> | null;
+  /** The published-URL lock, whose every path keeps a page. */
+  lock: string | null;
 }): Generator<PublishedText> {
   if (inputs.settings) yield* tableTexts(inputs.settings, (row) => ({ gia_tri: row.gia_tri }));
   for (const t of inputs.tables) yield* tableTexts(t);
   yield* tableTexts(inputs.awards, publicAward);
+  if (inputs.moved) yield* tableTexts(inputs.moved, (row) => ({ duong_dan_cu: row.duong_dan_cu, chuyen_den_ma: row.chuyen_den_ma }));
   for (const s of inputs.stories) yield* storyTexts(s);
+  if (inputs.lock !== null) {
+    const lines = inputs.lock.split('\n');
+    for (const [i, l] of lines.entries()) {
+      if (l.startsWith('#')) continue;
+      yield { at: { file: LOCK_FILE, line: i + 1, field: 'duong_dan' }, words: tokens(l.split('\t')[0] ?? '', i + 1) };
+    }
+  }
 }
 
 /** Refuse every published text that contains a protected name, with file, line and field. */
