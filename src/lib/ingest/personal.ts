@@ -1,0 +1,43 @@
+import { matchKey } from './text.ts';
+
+// Columns that carry personal data are refused whatever their spelling: the site publishes
+// aggregates and award decisions, never data about a person (Law 91/2025/QH15, Nghị định
+// 356/2025/NĐ-CP; ethnicity, religion and health are sensitive data). Headers are compared as
+// match keys (no case, diacritics or punctuation), with spelled-out acronyms joined ("C.M.N.D").
+
+export interface PersonalKind {
+  /** What the column holds, as data/README.md and messages say it. */
+  what: string;
+  /** Word sequences (match keys) that name such a column. */
+  words: readonly string[];
+  /** A count or share of households or people ("Số hộ dân tộc thiểu số") is not personal data. */
+  countsAllowed: boolean;
+}
+
+export const PERSONAL_KINDS: readonly PersonalKind[] = [
+  { what: 'số giấy tờ tùy thân (CCCD, CMND, CMT, số định danh cá nhân, hộ chiếu)', countsAllowed: false, words: ['cccd', 'cmnd', 'cmt', 'cmtnd', 'can cuoc', 'chung minh', 'dinh danh', 'ho chieu', 'passport', 'giay to tuy than', 'so giay to', 'bhxh', 'bhyt', 'the bao hiem', 'so tai khoan', 'stk'] },
+  { what: 'số điện thoại, Zalo', countsAllowed: false, words: ['dien thoai', 'sdt', 'so dt', 'dtdd', 'di dong', 'zalo', 'phone', 'mobile', 'hotline'] },
+  { what: 'ngày, năm sinh hoặc tuổi', countsAllowed: false, words: ['ngay sinh', 'nam sinh', 'sinh ngay', 'sinh nam', 'thang nam sinh', 'ngay thang nam sinh', 'sn', 'tuoi', 'dob', 'birth', 'birthday'] },
+  { what: 'giới tính', countsAllowed: true, words: ['gioi tinh', 'nam nu', 'nam hay nu', 'gender', 'sex'] },
+  { what: 'dân tộc, tôn giáo của người, hộ', countsAllowed: true, words: ['dan toc', 'dtts', 'ton giao', 'theo dao', 'ethnic', 'ethnicity', 'religion'] },
+  { what: 'sức khỏe, khuyết tật', countsAllowed: true, words: ['suc khoe', 'benh', 'benh tat', 'khuyet tat', 'tan tat', 'thuong binh', 'disability', 'health'] },
+  { what: 'số nhà, địa chỉ chi tiết, nơi ở', countsAllowed: false, words: ['dia chi', 'so nha', 'noi o', 'cho o', 'thuong tru', 'tam tru', 'ho khau', 'que quan', 'noi sinh', 'duong pho', 'address'] },
+  { what: 'thành viên, nhân khẩu của hộ, họ tên người', countsAllowed: true, words: ['thanh vien', 'nhan khau', 'chu ho', 'ho ten', 'ho va ten', 'ten chu ho', 'quan he voi chu ho', 'vo chong', 'ten vo', 'ten chong', 'ten con', 'members'] },
+];
+
+// Headers that count or share out people: "Số hộ dân tộc thiểu số", "Tỷ lệ hộ có người khuyết tật".
+const COUNT_PREFIX = /^(so ho|so khau|so nguoi|so nhan khau|so luong|tong so|ty le|so thanh vien)( |$)/;
+
+/** Joins letters typed apart: "c m n d" → "cmnd". */
+const joinLetters = (key: string) => key.replace(/\b([a-z0-9]) (?=[a-z0-9]\b)/g, '$1');
+
+/** The kind of personal data a column header names, or null. */
+export function personalColumn(header: string): PersonalKind | null {
+  const key = joinLetters(matchKey(header));
+  const padded = ` ${key} `;
+  for (const kind of PERSONAL_KINDS) {
+    if (kind.countsAllowed && COUNT_PREFIX.test(key)) continue;
+    if (kind.words.some((w) => padded.includes(` ${w} `))) return kind;
+  }
+  return null;
+}
