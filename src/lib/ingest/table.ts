@@ -146,6 +146,14 @@ function extraCellCause(delimiter: string): string {
   return `thường do một số có dấu phẩy thập phân hoặc một văn bản có dấu "${delimiter}" không nằm trong ngoặc kép (ví dụ ${sample}), làm ô bị tách đôi và các ô sau bị đẩy sang phải. Đặt ô đó trong ngoặc kép ("${sample}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép)`;
 }
 
+/**
+ * Looks up a key's column. Built outside parseTable on purpose: a closure there would keep that
+ * function's whole scope, the file's text and every raw row, alive as long as the table.
+ */
+function columnNamer(nameOf: ReadonlyMap<string, ColumnRef>): (key: string | undefined) => ColumnRef {
+  return (key) => (key && nameOf.get(key)) || { column: null, column_letter: null };
+}
+
 /** Parse one CSV file of the contract into typed rows and issues. */
 export function parseTable<C extends readonly AnyColumn[]>(
   def: TableDef<C>,
@@ -173,7 +181,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
   // Header: which column index holds which key.
   const keyAt: (AnyColumn | null)[] = [];
   const nameOf = new Map<string, ColumnRef>();
-  const refOf = (key: string | undefined): ColumnRef => (key && nameOf.get(key)) || { column: null, column_letter: null };
+  const refOf = columnNamer(nameOf);
   header.cells.forEach((rawLabel, index) => {
     const label = cleanText(rawLabel);
     const ref = { column: label || null, column_letter: columnLetter(index) };
