@@ -170,7 +170,7 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
     if (!unit) {
       const byName = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
       const nameHint = byName.length === 1 && byName[0] ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${byName[0].ma_don_vi}.` : '';
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${nameHint || hint(row.ma_don_vi)} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi) || nameHint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
       continue;
     }
     if (row.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {

@@ -57,14 +57,20 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
 
+/** A setting's value as written: each setting's own type reads it in parseSettings. */
+const settingValue: CellType<string> = {
+  name: 'theo kiểu của thiết lập (bảng trên)',
+  parse: (raw) => ({ ok: true, value: raw }),
+};
+
 export const settingsTable = defineTable({
   file: 'dia-phuong.csv',
   title: 'Địa phương và thiết lập',
   description: 'Mỗi dòng một thiết lập: tên địa phương, cơ quan chủ quản, liên hệ, giai đoạn, năm gốc và các cách hiểu tiêu chí.',
   columns: [
     column('khoa', 'Khóa', text(), true, 'Tên thiết lập (xem bảng thiết lập).', 'nam_goc'),
-    // Checked per setting below, with the setting's own type.
-    column('gia_tri', 'Giá trị', text('public-contact'), false, 'Giá trị của thiết lập.', '2021'),
+    // Checked per setting below, with the setting's own type, so an issue names the setting.
+    column('gia_tri', 'Giá trị', settingValue, false, 'Giá trị của thiết lập.', '2021'),
     column('ghi_chu', 'Ghi chú', text(), false, 'Ghi chú cho người nhập, không dùng khi dựng trang.', 'Rà soát cuối năm 2021'),
   ],
 });
