@@ -2,7 +2,15 @@ import { PERSONAL_KINDS } from './ingest/personal.ts';
 import type { Column } from './ingest/table.ts';
 import { MAX_DECIMALS, MAX_LENGTH } from './ingest/values.ts';
 import { SETTINGS } from './schemas/settings.ts';
-import { awardsTable, criteriaTable, CRITERION_IDS, CRITERION_MEASURES, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
+import {
+  awardsTable,
+  criteriaTable,
+  CRITERION_IDS,
+  CRITERION_MEASURES,
+  regionsTable,
+  reviewTable,
+  unitsTable,
+} from './schemas/tables.ts';
 
 // data/README.md is generated from the schemas (npm run data-docs), so the documented contract
 // and the validated one cannot drift apart; a test checks the file is current.
@@ -15,7 +23,11 @@ function columnTable(columns: readonly Column[]): string {
 }
 
 function thresholdScales(): string {
-  const ids = (measure: 'percent' | 'count') => Object.entries(CRITERION_MEASURES).filter(([, m]) => m === measure).map(([id]) => `\`${id}\``).join(', ');
+  const ids = (measure: 'percent' | 'count') =>
+    Object.entries(CRITERION_MEASURES)
+      .filter(([, m]) => m === measure)
+      .map(([id]) => `\`${id}\``)
+      .join(', ');
   return `${ids('percent')}: từ 0 đến 100 (điểm phần trăm hoặc phần trăm); ${ids('count')}: số nguyên ≥ 0`;
 }
 

@@ -20,7 +20,9 @@ export function largeDataset(reviewRows: number, dataDir = 'data'): Map<string, 
   const units = Papa.parse<string[]>(read('don-vi.csv').trim()).data;
   const unitHeader = units[0] ?? [];
   const col = (name: string) => unitHeader.indexOf(name);
-  const communes = units.filter((u) => ['xa', 'thi_tran'].includes(u[col('cap')] ?? '') && u[col('ma_don_vi_cha')] === '109').map((u) => u[col('ma_don_vi')] ?? '');
+  const communes = units
+    .filter((u) => ['xa', 'thi_tran'].includes(u[col('cap')] ?? '') && u[col('ma_don_vi_cha')] === '109')
+    .map((u) => u[col('ma_don_vi')] ?? '');
   const reviews = read('ket-qua-ra-soat.csv');
   const reviewHeader = Papa.parse<string[]>(reviews.split('\n', 1)[0] ?? '').data[0] ?? [];
 
@@ -34,7 +36,17 @@ export function largeDataset(reviewRows: number, dataDir = 'data'): Map<string, 
     unitLines.push(rowFor(unitHeader, { ma_don_vi: code, ten_don_vi: name, cap: 'thon', ma_don_vi_cha: commune }));
     YEARS.forEach((year, k) => {
       const poor = String(40 - 5 * k - (i % 7));
-      reviewLines.push(rowFor(reviewHeader, { ma_don_vi: code, ten_don_vi: name, nam: String(year), trang_thai: 'so_bo', tong_so_ho: '120', so_ho_ngheo: poor, so_ho_can_ngheo: '12' }));
+      reviewLines.push(
+        rowFor(reviewHeader, {
+          ma_don_vi: code,
+          ten_don_vi: name,
+          nam: String(year),
+          trang_thai: 'so_bo',
+          tong_so_ho: '120',
+          so_ho_ngheo: poor,
+          so_ho_can_ngheo: '12',
+        }),
+      );
     });
   }
   const files = new Map<string, Uint8Array>();

@@ -19,7 +19,14 @@ function at<T>(table: ParsedTable<T>, line: number, field: string, value: string
  * Rows whose key repeats. `sameAs` says when two keys are one: codes are one regardless of
  * letter case and of how they become URLs ("KT-2023-001" and "kt.2023.001" share a page).
  */
-function duplicates<T>(table: ParsedTable<T>, field: string, keyOf: (row: T) => string, what: string, issues: Issue[], sameAs: (key: string) => string = (k) => k) {
+function duplicates<T>(
+  table: ParsedTable<T>,
+  field: string,
+  keyOf: (row: T) => string,
+  what: string,
+  issues: Issue[],
+  sameAs: (key: string) => string = (k) => k,
+) {
   const first = new Map<string, { line: number; key: string }>();
   for (const { line, row } of table.rows) {
     const key = keyOf(row);
@@ -27,9 +34,13 @@ function duplicates<T>(table: ParsedTable<T>, field: string, keyOf: (row: T) => 
     if (seen === undefined) {
       first.set(sameAs(key), { line, key });
     } else if (seen.key === key) {
-      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key', `${what} "${key}" đã có ở dòng ${seen.line}. Mỗi ${what.toLowerCase()} chỉ một dòng: xóa hoặc sửa dòng trùng.`));
+      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key',
+        `${what} "${key}" đã có ở dòng ${seen.line}. Mỗi ${what.toLowerCase()} chỉ một dòng: ` +
+        'xóa hoặc sửa dòng trùng.'));
     } else {
-      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key', `${what} "${key}" trùng với "${seen.key}" ở dòng ${seen.line}: hai mã chỉ khác chữ hoa, chữ thường hoặc dấu - . / _ thì có cùng đường dẫn trên trang. Đặt mã khác hẳn, hoặc xóa dòng trùng.`));
+      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key',
+        `${what} "${key}" trùng với "${seen.key}" ở dòng ${seen.line}: hai mã chỉ khác chữ hoa, chữ thường hoặc ` +
+        'dấu - . / _ thì có cùng đường dẫn trên trang. Đặt mã khác hẳn, hoặc xóa dòng trùng.'));
     }
   }
 }
@@ -49,7 +60,8 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
     byKey.set(codeKey(id), id);
     if (/^0/.test(id)) byStripped.set(id.replace(/^0+/, ''), id);
   }
-  const TEXT_FORMAT = 'Excel đã bỏ số 0 ở đầu vì coi mã là số: trong Excel chọn cả cột mã → Định dạng ô (Format Cells) → Văn bản (Text), gõ lại mã có số 0 rồi xuất lại tệp.';
+  const TEXT_FORMAT = 'Excel đã bỏ số 0 ở đầu vì coi mã là số: trong Excel chọn cả cột mã → Định dạng ô ' +
+    '(Format Cells) → Văn bản (Text), gõ lại mã có số 0 rồi xuất lại tệp.';
   return (code) => {
     for (const zeros of ['0', '00', '000']) {
       if (ids.has(zeros + code)) return ` Có lẽ là mã "${zeros + code}": ${TEXT_FORMAT}`;
@@ -60,7 +72,8 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
       if (ids.has(stripped)) return ` Trong don-vi.csv mã này là "${stripped}", mất số 0 ở đầu: ${TEXT_FORMAT}`;
     }
     const same = byKey.get(codeKey(code));
-    return same !== undefined ? ` Có mã "${same}" chỉ khác chữ hoa, chữ thường hoặc dấu: viết đúng như trong don-vi.csv.` : '';
+    if (same === undefined) return '';
+    return ` Có mã "${same}" chỉ khác chữ hoa, chữ thường hoặc dấu: viết đúng như trong don-vi.csv.`;
   };
 }
 
@@ -137,7 +150,9 @@ export function checkSettings(s: Settings, issues: Issue[]) {
   }
   const updated = Number(s.ngay_cap_nhat.slice(0, 4));
   if (updated < s.nam_bat_dau) {
-    issues.push(makeIssue('error', { file, field: 'ngay_cap_nhat', value: s.ngay_cap_nhat }, 'constraint-error', `Ngày cập nhật số liệu (${formatDate(s.ngay_cap_nhat)}) trước năm bắt đầu phong trào (${s.nam_bat_dau}). Ghi ngày số liệu được cập nhật lần cuối.`));
+    issues.push(makeIssue('error', { file, field: 'ngay_cap_nhat', value: s.ngay_cap_nhat }, 'constraint-error',
+      `Ngày cập nhật số liệu (${formatDate(s.ngay_cap_nhat)}) trước năm bắt đầu phong trào (${s.nam_bat_dau}). ` +
+      'Ghi ngày số liệu được cập nhật lần cuối.'));
   }
   if (s.nam_goc < s.nam_chuan_ngheo_moi) {
     issues.push(makeIssue('error', { file, field: 'nam_goc', value: String(s.nam_goc) }, 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
@@ -152,13 +167,19 @@ function outsidePeriod(year: number, s: Settings): string | null {
   const first = s.nam_bat_dau - 1;
   const last = s.nam_ket_thuc + 1;
   if (year < first || year > last) {
-    return `nằm ngoài giai đoạn phong trào (${s.nam_bat_dau}–${s.nam_ket_thuc}, nhận từ ${first} đến ${last}). Kiểm tra lại năm (lỗi gõ như 2052 thay cho 2025), hoặc sửa "nam_bat_dau"/"nam_ket_thuc" trong dia-phuong.csv.`;
+    return `nằm ngoài giai đoạn phong trào (${s.nam_bat_dau}–${s.nam_ket_thuc}, nhận từ ${first} đến ${last}). ` +
+      'Kiểm tra lại năm (lỗi gõ như 2052 thay cho 2025), hoặc sửa "nam_bat_dau"/"nam_ket_thuc" trong dia-phuong.csv.';
   }
   if (year > Number(s.ngay_cap_nhat.slice(0, 4))) {
-    return `sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv): số liệu không thể có trước khi xảy ra. Kiểm tra lại năm, hoặc sửa "ngay_cap_nhat".`;
+    return `sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv): số liệu không thể có ` +
+      'trước khi xảy ra. Kiểm tra lại năm, hoặc sửa "ngay_cap_nhat".';
   }
   return null;
 }
+
+const afterUpdate = (date: string, s: Settings) =>
+  `Ngày quyết định ${formatDate(date)} sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv). ` +
+  'Kiểm tra lại ngày, hoặc sửa "ngay_cap_nhat".';
 
 export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settings: Settings, issues: Issue[]): ReviewRow[] {
   duplicates(t, 'nam', (r) => `${r.ma_don_vi}, năm ${r.nam}`, 'Đơn vị và năm', issues);
@@ -187,11 +208,13 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
     }
     const outside = outsidePeriod(row.nam, settings);
     if (outside) {
-      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `Năm rà soát ${row.nam} ${outside}`));
+      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error',
+        `Năm rà soát ${row.nam} ${outside}`));
       continue;
     }
     if (row.ngay_quyet_dinh !== null && row.ngay_quyet_dinh > settings.ngay_cap_nhat) {
-      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error', `Ngày quyết định ${formatDate(row.ngay_quyet_dinh)} sau ngày cập nhật số liệu ${formatDate(settings.ngay_cap_nhat)} (dia-phuong.csv). Kiểm tra lại ngày, hoặc sửa "ngay_cap_nhat".`));
+      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error',
+        afterUpdate(row.ngay_quyet_dinh, settings)));
       continue;
     }
     if (row.nam > settings.nam_ket_thuc) {
@@ -271,7 +294,13 @@ function checkGaps(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
   }
 }
 
-export function checkAwards(t: ParsedTable<AwardRow>, index: UnitIndex, settings: Settings, stories: readonly Story[], issues: Issue[]): AwardRow[] {
+export function checkAwards(
+  t: ParsedTable<AwardRow>,
+  index: UnitIndex,
+  settings: Settings,
+  stories: readonly Story[],
+  issues: Issue[],
+): AwardRow[] {
   duplicates(t, 'ma_khen_thuong', (r) => r.ma_khen_thuong, 'Mã khen thưởng', issues, codeKey);
   const slugs = new Set(stories.map((s) => s.slug));
   const hint = codeHints(index.byId.keys());
@@ -284,10 +313,9 @@ export function checkAwards(t: ParsedTable<AwardRow>, index: UnitIndex, settings
     }
     const outside = outsidePeriod(Number(row.ngay_quyet_dinh.slice(0, 4)), settings);
     if (outside || row.ngay_quyet_dinh > settings.ngay_cap_nhat) {
-      const shown = formatDate(row.ngay_quyet_dinh);
       const message = outside
-        ? `Ngày quyết định ${shown}: năm ${row.ngay_quyet_dinh.slice(0, 4)} ${outside}`
-        : `Ngày quyết định ${shown} sau ngày cập nhật số liệu ${formatDate(settings.ngay_cap_nhat)} (dia-phuong.csv). Kiểm tra lại ngày, hoặc sửa "ngay_cap_nhat".`;
+        ? `Ngày quyết định ${formatDate(row.ngay_quyet_dinh)}: năm ${row.ngay_quyet_dinh.slice(0, 4)} ${outside}`
+        : afterUpdate(row.ngay_quyet_dinh, settings);
       issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error', message));
       continue;
     }

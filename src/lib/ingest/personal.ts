@@ -14,15 +14,40 @@ export interface PersonalKind {
   countsAllowed: boolean;
 }
 
+/** Word sequences, "|"-separated, as match keys. */
+const kind = (what: string, countsAllowed: boolean, words: string): PersonalKind => ({
+  what,
+  countsAllowed,
+  words: words.split('|'),
+});
+
 export const PERSONAL_KINDS: readonly PersonalKind[] = [
-  { what: 'số giấy tờ tùy thân (CCCD, CMND, CMT, số định danh cá nhân, hộ chiếu)', countsAllowed: false, words: ['cccd', 'cmnd', 'cmt', 'cmtnd', 'can cuoc', 'chung minh', 'dinh danh', 'ho chieu', 'passport', 'giay to tuy than', 'so giay to', 'bhxh', 'bhyt', 'the bao hiem', 'so tai khoan', 'stk'] },
-  { what: 'số điện thoại, Zalo', countsAllowed: false, words: ['dien thoai', 'sdt', 'so dt', 'dtdd', 'di dong', 'zalo', 'phone', 'mobile', 'hotline'] },
-  { what: 'ngày, năm sinh hoặc tuổi', countsAllowed: false, words: ['ngay sinh', 'nam sinh', 'sinh ngay', 'sinh nam', 'thang nam sinh', 'ngay thang nam sinh', 'sn', 'tuoi', 'dob', 'birth', 'birthday'] },
-  { what: 'giới tính', countsAllowed: true, words: ['gioi tinh', 'nam nu', 'nam hay nu', 'gender', 'sex'] },
-  { what: 'dân tộc, tôn giáo của người, hộ', countsAllowed: true, words: ['dan toc', 'dtts', 'ton giao', 'theo dao', 'ethnic', 'ethnicity', 'religion'] },
-  { what: 'sức khỏe, khuyết tật', countsAllowed: true, words: ['suc khoe', 'benh', 'benh tat', 'khuyet tat', 'tan tat', 'thuong binh', 'disability', 'health'] },
-  { what: 'số nhà, địa chỉ chi tiết, nơi ở', countsAllowed: false, words: ['dia chi', 'so nha', 'noi o', 'cho o', 'thuong tru', 'tam tru', 'ho khau', 'que quan', 'noi sinh', 'duong pho', 'address'] },
-  { what: 'thành viên, nhân khẩu của hộ, họ tên người', countsAllowed: true, words: ['thanh vien', 'nhan khau', 'chu ho', 'ho ten', 'ho va ten', 'ten chu ho', 'quan he voi chu ho', 'vo chong', 'ten vo', 'ten chong', 'ten con', 'members'] },
+  kind(
+    'số giấy tờ tùy thân (CCCD, CMND, CMT, số định danh cá nhân, hộ chiếu)',
+    false,
+    'cccd|cmnd|cmt|cmtnd|can cuoc|chung minh|dinh danh|ho chieu|passport|giay to tuy than|so giay to|bhxh|bhyt|' +
+      'the bao hiem|so tai khoan|stk',
+  ),
+  kind('số điện thoại, Zalo', false, 'dien thoai|sdt|so dt|dtdd|di dong|zalo|phone|mobile|hotline'),
+  kind(
+    'ngày, năm sinh hoặc tuổi',
+    false,
+    'ngay sinh|nam sinh|sinh ngay|sinh nam|thang nam sinh|ngay thang nam sinh|sn|tuoi|dob|birth|birthday',
+  ),
+  kind('giới tính', true, 'gioi tinh|nam nu|nam hay nu|gender|sex'),
+  kind('dân tộc, tôn giáo của người, hộ', true, 'dan toc|dtts|ton giao|theo dao|ethnic|ethnicity|religion'),
+  kind('sức khỏe, khuyết tật', true, 'suc khoe|benh|benh tat|khuyet tat|tan tat|thuong binh|disability|health'),
+  kind(
+    'số nhà, địa chỉ chi tiết, nơi ở',
+    false,
+    'dia chi|so nha|noi o|cho o|thuong tru|tam tru|ho khau|que quan|noi sinh|duong pho|address',
+  ),
+  kind(
+    'thành viên, nhân khẩu của hộ, họ tên người',
+    true,
+    'thanh vien|nhan khau|chu ho|ho ten|ho va ten|ten chu ho|quan he voi chu ho|vo chong|ten vo|ten chong|' +
+      'ten con|members',
+  ),
 ];
 
 // Headers that count or share out people: "Số hộ dân tộc thiểu số", "Tỷ lệ hộ có người khuyết tật".

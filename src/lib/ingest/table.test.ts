@@ -129,7 +129,8 @@ describe('files that are not what they claim', () => {
   });
   it('recognises UTF-8 that was read as windows-1252 and saved again, naming the line', () => {
     const garbled = Buffer.from(Buffer.from('Xã Sì', 'utf8').toString('latin1'), 'utf8');
-    const text = Buffer.concat([enc(`${HEADER},ten_don_vi\n${ROW},A\n${ROW.replace('01', '02')},`), garbled, enc('\n')]);
+    const before = enc(`${HEADER},ten_don_vi\n${ROW},A\n${ROW.replace('01', '02')},`);
+    const text = Buffer.concat([before, garbled, enc('\n')]);
     const [e] = errors(new Uint8Array(text));
     expect(e).toMatchObject({ code: 'encoding-error', line: 3 });
     expect(e?.message).toContain('XÃ£');
@@ -142,8 +143,9 @@ describe('files that are not what they claim', () => {
 
 describe('personal-data columns', () => {
   it('refuses them in any spelling, case or diacritic form', () => {
-    const personal = ['Số định danh cá nhân', 'Số CMT', 'Giới tính / Năm SN', 'C.M.N.D', 'SỐ ĐIỆN THOẠI', 'Zalo', 'Ngày tháng năm sinh',
-      'Dân tộc', 'Tôn giáo', 'Tình trạng sức khỏe', 'Khuyết tật', 'Số nhà', 'Địa chỉ chi tiết', 'Thành viên hộ', 'Họ và tên chủ hộ', 'Hộ chiếu', 'so_cccd'];
+    const personal = ['Số định danh cá nhân', 'Số CMT', 'Giới tính / Năm SN', 'C.M.N.D', 'SỐ ĐIỆN THOẠI', 'Zalo',
+      'Ngày tháng năm sinh', 'Dân tộc', 'Tôn giáo', 'Tình trạng sức khỏe', 'Khuyết tật', 'Số nhà', 'Địa chỉ chi tiết',
+      'Thành viên hộ', 'Họ và tên chủ hộ', 'Hộ chiếu', 'so_cccd'];
     for (const header of personal) {
       const e = errors(`${HEADER},${header.includes(',') ? `"${header}"` : header}\n${ROW},x\n`);
       expect(e[0], header).toMatchObject({ code: 'extra-label', line: 1 });
@@ -151,7 +153,9 @@ describe('personal-data columns', () => {
     }
   });
   it("allows counts of households, and the contract's own ethnic-minority columns", () => {
-    for (const header of ['Số hộ dân tộc thiểu số nghèo', 'Số người khuyết tật', 'so_ho_dtts', 'Số hộ nghèo dân tộc thiểu số', 'Ghi chú nội bộ']) {
+    const counts = ['Số hộ dân tộc thiểu số nghèo', 'Số người khuyết tật', 'so_ho_dtts', 'Số hộ nghèo dân tộc thiểu số',
+      'Ghi chú nội bộ'];
+    for (const header of counts) {
       expect(errors(`${HEADER},${header}\n${ROW},3\n`), header).toEqual([]);
     }
   });

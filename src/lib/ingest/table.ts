@@ -74,7 +74,10 @@ export interface ParsedTable<T> {
 
 // What staff write in the first cell of an Excel total row. The site sums villages itself, so a
 // total row inside a table would be counted twice.
-const SUMMARY_ROW = new Set(['tong', 'cong', 'tong cong', 'tong so', 'cong tong', 'toan huyen', 'toan xa', 'tong cong toan huyen', 'tong cong toan xa']);
+const SUMMARY_ROW = new Set(
+  ['tong', 'cong', 'tong cong', 'tong so', 'cong tong', 'toan huyen', 'toan xa', 'tong cong toan huyen',
+    'tong cong toan xa'],
+);
 
 /** Separator from the header line: the most frequent of , ; and tab outside quotes. */
 export function detectDelimiter(headerLine: string): string {
@@ -130,7 +133,11 @@ function splitRows(file: string, text: string, issues: Issue[]): { rows: RawRow[
 }
 
 /** A later row that holds the header, when title rows sit above it (within the first lines). */
-function headerBelow(rows: readonly RawRow[], byKey: ReadonlyMap<string, AnyColumn>, columns: readonly AnyColumn[]): RawRow | null {
+function headerBelow(
+  rows: readonly RawRow[],
+  byKey: ReadonlyMap<string, AnyColumn>,
+  columns: readonly AnyColumn[],
+): RawRow | null {
   const required = columns.filter((c) => c.required).length;
   for (const row of rows.slice(0, 30)) {
     const found = new Set(row.cells.map((c) => byKey.get(matchKey(c))?.key).filter((k) => k !== undefined));
@@ -143,7 +150,9 @@ function headerBelow(rows: readonly RawRow[], byKey: ReadonlyMap<string, AnyColu
 function extraCellCause(delimiter: string): string {
   if (delimiter === '\t') return 'thường do một ô có dấu tab';
   const sample = delimiter === ',' ? '12,5' : 'a; b';
-  return `thường do một số có dấu phẩy thập phân hoặc một văn bản có dấu "${delimiter}" không nằm trong ngoặc kép (ví dụ ${sample}), làm ô bị tách đôi và các ô sau bị đẩy sang phải. Đặt ô đó trong ngoặc kép ("${sample}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép)`;
+  return `thường do một số có dấu phẩy thập phân hoặc một văn bản có dấu "${delimiter}" không nằm trong ngoặc ` +
+    `kép (ví dụ ${sample}), làm ô bị tách đôi và các ô sau bị đẩy sang phải. Đặt ô đó trong ngoặc kép ` +
+    `("${sample}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép)`;
 }
 
 /**
@@ -198,7 +207,10 @@ export function parseTable<C extends readonly AnyColumn[]>(
     if (!col) {
       const personal = personalColumn(label);
       if (personal) {
-        issues.push(makeIssue('error', at, 'extra-label', `Cột "${label}" có vẻ chứa dữ liệu cá nhân (${personal.what}). Dữ liệu cá nhân không được đưa vào dữ liệu của trang, kể cả khi không công khai: xóa cả cột khỏi tệp rồi chạy lại (danh sách cột bị từ chối: data/README.md).`));
+        issues.push(makeIssue('error', at, 'extra-label',
+          `Cột "${label}" có vẻ chứa dữ liệu cá nhân (${personal.what}). Dữ liệu cá nhân không được đưa vào ` +
+          'dữ liệu của trang, kể cả khi không công khai: xóa cả cột khỏi tệp rồi chạy lại (danh sách cột bị từ ' +
+          'chối: data/README.md).'));
       } else {
         issues.push(makeIssue('warning', at, 'extra-label', `Cột "${label}" không có trong tài liệu dữ liệu nên được bỏ qua và không công khai. Nếu đây là cột cần dùng, kiểm tra lại tên cột theo data/README.md.`));
       }
@@ -217,7 +229,10 @@ export function parseTable<C extends readonly AnyColumn[]>(
   if (realHeader) {
     return {
       table: null,
-      issues: [makeIssue('error', { file, line: header.line }, 'format-error', `Dòng tiêu đề (tên cột) nằm ở dòng ${realHeader.line}, không phải dòng đầu tiên: phía trên có dòng tên bảng, ghi chú hoặc dòng trống. Xóa các dòng phía trên dòng ${realHeader.line} để tên cột là dòng 1, rồi xuất lại tệp.`)],
+      issues: [makeIssue('error', { file, line: header.line }, 'format-error',
+        `Dòng tiêu đề (tên cột) nằm ở dòng ${realHeader.line}, không phải dòng đầu tiên: phía trên có dòng tên ` +
+        `bảng, ghi chú hoặc dòng trống. Xóa các dòng phía trên dòng ${realHeader.line} để tên cột là dòng 1, ` +
+        'rồi xuất lại tệp.')],
     };
   }
   for (const col of missing) {
@@ -233,18 +248,27 @@ export function parseTable<C extends readonly AnyColumn[]>(
   for (const { line, cells } of rows) {
     const first = cells.find((c) => c.trim() !== '') ?? '';
     if (SUMMARY_ROW.has(matchKey(first))) {
-      issues.push(makeIssue('error', { file, line, value: cleanText(first) }, 'format-error', `Dòng ${line} là dòng tổng cộng ("${cleanText(first)}") của bảng tính, không phải số liệu của một đơn vị. Trang tự cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.`));
+      const label = cleanText(first);
+      issues.push(makeIssue('error', { file, line, value: label }, 'format-error',
+        `Dòng ${line} là dòng tổng cộng ("${label}") của bảng tính, không phải số liệu của một đơn vị. Trang tự ` +
+        'cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.'));
       continue;
     }
     // Every row has as many cells as the header; Excel's trailing separator is on every line,
     // header included, so it passes. A row with empty cells added at its end is refused: it is
     // what a split cell looks like when the cells pushed right were empty.
     if (cells.length < width) {
-      issues.push(makeIssue('error', { file, line, column_letter: columnLetter(cells.length), value: cells.join(' | ') }, 'missing-cell', `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách "${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này có đủ ${width} ô, kể cả ô trống.`));
+      const at = { file, line, column_letter: columnLetter(cells.length), value: cells.join(' | ') };
+      issues.push(makeIssue('error', at, 'missing-cell',
+        `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
+        `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
+        `có đủ ${width} ô, kể cả ô trống.`));
       continue;
     }
     if (cells.length > width) {
-      issues.push(makeIssue('error', { file, line, column_letter: columnLetter(width), value: cells.join(' | ') }, 'extra-cell', `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
+      const at = { file, line, column_letter: columnLetter(width), value: cells.join(' | ') };
+      issues.push(makeIssue('error', at, 'extra-cell',
+        `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
       continue;
     }
     const input: Record<string, string> = {};

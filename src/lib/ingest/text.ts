@@ -39,6 +39,11 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
+const STRICT_CHECKS: [RegExp, string][] = [
+  [ZERO_WIDTH, 'ký tự vô hình (độ rộng bằng 0)'],
+  [LINE_BREAK, 'dấu xuống dòng'],
+];
+
 const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
@@ -49,7 +54,7 @@ export function hiddenCharacter(value: string, strict: boolean): string | null {
   const checks: [RegExp, string][] = [
     [CONTROL, 'ký tự điều khiển'],
     [BIDI, 'ký tự đổi chiều viết (phải sang trái)'],
-    ...(strict ? ([[ZERO_WIDTH, 'ký tự vô hình (độ rộng bằng 0)'], [LINE_BREAK, 'dấu xuống dòng']] as [RegExp, string][]) : []),
+    ...(strict ? STRICT_CHECKS : []),
   ];
   for (const [pattern, what] of checks) {
     const m = pattern.exec(value);
@@ -67,7 +72,8 @@ export function hiddenCharacter(value: string, strict: boolean): string | null {
 //     syllable has once tone marks are set aside ("Héi" → "ei", "Cùu" → "uu", "Laàu" → "aau").
 const FOREIGN_LETTER = /[ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ]/;
 // Symbols that legacy fonts use as letters; « » ° · ± stay allowed as punctuation at word edges.
-const SYMBOL_IN_WORD = /(?:\p{L}|^|\s)[\u00A1-\u00AA\u00AC-\u00AE\u00B2-\u00B6\u00B8-\u00BA\u00BC-\u00BF]\p{L}|\p{L}[\u00A1-\u00BF]\p{L}/u;
+const LETTER_SYMBOLS = '\u00A1-\u00AA\u00AC-\u00AE\u00B2-\u00B6\u00B8-\u00BA\u00BC-\u00BF';
+const SYMBOL_IN_WORD = new RegExp(`(?:\\p{L}|^|\\s)[${LETTER_SYMBOLS}]\\p{L}|\\p{L}[\u00A1-\u00BF]\\p{L}`, 'u');
 const CAPITAL_AFTER_SMALL = /\p{Ll}[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
 const VOWELS = /[aăâeêioôơuưy]+/g;
 const VIETNAMESE_VOWEL_RUNS = new Set(
@@ -106,4 +112,5 @@ export function legacyEncoding(value: string): 'TCVN3' | 'VNI' | 'TCVN3 hoặc V
 
 /** How to turn legacy-font text into Unicode, for messages. */
 export const CONVERT_WITH_UNIKEY =
-  'Chuyển sang Unicode bằng Unikey: sao chép nội dung, mở Unikey → "Công cụ…" (Ctrl+Shift+F6), chọn "Nguồn" là bảng mã cũ, "Đích" là Unicode, bấm "Chuyển mã", dán lại vào bảng tính rồi xuất lại tệp.';
+  'Chuyển sang Unicode bằng Unikey: sao chép nội dung, mở Unikey → "Công cụ…" (Ctrl+Shift+F6), chọn "Nguồn" ' +
+  'là bảng mã cũ, "Đích" là Unicode, bấm "Chuyển mã", dán lại vào bảng tính rồi xuất lại tệp.';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { code, count, date, decimal, excelError, link, nameList, percent, personalNumber, text, yesNo } from './values.ts';
+import {
+  code, count, date, decimal, excelError, link, nameList, percent, personalNumber, text, yesNo,
+} from './values.ts';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : 'ERROR');
 

@@ -37,7 +37,8 @@ export const count: CellType<number> = {
     if (digits !== null) {
       return digits.replace(/^0+/, '').length <= MAX_DIGITS
         ? ok(Number(digits))
-        : bad(`"${raw.trim()}" quá lớn cho một số hộ, số người (tối đa ${MAX_DIGITS} chữ số). Kiểm tra ô có bị dính hai số vào nhau không.`, 'constraint-error');
+        : bad(`"${raw.trim()}" quá lớn cho một số hộ, số người (tối đa ${MAX_DIGITS} chữ số). ` +
+          'Kiểm tra ô có bị dính hai số vào nhau không.', 'constraint-error');
     }
     if (/^\d+,\d+$/.test(s) || /^\d+\.\d+$/.test(s)) {
       return bad(`"${raw.trim()}" không phải số nguyên. Số hộ, số người phải là số nguyên; kiểm tra lại công thức hoặc bỏ phần thập phân. Dấu chấm chỉ dùng để phân cách hàng nghìn (1.234).`);
@@ -61,10 +62,15 @@ export const decimal: CellType<number> = {
       const whole = (m[2] ?? '').replace(/\./g, '');
       const part = m[3] ?? '';
       if (m[3] === undefined && whole !== m[2]) {
-        return bad(`"${shown}" không rõ nghĩa: dấu chấm có thể là phân cách hàng nghìn (${Number(whole)}) hoặc dấu thập phân kiểu Anh (${s.replace('.', ',')}). Cột này là số thập phân: viết dấu phẩy thập phân (ví dụ ${s.replace('.', ',')}) hoặc bỏ dấu chấm (${whole}).`);
+        const comma = s.replace('.', ',');
+        return bad(`"${shown}" không rõ nghĩa: dấu chấm có thể là phân cách hàng nghìn (${Number(whole)}) hoặc ` +
+          `dấu thập phân kiểu Anh (${comma}). Cột này là số thập phân: viết dấu phẩy thập phân (ví dụ ${comma}) ` +
+          `hoặc bỏ dấu chấm (${whole}).`);
       }
       if (part.length > MAX_DECIMALS) {
-        return bad(`"${shown}" có ${part.length} chữ số sau dấu phẩy; cột này nhận tối đa ${MAX_DECIMALS}. Làm tròn số (ví dụ ${m[1]}${whole},${part.slice(0, MAX_DECIMALS).replace(/0+$/, '') || '0'}), hoặc kiểm tra lại ô.`, 'constraint-error');
+        const rounded = `${m[1]}${whole},${part.slice(0, MAX_DECIMALS).replace(/0+$/, '') || '0'}`;
+        return bad(`"${shown}" có ${part.length} chữ số sau dấu phẩy; cột này nhận tối đa ${MAX_DECIMALS}. ` +
+          `Làm tròn số (ví dụ ${rounded}), hoặc kiểm tra lại ô.`, 'constraint-error');
       }
       if (whole.replace(/^0+/, '').length > MAX_DIGITS) {
         return bad(`"${shown}" quá lớn (phần nguyên tối đa ${MAX_DIGITS} chữ số). Kiểm tra lại ô.`, 'constraint-error');
@@ -169,14 +175,17 @@ const TEXT_NAMES: Record<TextKind, string> = {
 function textProblem(raw: string, s: string, strict: boolean, max: number, what: string): Parsed<never> | null {
   const hidden = hiddenCharacter(raw, strict);
   if (hidden) {
-    return bad(`${what} chứa ${hidden}, không nhìn thấy được nhưng làm sai cách hiển thị hoặc tìm kiếm. Gõ lại ô này (không dán từ trang web hoặc Word), rồi xuất lại tệp.`, 'constraint-error');
+    return bad(`${what} chứa ${hidden}, không nhìn thấy được nhưng làm sai cách hiển thị hoặc tìm kiếm. ` +
+      'Gõ lại ô này (không dán từ trang web hoặc Word), rồi xuất lại tệp.', 'constraint-error');
   }
   const legacy = legacyEncoding(s);
   if (legacy) {
-    return bad(`${what} "${s.slice(0, 60)}" có vẻ được gõ bằng bảng mã ${legacy} (phông chữ cũ như .VnTime, VNI-Times), không phải Unicode, nên hiển thị sai chữ. ${CONVERT_WITH_UNIKEY}`, 'encoding-error');
+    return bad(`${what} "${s.slice(0, 60)}" có vẻ được gõ bằng bảng mã ${legacy} (phông chữ cũ như .VnTime, ` +
+      `VNI-Times), không phải Unicode, nên hiển thị sai chữ. ${CONVERT_WITH_UNIKEY}`, 'encoding-error');
   }
   if (s.length > max) {
-    return bad(`${what} dài ${s.length} ký tự, quá ${max} ký tự cho phép. Viết ngắn lại, hoặc kiểm tra ô có bị dính nội dung của ô khác không.`, 'constraint-error');
+    return bad(`${what} dài ${s.length} ký tự, quá ${max} ký tự cho phép. Viết ngắn lại, hoặc kiểm tra ô có bị ` +
+      'dính nội dung của ô khác không.', 'constraint-error');
   }
   return null;
 }
@@ -194,7 +203,8 @@ export function text(kind: TextKind = 'free'): CellType<string> {
       if (isName && PLACEHOLDER_QUESTION.test(s)) {
         return bad(`Tên "${s}" có dấu "?" thay cho chữ tiếng Việt: tệp đã được lưu bằng bảng mã không có tiếng Việt và dữ liệu đã mất. Lưu lại từ bảng tính gốc bằng "CSV UTF-8".`, 'encoding-error');
       }
-      const problem = textProblem(raw, s, isName, isName ? MAX_LENGTH.name : MAX_LENGTH.free, isName ? 'Tên' : 'Văn bản');
+      const max = isName ? MAX_LENGTH.name : MAX_LENGTH.free;
+      const problem = textProblem(raw, s, isName, max, isName ? 'Tên' : 'Văn bản');
       if (problem) return problem;
       const personal = kind === 'public-contact' ? null : personalNumber(s);
       if (personal) return bad(personal, 'constraint-error');
@@ -215,7 +225,8 @@ export const code: CellType<string> = {
     }
     return s.length <= MAX_LENGTH.code
       ? ok(s)
-      : bad(`Mã dài ${s.length} ký tự, quá ${MAX_LENGTH.code} ký tự cho phép (mã dùng làm đường dẫn). Dùng mã ngắn hơn.`, 'constraint-error');
+      : bad(`Mã dài ${s.length} ký tự, quá ${MAX_LENGTH.code} ký tự cho phép (mã dùng làm đường dẫn). ` +
+        'Dùng mã ngắn hơn.', 'constraint-error');
   },
 };
 

@@ -233,12 +233,18 @@ export const criteriaTable = defineTable({
       if (value === null) continue;
       const inRange = measure === 'count' ? Number.isInteger(value) && value >= 0 : value >= 0 && value <= 100;
       if (!inRange) {
-        const range = measure === 'count' ? 'một số nguyên ≥ 0 (số đơn vị, số tiêu chí)' : 'từ 0 đến 100 (điểm phần trăm hoặc phần trăm)';
-        issues.push({ field, code: 'constraint-error', message: `Ngưỡng ${row[field]} của ${row.ma_tieu_chi} nằm ngoài thang đo của tiêu chí: phải là ${range}. Mức giảm ghi bằng số dương (giảm 4 điểm thì ghi 4).` });
+        const range = measure === 'count'
+          ? 'một số nguyên ≥ 0 (số đơn vị, số tiêu chí)'
+          : 'từ 0 đến 100 (điểm phần trăm hoặc phần trăm)';
+        const message = `Ngưỡng ${row[field]} của ${row.ma_tieu_chi} nằm ngoài thang đo của tiêu chí: phải là ` +
+          `${range}. Mức giảm ghi bằng số dương (giảm 4 điểm thì ghi 4).`;
+        issues.push({ field, code: 'constraint-error', message });
       }
     }
     if (row.nguong_tren !== null && row.nguong_tren < row.nguong) {
-      issues.push({ field: 'nguong_tren', code: 'row-constraint', message: `Ngưỡng trên (${row.nguong_tren}) nhỏ hơn ngưỡng (${row.nguong}). Ngưỡng trên là mức cao của khoảng mục tiêu: sửa hoặc để trống.` });
+      const message = `Ngưỡng trên (${row.nguong_tren}) nhỏ hơn ngưỡng (${row.nguong}). Ngưỡng trên là mức cao ` +
+        'của khoảng mục tiêu: sửa hoặc để trống.';
+      issues.push({ field: 'nguong_tren', code: 'row-constraint', message });
     }
     return issues;
   },
