@@ -55,21 +55,16 @@ const codeKey = (code: string) => slugify(code);
 export function codeHints(known: Iterable<string>): (code: string) => string {
   const ids = new Set(known);
   const byKey = new Map<string, string>();
-  const byStripped = new Map<string, string>();
-  for (const id of ids) {
-    byKey.set(codeKey(id), id);
-    if (/^0/.test(id)) byStripped.set(id.replace(/^0+/, ''), id);
-  }
+  for (const id of ids) byKey.set(codeKey(id), id);
   const TEXT_FORMAT = 'Excel đã bỏ số 0 ở đầu vì coi mã là số: trong Excel chọn cả cột mã → Định dạng ô ' +
     '(Format Cells) → Văn bản (Text), gõ lại mã có số 0 rồi xuất lại tệp.';
   return (code) => {
     for (const zeros of ['0', '00', '000']) {
       if (ids.has(zeros + code)) return ` Có lẽ là mã "${zeros + code}": ${TEXT_FORMAT}`;
     }
-    const lost = byStripped.get(code.replace(/^0+/, ''));
-    if (lost === undefined && /^0/.test(code)) {
-      const stripped = code.replace(/^0+/, '');
-      if (ids.has(stripped)) return ` Trong don-vi.csv mã này là "${stripped}", mất số 0 ở đầu: ${TEXT_FORMAT}`;
+    const stripped = code.replace(/^0+/, '');
+    if (stripped !== code && ids.has(stripped)) {
+      return ` Trong don-vi.csv mã này là "${stripped}", mất số 0 ở đầu: ${TEXT_FORMAT}`;
     }
     const same = byKey.get(codeKey(code));
     if (same === undefined) return '';
