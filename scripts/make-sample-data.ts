@@ -310,7 +310,7 @@ const awards: A[] = [
   ['KT-2025-004', '1012/QĐ-UBND', '16/06/2025', 'UBND huyện Phong Thổ', 'Chủ tịch UBND huyện', 'giay_khen_huyen', 'tong_ket', 'ho_gia_dinh', 'Hộ bà Vàng Thị Dua', v('03586', 4), 'Thoát nghèo nhờ trồng quế và nuôi ong', LAW_2022_98, 'không', '', '', ''],
   ['KT-2025-005', '1012/QĐ-UBND', '16/06/2025', 'UBND huyện Phong Thổ', 'Chủ tịch UBND huyện', 'giay_khen_huyen', 'tong_ket', 'thon', villages.find((x) => x.code === v('03580', 2))!.name, v('03580', 2), 'Thôn đạt chuẩn nông thôn mới, giảm trên 50% quy mô hộ nghèo, cận nghèo', LAW_2022_98, '', '', '', ''],
   ['KT-2025-006', '245/QĐ-UBND', '20/11/2025', 'UBND xã Sì Lở Lầu', 'Chủ tịch UBND xã', 'giay_khen_xa', 'tong_ket', 'ca_nhan', 'Bà Chảo Mẩy Lở', v('03559', 1), 'Cán bộ văn hóa - xã hội theo dõi, hỗ trợ hộ nghèo suốt giai đoạn', LAW_2022_152, '', '', '', ''],
-  ['KT-2025-007', '1688/QĐ-UBND', '08/12/2025', 'UBND tỉnh Lai Châu', 'Chủ tịch UBND tỉnh', 'bang_khen_tinh', 'tong_ket', 'tap_the', 'Ban Chỉ đạo các chương trình mục tiêu quốc gia huyện Phong Thổ (cũ)', '109', 'Thành tích xuất sắc trong phong trào giai đoạn 2021–2025', LAW_2022_152, '', '', '', ''],
+  ['KT-2025-007', '1688/QĐ-UBND', '02/12/2025', 'UBND tỉnh Lai Châu', 'Chủ tịch UBND tỉnh', 'bang_khen_tinh', 'tong_ket', 'tap_the', 'Ban Chỉ đạo các chương trình mục tiêu quốc gia huyện Phong Thổ (cũ)', '109', 'Thành tích xuất sắc trong phong trào giai đoạn 2021–2025', LAW_2022_152, '', '', '', ''],
 ];
 write('khen-thuong.csv', [[
   'ma_khen_thuong', 'so_quyet_dinh', 'ngay_quyet_dinh', 'co_quan_ban_hanh', 'chuc_vu_nguoi_ky', 'hinh_thuc', 'dot', 'loai_doi_tuong', 'ten_doi_tuong',

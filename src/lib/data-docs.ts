@@ -1,6 +1,16 @@
+import { PERSONAL_KINDS } from './ingest/personal.ts';
 import type { Column } from './ingest/table.ts';
+import { MAX_DECIMALS, MAX_LENGTH } from './ingest/values.ts';
 import { SETTINGS } from './schemas/settings.ts';
-import { awardsTable, criteriaTable, CRITERION_IDS, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
+import {
+  awardsTable,
+  criteriaTable,
+  CRITERION_IDS,
+  CRITERION_MEASURES,
+  regionsTable,
+  reviewTable,
+  unitsTable,
+} from './schemas/tables.ts';
 import { LOCK_FILE, movedUrlsTable } from './schemas/urls.ts';
 
 // data/README.md is generated from the schemas (npm run data-docs), so the documented contract
@@ -11,6 +21,15 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function columnTable(columns: readonly Column[]): string {
   const rows = columns.map((c) => `| \`${c.key}\` | ${cell(c.label)} | ${cell(c.type.name)} | ${c.required ? 'bắt buộc' : 'không'} | ${cell(c.description)} | ${cell(c.example)} |`);
   return ['| khóa (key) | nhãn tiếng Việt | kiểu | bắt buộc | ý nghĩa | ví dụ |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function thresholdScales(): string {
+  const ids = (measure: 'percent' | 'count') =>
+    Object.entries(CRITERION_MEASURES)
+      .filter(([, m]) => m === measure)
+      .map(([id]) => `\`${id}\``)
+      .join(', ');
+  return `${ids('percent')}: từ 0 đến 100 (điểm phần trăm hoặc phần trăm); ${ids('count')}: số nguyên ≥ 0`;
 }
 
 export function dataReadme(): string {
@@ -37,6 +56,11 @@ thoát diện, khen thưởng và tên người là **giả định**, chỉ đ�
 - Số: \`1.234\` là một nghìn hai trăm ba mươi tư; \`41,6\` và \`41,6%\` là 41,6. Số hộ, số người phải là số
   nguyên không âm. Ngày: \`20/11/2025\` hoặc \`2025-11-20\`. Có/không: \`có\`, \`không\` (hoặc \`x\`, \`1\`, \`0\`).
 - Ô có dấu phân cách (ví dụ \`41,6\` trong tệp phân cách bằng dấu phẩy) phải nằm trong ngoặc kép — Excel tự làm.
+- Mỗi dòng có đúng số ô như dòng tiêu đề. Dòng nhiều hoặc ít ô hơn bị từ chối (thường do dấu phẩy thập phân
+  hoặc dấu phẩy trong văn bản không có ngoặc kép, làm các ô sau bị đẩy sang phải), kể cả khi các ô thừa
+  trống. Dấu phân cách thừa ở cuối mọi dòng, kể cả dòng tiêu đề (Excel hay xuất như vậy), thì được nhận.
+- Tên cột ở dòng 1 (không có dòng tên bảng phía trên); không có dòng "Tổng cộng", "Cộng": trang tự cộng.
+- Mã có số 0 ở đầu (\`03550\`): đặt định dạng cột là Văn bản (Text) trong Excel, nếu không Excel bỏ số 0.
 - Chạy \`npm run check-data\` để kiểm tra: mỗi lỗi nêu tệp, dòng, cột, giá trị và cách sửa. Khi có lỗi,
   không trang nào được dựng.
 
@@ -67,6 +91,37 @@ ${tables.map((t) => `## \`${t.file}\` — ${t.title}\n\n${t.description}\n\n${co
 ${Object.entries(CRITERION_IDS).map(([id, name]) => `- \`${id}\`: ${name}`).join('\n')}
 
 Mỗi mã phải có đúng một dòng trong \`tieu-chi.csv\`. Tiêu chí đo gì và áp dụng cho đơn vị nào là cố định
-theo mã (xem trang Phương pháp); ngưỡng, phép so sánh và căn cứ do tệp quy định.
+theo mã (xem trang Phương pháp); ngưỡng, phép so sánh và căn cứ do tệp quy định. Ngưỡng (và ngưỡng trên)
+phải nằm trong thang đo của tiêu chí: ${thresholdScales()}. Mức giảm ghi bằng số dương.
+
+## Giá trị được nhận
+
+- Độ dài tối đa: tên ${MAX_LENGTH.name} ký tự (mỗi tên trong \`ten_khac\` cũng vậy), mã ${MAX_LENGTH.code} ký tự,
+  văn bản ${MAX_LENGTH.free} ký tự, đường dẫn ${MAX_LENGTH.link} ký tự.
+- Số thập phân: tối đa ${MAX_DECIMALS} chữ số sau dấu phẩy. Trong cột số thập phân, \`4.125\` (chỉ có dấu chấm) bị
+  từ chối vì không rõ là 4125 hay 4,125: viết \`4,125\` hoặc \`4125\`. Số hộ, số người tối đa 9 chữ số.
+- Năm rà soát và ngày quyết định (rà soát, khen thưởng) nằm trong giai đoạn phong trào, cho phép lệch một
+  năm (\`nam_bat_dau\` − 1 đến \`nam_ket_thuc\` + 1), và không sau \`ngay_cap_nhat\`.
+- Mã đơn vị, mã khen thưởng không trùng nhau kể cả khi chỉ khác chữ hoa, chữ thường hoặc dấu \`-\` \`.\` \`/\` \`_\`
+  (\`KT-2023-001\` và \`kt.2023.001\` có cùng đường dẫn nên bị coi là trùng).
+- Ký tự ẩn: ký tự điều khiển và ký tự đổi chiều viết (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+  U+061C) bị từ chối ở mọi ô vì làm đảo hoặc che một phần chữ. Ký tự độ rộng bằng 0 (U+200B–U+200D,
+  U+2060, U+FEFF) và dấu gạch mềm (U+00AD) bị từ chối trong tên và mã (tên phải đúng như người đọc thấy),
+  còn trong văn bản thì được bỏ đi (thường do sao chép từ Word, trang web). Tên, mã không có dấu xuống dòng.
+- Chữ gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime) hoặc VNI (phông VNI-Times) hiện thành chữ lạ
+  (\`Héi Cùu chiÕn binh\`, \`Vieät Nam\`) và bị từ chối ở mọi ô văn bản. Chuyển sang Unicode bằng Unikey:
+  "Công cụ…" (Ctrl+Shift+F6), chọn bảng mã nguồn và đích Unicode, bấm "Chuyển mã".
+- Tệp bị từ chối kèm lý do: tệp Excel đổi đuôi, tệp HTML ("Lưu thành trang web"), UTF-16 thiếu BOM, chữ bị
+  hỏng kiểu \`XÃ£\` (UTF-8 bị mở sai bảng mã rồi lưu lại), ký tự NUL.
+
+## Cột dữ liệu cá nhân bị từ chối
+
+Tệp có cột mà tên cột (viết hoa hay thường, có dấu hay không, viết tắt có dấu chấm) nói đến một trong
+các loại sau thì bị từ chối cả tệp, kể cả khi cột đó không được công khai. Xóa cả cột rồi chạy lại.
+
+${PERSONAL_KINDS.map((k) => `- ${k.what}: ${k.words.map((w) => `\`${w}\``).join(', ')}`).join('\n')}
+
+Cột đếm hoặc tỷ lệ (bắt đầu bằng "Số hộ", "Số người", "Số khẩu", "Tổng số", "Tỷ lệ"…) về dân tộc, giới tính,
+sức khỏe, thành viên hộ thì không phải dữ liệu cá nhân (ví dụ \`so_ho_dtts\`, \`so_ho_ngheo_dtts\` là số hộ).
 `;
 }

@@ -108,7 +108,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   const bytes = (name: string) => files.get(name) ?? new Uint8Array();
 
   const { settings, table: settingRows, issues: settingIssues } = parseSettings(bytes(settingsTable.file));
-  issues.push(...settingIssues);
+  for (const i of settingIssues) issues.push(i);
   const parsed = {
     units: parseTable(unitsTable, bytes(unitsTable.file)),
     regions: parseTable(regionsTable, bytes(regionsTable.file)),
@@ -119,7 +119,8 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
       ? parseTable(movedUrlsTable, bytes(movedUrlsTable.file))
       : { table: null, issues: [] },
   };
-  for (const p of Object.values(parsed)) issues.push(...p.issues);
+  // No push(...list): a spread of a data-sized list overflows the stack.
+  for (const p of Object.values(parsed)) for (const i of p.issues) issues.push(i);
   const stories = parseStories(storyInputs, issues);
   checkPhotos(stories, photos, issues);
   const { units: u, regions: r, criteria: c, reviews: rv, awards: a } = parsed;
@@ -141,7 +142,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   const index = indexUnits(units, regions);
   checkRegions(r.table, index.byId, issues);
   const reviews = checkReviews(rv.table, index, settings, issues);
-  const awards = checkAwards(a.table, index, stories, issues);
+  const awards = checkAwards(a.table, index, settings, stories, issues);
   checkStories(stories, index, awards, issues);
   if (hasErrors(issues)) return done(null);
 

@@ -1,3 +1,4 @@
+import { extent } from 'd3-array';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { geoArea, geoIdentity, geoMercator, geoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
 import { feature as topoFeature } from 'topojson-client';
@@ -181,9 +182,12 @@ export function schematicMap(units: readonly MapUnit[], width = 360, height = 32
   const pad = 28;
   const lats = placed.map((u) => u.lat);
   const lons = placed.map((u) => u.lon);
-  const midLat = ((Math.min(...lats) + Math.max(...lats)) / 2) * (Math.PI / 180);
-  const spanX = Math.max(1e-6, (Math.max(...lons) - Math.min(...lons)) * Math.cos(midLat));
-  const spanY = Math.max(1e-6, Math.max(...lats) - Math.min(...lats));
+  // extent(), not Math.min(...lats): a spread of every unit overflows the stack on large data.
+  const [south = 0, north = 0] = extent(lats);
+  const [west = 0, east = 0] = extent(lons);
+  const midLat = ((south + north) / 2) * (Math.PI / 180);
+  const spanX = Math.max(1e-6, (east - west) * Math.cos(midLat));
+  const spanY = Math.max(1e-6, north - south);
   const k = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
   const offX = (width - spanX * k) / 2;
   const offY = (height - spanY * k) / 2;
@@ -191,8 +195,8 @@ export function schematicMap(units: readonly MapUnit[], width = 360, height = 32
   const points = placed.map((u) => ({
     id: u.id,
     name: u.name,
-    x: round(offX + (u.lon - Math.min(...lons)) * Math.cos(midLat) * k),
-    y: round(offY + (Math.max(...lats) - u.lat) * k),
+    x: round(offX + (u.lon - west) * Math.cos(midLat) * k),
+    y: round(offY + (north - u.lat) * k),
   }));
   return {
     width,

@@ -1,5 +1,6 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import type { Line, ParsedTable } from '../ingest/table.ts';
+import { slugify } from '../ingest/text.ts';
 import type { Settings } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
 import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
@@ -14,20 +15,67 @@ function at<T>(table: ParsedTable<T>, line: number, field: string, value: string
   return { file: table.file, line, ...table.columnName(field), field, value: value === null ? null : String(value) };
 }
 
-function duplicates<T>(table: ParsedTable<T>, field: string, keyOf: (row: T) => string, what: string, issues: Issue[]) {
-  const first = new Map<string, number>();
+/**
+ * Rows whose key repeats. `sameAs` says when two keys are one: codes are one regardless of
+ * letter case and of how they become URLs ("KT-2023-001" and "kt.2023.001" share a page).
+ */
+function duplicates<T>(
+  table: ParsedTable<T>,
+  field: string,
+  keyOf: (row: T) => string,
+  what: string,
+  issues: Issue[],
+  sameAs: (key: string) => string = (k) => k,
+) {
+  const first = new Map<string, { line: number; key: string }>();
   for (const { line, row } of table.rows) {
     const key = keyOf(row);
-    const seen = first.get(key);
-    if (seen !== undefined) {
-      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key', `${what} "${key}" đã có ở dòng ${seen}. Mỗi ${what.toLowerCase()} chỉ một dòng: xóa hoặc sửa dòng trùng.`));
-    } else first.set(key, line);
+    const seen = first.get(sameAs(key));
+    if (seen === undefined) {
+      first.set(sameAs(key), { line, key });
+    } else if (seen.key === key) {
+      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key',
+        `${what} "${key}" đã có ở dòng ${seen.line}. Mỗi ${what.toLowerCase()} chỉ một dòng: ` +
+        'xóa hoặc sửa dòng trùng.'));
+    } else {
+      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key',
+        `${what} "${key}" trùng với "${seen.key}" ở dòng ${seen.line}: hai mã chỉ khác chữ hoa, chữ thường hoặc ` +
+        'dấu - . / _ thì có cùng đường dẫn trên trang. Đặt mã khác hẳn, hoặc xóa dòng trùng.'));
+    }
   }
 }
 
+/** A key for codes that differ only in case or punctuation, as their URLs do. */
+const codeKey = (code: string) => slugify(code);
+
+/**
+ * A hint for a code that is not found: Excel drops leading zeros of a column it reads as numbers
+ * ("03550" → "3550"), and the same code may differ only in letter case.
+ */
+export function codeHints(known: Iterable<string>): (code: string) => string {
+  const ids = new Set(known);
+  const byKey = new Map<string, string>();
+  for (const id of ids) byKey.set(codeKey(id), id);
+  const TEXT_FORMAT = 'Excel đã bỏ số 0 ở đầu vì coi mã là số: trong Excel chọn cả cột mã → Định dạng ô ' +
+    '(Format Cells) → Văn bản (Text), gõ lại mã có số 0 rồi xuất lại tệp.';
+  return (code) => {
+    for (const zeros of ['0', '00', '000']) {
+      if (ids.has(zeros + code)) return ` Có lẽ là mã "${zeros + code}": ${TEXT_FORMAT}`;
+    }
+    const stripped = code.replace(/^0+/, '');
+    if (stripped !== code && ids.has(stripped)) {
+      return ` Trong don-vi.csv mã này là "${stripped}", mất số 0 ở đầu: ${TEXT_FORMAT}`;
+    }
+    const same = byKey.get(codeKey(code));
+    if (same === undefined) return '';
+    return ` Có mã "${same}" chỉ khác chữ hoa, chữ thường hoặc dấu: viết đúng như trong don-vi.csv.`;
+  };
+}
+
 export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] {
-  duplicates(t, 'ma_don_vi', (r) => r.ma_don_vi, 'Mã đơn vị', issues);
+  duplicates(t, 'ma_don_vi', (r) => r.ma_don_vi, 'Mã đơn vị', issues, codeKey);
   const byId = new Map(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
+  const hint = codeHints(byId.keys());
   const districts = t.rows.filter((l) => l.row.cap === 'huyen');
   if (districts.length !== 1) {
     issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts.length}. Sửa cột "cap".`));
@@ -35,7 +83,7 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
   for (const { line, row } of t.rows) {
     const parent = row.ma_don_vi_cha === null ? null : byId.get(row.ma_don_vi_cha);
     if (row.ma_don_vi_cha !== null && !parent) {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}. Sửa mã hoặc thêm đơn vị đó.`));
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`));
     } else if (isVillageLevel(row) && (!parent || !isCommuneLevel(parent))) {
       issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Thôn, tổ dân phố "${row.ten_don_vi}" phải thuộc một xã, thị trấn: ghi mã xã ở cột "ma_don_vi_cha".`));
     } else if (isCommuneLevel(row) && parent && parent.cap !== 'huyen') {
@@ -44,7 +92,7 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
     if (row.ma_don_vi_moi !== null) {
       const next = byId.get(row.ma_don_vi_moi);
       if (!next || !isCommuneLevel(next)) {
-        issues.push(makeIssue('error', at(t, line, 'ma_don_vi_moi', row.ma_don_vi_moi), 'foreign-key', `Đơn vị sau sắp xếp "${row.ma_don_vi_moi}" không phải một xã, phường trong ${t.file}. Thêm xã, phường mới hoặc sửa mã.`));
+        issues.push(makeIssue('error', at(t, line, 'ma_don_vi_moi', row.ma_don_vi_moi), 'foreign-key', `Đơn vị sau sắp xếp "${row.ma_don_vi_moi}" không phải một xã, phường trong ${t.file}.${next ? '' : hint(row.ma_don_vi_moi)} Thêm xã, phường mới hoặc sửa mã.`));
       }
     }
   }
@@ -53,10 +101,11 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
 
 export function checkRegions(t: ParsedTable<RegionRow>, units: ReadonlyMap<string, UnitRow>, issues: Issue[]) {
   const periods = new Map<string, Line<RegionRow>[]>();
+  const hint = codeHints(units.keys());
   for (const l of t.rows) {
     const unit = units.get(l.row.ma_don_vi);
     if (!unit || !isCommuneLevel(unit)) {
-      issues.push(makeIssue('error', at(t, l.line, 'ma_don_vi', l.row.ma_don_vi), 'foreign-key', `"${l.row.ma_don_vi}" không phải mã xã, thị trấn trong don-vi.csv. Sửa mã.`));
+      issues.push(makeIssue('error', at(t, l.line, 'ma_don_vi', l.row.ma_don_vi), 'foreign-key', `"${l.row.ma_don_vi}" không phải mã xã, thị trấn trong don-vi.csv.${unit ? '' : hint(l.row.ma_don_vi)} Sửa mã.`));
       continue;
     }
     const list = periods.get(l.row.ma_don_vi) ?? [];
@@ -94,21 +143,50 @@ export function checkSettings(s: Settings, issues: Issue[]) {
       issues.push(makeIssue('error', { file, field: b, value: String(s[b]) }, 'constraint-error', `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`));
     }
   }
+  const updated = Number(s.ngay_cap_nhat.slice(0, 4));
+  if (updated < s.nam_bat_dau) {
+    issues.push(makeIssue('error', { file, field: 'ngay_cap_nhat', value: s.ngay_cap_nhat }, 'constraint-error',
+      `Ngày cập nhật số liệu (${formatDate(s.ngay_cap_nhat)}) trước năm bắt đầu phong trào (${s.nam_bat_dau}). ` +
+      'Ghi ngày số liệu được cập nhật lần cuối.'));
+  }
   if (s.nam_goc < s.nam_chuan_ngheo_moi) {
     issues.push(makeIssue('error', { file, field: 'nam_goc', value: String(s.nam_goc) }, 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
   }
 }
 
+/**
+ * Why a year cannot belong to this movement's data, or null: one year of margin around the
+ * period (the review before it, the one after), and never later than the data's update date.
+ */
+function outsidePeriod(year: number, s: Settings): string | null {
+  const first = s.nam_bat_dau - 1;
+  const last = s.nam_ket_thuc + 1;
+  if (year < first || year > last) {
+    return `nằm ngoài giai đoạn phong trào (${s.nam_bat_dau}–${s.nam_ket_thuc}, nhận từ ${first} đến ${last}). ` +
+      'Kiểm tra lại năm (lỗi gõ như 2052 thay cho 2025), hoặc sửa "nam_bat_dau"/"nam_ket_thuc" trong dia-phuong.csv.';
+  }
+  if (year > Number(s.ngay_cap_nhat.slice(0, 4))) {
+    return `sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv): số liệu không thể có ` +
+      'trước khi xảy ra. Kiểm tra lại năm, hoặc sửa "ngay_cap_nhat".';
+  }
+  return null;
+}
+
+const afterUpdate = (date: string, s: Settings) =>
+  `Ngày quyết định ${formatDate(date)} sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv). ` +
+  'Kiểm tra lại ngày, hoặc sửa "ngay_cap_nhat".';
+
 export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settings: Settings, issues: Issue[]): ReviewRow[] {
   duplicates(t, 'nam', (r) => `${r.ma_don_vi}, năm ${r.nam}`, 'Đơn vị và năm', issues);
   const accepted: Line<ReviewRow>[] = [];
+  const hint = codeHints(index.byId.keys());
   for (const l of t.rows) {
     const { row, line } = l;
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit) {
       const byName = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
-      const hint = byName.length === 1 && byName[0] ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${byName[0].ma_don_vi}.` : '';
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
+      const nameHint = byName.length === 1 && byName[0] ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${byName[0].ma_don_vi}.` : '';
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi) || nameHint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
       continue;
     }
     if (row.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {
@@ -121,6 +199,17 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
     }
     if (isVillageLevel(unit) && !existsIn(unit, row.nam)) {
       issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ?? '…'} – ${unit.hieu_luc_den ?? '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`));
+      continue;
+    }
+    const outside = outsidePeriod(row.nam, settings);
+    if (outside) {
+      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error',
+        `Năm rà soát ${row.nam} ${outside}`));
+      continue;
+    }
+    if (row.ngay_quyet_dinh !== null && row.ngay_quyet_dinh > settings.ngay_cap_nhat) {
+      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error',
+        afterUpdate(row.ngay_quyet_dinh, settings)));
       continue;
     }
     if (row.nam > settings.nam_ket_thuc) {
@@ -185,7 +274,10 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
 /** A village with no row for a year of the period: verdicts that need it say "Chưa đủ dữ liệu". */
 function checkGaps(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: UnitIndex, settings: Settings, issues: Issue[]) {
   const have = new Set(rows.map((l) => `${l.row.ma_don_vi}|${l.row.nam}`));
-  const last = Math.min(settings.nam_ket_thuc, Math.max(settings.nam_goc, ...rows.map((l) => l.row.nam)));
+  // A loop, not Math.max(...years): spreading a column overflows the stack past ~120,000 rows.
+  let latest = settings.nam_goc;
+  for (const l of rows) if (l.row.nam > latest) latest = l.row.nam;
+  const last = Math.min(settings.nam_ket_thuc, latest);
   for (const commune of index.movementCommunes) {
     for (const v of index.villagesOf(commune.ma_don_vi)) {
       for (let y = settings.nam_goc; y <= last; y++) {
@@ -197,14 +289,29 @@ function checkGaps(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
   }
 }
 
-export function checkAwards(t: ParsedTable<AwardRow>, index: UnitIndex, stories: readonly Story[], issues: Issue[]): AwardRow[] {
-  duplicates(t, 'ma_khen_thuong', (r) => r.ma_khen_thuong, 'Mã khen thưởng', issues);
+export function checkAwards(
+  t: ParsedTable<AwardRow>,
+  index: UnitIndex,
+  settings: Settings,
+  stories: readonly Story[],
+  issues: Issue[],
+): AwardRow[] {
+  duplicates(t, 'ma_khen_thuong', (r) => r.ma_khen_thuong, 'Mã khen thưởng', issues, codeKey);
   const slugs = new Set(stories.map((s) => s.slug));
+  const hint = codeHints(index.byId.keys());
   const ok: AwardRow[] = [];
   for (const { row, line } of t.rows) {
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit) {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv. Sửa mã (mã thôn hoặc xã nơi đối tượng được khen).`));
+      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi)} Sửa mã (mã thôn hoặc xã nơi đối tượng được khen).`));
+      continue;
+    }
+    const outside = outsidePeriod(Number(row.ngay_quyet_dinh.slice(0, 4)), settings);
+    if (outside || row.ngay_quyet_dinh > settings.ngay_cap_nhat) {
+      const message = outside
+        ? `Ngày quyết định ${formatDate(row.ngay_quyet_dinh)}: năm ${row.ngay_quyet_dinh.slice(0, 4)} ${outside}`
+        : afterUpdate(row.ngay_quyet_dinh, settings);
+      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error', message));
       continue;
     }
     if ((row.loai_doi_tuong === 'xa' && !isCommuneLevel(unit)) || (row.loai_doi_tuong === 'thon' && !isVillageLevel(unit))) {

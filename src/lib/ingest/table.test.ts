@@ -72,7 +72,7 @@ describe('dialect and structure', () => {
   it('refuses rows with too few or too many cells, and unclosed quotes', () => {
     expect(errors(`${HEADER}\nX1-01,2023,chinh_thuc,100,30\n`)[0]).toMatchObject({ code: 'missing-cell', line: 2 });
     expect(errors(`${HEADER}\n${ROW},7\n`)[0]).toMatchObject({ code: 'extra-cell', line: 2 });
-    expect(parse(`${HEADER}\n${ROW},,\n`).issues).toEqual([]);
+    expect(errors(`${HEADER}\n${ROW},,\n`)[0]).toMatchObject({ code: 'extra-cell', line: 2 });
     expect(errors(`${HEADER}\n${ROW}\n"X1-02,2023,chinh_thuc,100,30,10\n`)[0]).toMatchObject({ code: 'format-error', line: 3 });
   });
   it('refuses Excel errors, negative and fractional counts, and impossible figures', () => {
@@ -86,5 +86,77 @@ describe('dialect and structure', () => {
   });
   it('reads "1.234" as one thousand two hundred thirty-four', () => {
     expect(parse(`${HEADER}\nX1-01,2023,chinh_thuc,1.234,300,100\n`).table?.rows[0]?.row.tong_so_ho).toBe(1234);
+  });
+});
+
+describe('row shape', () => {
+  it('refuses a row an unquoted decimal comma split, even when the cells pushed right were empty', () => {
+    const header = `${HEADER},so_ho_ngheo_dau_nam`;
+    const e = errors(`${header}\nX1-01,2023,chinh_thuc,100,12,5,10,\n`);
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ code: 'extra-cell', line: 2, column_letter: 'H' });
+    expect(e[0]?.message).toContain('8 ô, nhiều hơn 7 cột');
+    expect(e[0]?.message).toContain('"12,5"');
+  });
+  it("accepts Excel's trailing separator when the header and every row carry it", () => {
+    const { table, issues } = parse(`${HEADER},\n${ROW},\nX1-02,2023,chinh_thuc,90,20,5,\n`);
+    expect(issues).toEqual([]);
+    expect(table?.rows.map((r) => r.row.so_ho_ngheo)).toEqual([30, 20]);
+  });
+  it('names a total row for what it is', () => {
+    const e = errors(`${HEADER}\n${ROW}\nTổng cộng,2023,,100,30,10\n`);
+    expect(e).toEqual([expect.objectContaining({ code: 'format-error', line: 3, value: 'Tổng cộng' })]);
+    expect(e[0]?.message).toContain('dòng tổng cộng');
+  });
+  it('says which line holds the header when title rows sit above it', () => {
+    const e = errors(`BÁO CÁO KẾT QUẢ RÀ SOÁT NĂM 2023,,,,,\n,,,,,\n${HEADER}\n${ROW}\n`);
+    expect(e).toEqual([expect.objectContaining({ code: 'format-error', line: 1 })]);
+    expect(e[0]?.message).toContain('dòng 3');
+  });
+});
+
+describe('files that are not what they claim', () => {
+  it('says an HTML table is a web page, not CSV', () => {
+    const [e] = errors('<html><body><table><tr><td>ma_don_vi</td></tr></table></body></html>');
+    expect(e).toMatchObject({ code: 'format-error' });
+    expect(e?.message).toContain('HTML');
+  });
+  it('recognises UTF-16 without a byte-order mark', () => {
+    const bytes = new Uint8Array(Buffer.from(`${HEADER}\n${ROW}\n`, 'utf16le'));
+    const [e] = errors(bytes);
+    expect(e).toMatchObject({ code: 'encoding-error' });
+    expect(e?.message).toContain('UTF-16');
+  });
+  it('recognises UTF-8 that was read as windows-1252 and saved again, naming the line', () => {
+    const garbled = Buffer.from(Buffer.from('Xã Sì', 'utf8').toString('latin1'), 'utf8');
+    const before = enc(`${HEADER},ten_don_vi\n${ROW},A\n${ROW.replace('01', '02')},`);
+    const text = Buffer.concat([before, garbled, enc('\n')]);
+    const [e] = errors(new Uint8Array(text));
+    expect(e).toMatchObject({ code: 'encoding-error', line: 3 });
+    expect(e?.message).toContain('XÃ£');
+  });
+  it('gives the line of a NUL byte', () => {
+    const [e] = errors(`${HEADER}\n${ROW}\nX1-02,2023,chinh_thuc,1\u000000,30,10\n`);
+    expect(e).toMatchObject({ code: 'encoding-error', line: 3 });
+  });
+});
+
+describe('personal-data columns', () => {
+  it('refuses them in any spelling, case or diacritic form', () => {
+    const personal = ['Số định danh cá nhân', 'Số CMT', 'Giới tính / Năm SN', 'C.M.N.D', 'SỐ ĐIỆN THOẠI', 'Zalo',
+      'Ngày tháng năm sinh', 'Dân tộc', 'Tôn giáo', 'Tình trạng sức khỏe', 'Khuyết tật', 'Số nhà', 'Địa chỉ chi tiết',
+      'Thành viên hộ', 'Họ và tên chủ hộ', 'Hộ chiếu', 'so_cccd'];
+    for (const header of personal) {
+      const e = errors(`${HEADER},${header.includes(',') ? `"${header}"` : header}\n${ROW},x\n`);
+      expect(e[0], header).toMatchObject({ code: 'extra-label', line: 1 });
+      expect(e[0]?.message, header).toContain('dữ liệu cá nhân');
+    }
+  });
+  it("allows counts of households, and the contract's own ethnic-minority columns", () => {
+    const counts = ['Số hộ dân tộc thiểu số nghèo', 'Số người khuyết tật', 'so_ho_dtts', 'Số hộ nghèo dân tộc thiểu số',
+      'Ghi chú nội bộ'];
+    for (const header of counts) {
+      expect(errors(`${HEADER},${header}\n${ROW},3\n`), header).toEqual([]);
+    }
   });
 });

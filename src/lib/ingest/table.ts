@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { decodeCsv } from './decode.ts';
+import { personalColumn } from './personal.ts';
 import { columnLetter, makeIssue, type Issue } from './issues.ts';
 import { cleanText, matchKey } from './text.ts';
 import { excelError, type CellType } from './values.ts';
@@ -71,7 +72,12 @@ export interface ParsedTable<T> {
   columnName: (key: string) => ColumnRef;
 }
 
-const PERSONAL_HEADER = ['cccd', 'cmnd', 'can cuoc', 'chung minh', 'dien thoai', 'sdt', 'ngay sinh', 'nam sinh', 'dan toc', 'dia chi', 'so nha', 'thanh vien', 'chu ho'];
+// What staff write in the first cell of an Excel total row. The site sums villages itself, so a
+// total row inside a table would be counted twice.
+const SUMMARY_ROW = new Set(
+  ['tong', 'cong', 'tong cong', 'tong so', 'cong tong', 'toan huyen', 'toan xa', 'tong cong toan huyen',
+    'tong cong toan xa'],
+);
 
 /** Separator from the header line: the most frequent of , ; and tab outside quotes. */
 export function detectDelimiter(headerLine: string): string {
@@ -92,15 +98,17 @@ interface RawRow {
 }
 
 /** Split text into rows with the line each row starts on, using papaparse (no type guessing). */
-function splitRows(file: string, text: string, issues: Issue[]): RawRow[] {
+function splitRows(file: string, text: string, issues: Issue[]): { rows: RawRow[]; delimiter: string } {
   // One line ending everywhere, so a file with mixed endings keeps its line count.
   const body = text.replace(/\r\n?/g, '\n');
-  const firstLine = body.split('\n', 1)[0] ?? '';
+  // The header's line, or a title row above it; a title typed alone has no separator to go by.
+  const firstLine = /^.*[,;\t].*$/m.exec(body.slice(0, 65536))?.[0] ?? '';
+  const delimiter = detectDelimiter(firstLine);
   const rows: RawRow[] = [];
   let offset = 0;
   let line = 1;
   Papa.parse<string[]>(body, {
-    delimiter: detectDelimiter(firstLine),
+    delimiter,
     newline: '\n',
     skipEmptyLines: false,
     step(result) {
@@ -121,7 +129,38 @@ function splitRows(file: string, text: string, issues: Issue[]): RawRow[] {
       rows.push({ line: startLine, cells: result.data });
     },
   });
-  return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  return { rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')), delimiter };
+}
+
+/** A later row that holds the header, when title rows sit above it (within the first lines). */
+function headerBelow(
+  rows: readonly RawRow[],
+  byKey: ReadonlyMap<string, AnyColumn>,
+  columns: readonly AnyColumn[],
+): RawRow | null {
+  const required = columns.filter((c) => c.required).length;
+  for (const row of rows.slice(0, 30)) {
+    const found = new Set(row.cells.map((c) => byKey.get(matchKey(c))?.key).filter((k) => k !== undefined));
+    if (columns.filter((c) => c.required && found.has(c.key)).length === required) return row;
+  }
+  return null;
+}
+
+/** Why a row has more cells than the header, in the file's own separator. */
+function extraCellCause(delimiter: string): string {
+  if (delimiter === '\t') return 'thường do một ô có dấu tab';
+  const sample = delimiter === ',' ? '12,5' : 'a; b';
+  return `thường do một số có dấu phẩy thập phân hoặc một văn bản có dấu "${delimiter}" không nằm trong ngoặc ` +
+    `kép (ví dụ ${sample}), làm ô bị tách đôi và các ô sau bị đẩy sang phải. Đặt ô đó trong ngoặc kép ` +
+    `("${sample}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép)`;
+}
+
+/**
+ * Looks up a key's column. Built outside parseTable on purpose: a closure there would keep that
+ * function's whole scope, the file's text and every raw row, alive as long as the table.
+ */
+function columnNamer(nameOf: ReadonlyMap<string, ColumnRef>): (key: string | undefined) => ColumnRef {
+  return (key) => (key && nameOf.get(key)) || { column: null, column_letter: null };
 }
 
 /** Parse one CSV file of the contract into typed rows and issues. */
@@ -134,7 +173,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
   const decoded = decodeCsv(file, bytes);
   if (!decoded.ok) return { table: null, issues: [decoded.issue] };
 
-  const rows = splitRows(file, decoded.text, issues);
+  const { rows, delimiter } = splitRows(file, decoded.text, issues);
   const header = rows.shift();
   if (!header) {
     issues.push(makeIssue('error', { file }, 'blank-label', 'Tệp trống: không có dòng tiêu đề. Dòng đầu tiên phải là tên các cột.'));
@@ -151,7 +190,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
   // Header: which column index holds which key.
   const keyAt: (AnyColumn | null)[] = [];
   const nameOf = new Map<string, ColumnRef>();
-  const refOf = (key: string | undefined): ColumnRef => (key && nameOf.get(key)) || { column: null, column_letter: null };
+  const refOf = columnNamer(nameOf);
   header.cells.forEach((rawLabel, index) => {
     const label = cleanText(rawLabel);
     const ref = { column: label || null, column_letter: columnLetter(index) };
@@ -166,9 +205,12 @@ export function parseTable<C extends readonly AnyColumn[]>(
     }
     const col = byKey.get(matchKey(label));
     if (!col) {
-      const key = matchKey(label);
-      if (PERSONAL_HEADER.some((p) => key.includes(p))) {
-        issues.push(makeIssue('error', at, 'extra-label', `Cột "${label}" có vẻ chứa dữ liệu cá nhân (số giấy tờ, điện thoại, ngày sinh, dân tộc, địa chỉ, thành viên hộ). Dữ liệu này không được công khai: xóa cột khỏi tệp rồi chạy lại.`));
+      const personal = personalColumn(label);
+      if (personal) {
+        issues.push(makeIssue('error', at, 'extra-label',
+          `Cột "${label}" có vẻ chứa dữ liệu cá nhân (${personal.what}). Dữ liệu cá nhân không được đưa vào ` +
+          'dữ liệu của trang, kể cả khi không công khai: xóa cả cột khỏi tệp rồi chạy lại (danh sách cột bị từ ' +
+          'chối: data/README.md).'));
       } else {
         issues.push(makeIssue('warning', at, 'extra-label', `Cột "${label}" không có trong tài liệu dữ liệu nên được bỏ qua và không công khai. Nếu đây là cột cần dùng, kiểm tra lại tên cột theo data/README.md.`));
       }
@@ -182,10 +224,19 @@ export function parseTable<C extends readonly AnyColumn[]>(
     nameOf.set(col.key, ref);
     keyAt[index] = col;
   });
-  for (const col of def.columns) {
-    if (col.required && !nameOf.has(col.key)) {
-      issues.push(makeIssue('error', { file, line: header.line, field: col.key }, 'missing-label', `Thiếu cột bắt buộc "${col.key}" (${col.label}). Thêm cột này vào dòng tiêu đề.`));
-    }
+  const missing = def.columns.filter((col) => col.required && !nameOf.has(col.key));
+  const realHeader = missing.length > 0 ? headerBelow(rows, byKey, def.columns) : null;
+  if (realHeader) {
+    return {
+      table: null,
+      issues: [makeIssue('error', { file, line: header.line }, 'format-error',
+        `Dòng tiêu đề (tên cột) nằm ở dòng ${realHeader.line}, không phải dòng đầu tiên: phía trên có dòng tên ` +
+        `bảng, ghi chú hoặc dòng trống. Xóa các dòng phía trên dòng ${realHeader.line} để tên cột là dòng 1, ` +
+        'rồi xuất lại tệp.')],
+    };
+  }
+  for (const col of missing) {
+    issues.push(makeIssue('error', { file, line: header.line, field: col.key }, 'missing-label', `Thiếu cột bắt buộc "${col.key}" (${col.label}). Thêm cột này vào dòng tiêu đề.`));
   }
   if (issues.some((i) => i.severity === 'error')) return { table: null, issues };
 
@@ -195,12 +246,29 @@ export function parseTable<C extends readonly AnyColumn[]>(
   const width = header.cells.length;
 
   for (const { line, cells } of rows) {
-    if (cells.length < width) {
-      issues.push(makeIssue('error', { file, line, value: cells.join(' | ') }, 'missing-cell', `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề. Kiểm tra dấu phân cách hoặc ô bị thiếu.`));
+    const first = cells.find((c) => c.trim() !== '') ?? '';
+    if (SUMMARY_ROW.has(matchKey(first))) {
+      const label = cleanText(first);
+      issues.push(makeIssue('error', { file, line, value: label }, 'format-error',
+        `Dòng ${line} là dòng tổng cộng ("${label}") của bảng tính, không phải số liệu của một đơn vị. Trang tự ` +
+        'cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.'));
       continue;
     }
-    if (cells.slice(width).some((c) => c.trim() !== '')) {
-      issues.push(makeIssue('error', { file, line, column: null, column_letter: columnLetter(width), value: cells.slice(width).join(' | ') }, 'extra-cell', `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề (thường do dấu phân cách thừa trong một ô). Đặt ô có dấu phân cách trong ngoặc kép hoặc xóa ô thừa.`));
+    // Every row has as many cells as the header; Excel's trailing separator is on every line,
+    // header included, so it passes. A row with empty cells added at its end is refused: it is
+    // what a split cell looks like when the cells pushed right were empty.
+    if (cells.length < width) {
+      const at = { file, line, column_letter: columnLetter(cells.length), value: cells.join(' | ') };
+      issues.push(makeIssue('error', at, 'missing-cell',
+        `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
+        `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
+        `có đủ ${width} ô, kể cả ô trống.`));
+      continue;
+    }
+    if (cells.length > width) {
+      const at = { file, line, column_letter: columnLetter(width), value: cells.join(' | ') };
+      issues.push(makeIssue('error', at, 'extra-cell',
+        `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
       continue;
     }
     const input: Record<string, string> = {};

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { count, date, decimal, excelError, link, personalNumber, text, yesNo } from './values.ts';
+import {
+  code, count, date, decimal, excelError, link, nameList, percent, personalNumber, text, yesNo,
+} from './values.ts';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : 'ERROR');
 
@@ -73,5 +75,56 @@ describe('links', () => {
     expect(link.parse('javascript:alert(1)').ok).toBe(false);
     expect(link.parse('http://example.vn').ok).toBe(false);
     expect(link.parse('"><script>').ok).toBe(false);
+  });
+});
+
+describe('numbers that cannot be read one way only', () => {
+  it('refuses a thousands dot in a decimal column as ambiguous, naming both readings', () => {
+    const r = decimal.parse('4.125');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/4125.*4,125/);
+    expect(value(decimal.parse('1.234,5'))).toBe(1234.5);
+  });
+  it('refuses absurd precision and size instead of failing later', () => {
+    expect(decimal.parse('0,0000001')).toMatchObject({ ok: false, code: 'constraint-error' });
+    expect(value(decimal.parse('0,0001'))).toBe(0.0001);
+    expect(decimal.parse('1000000000000000000000')).toMatchObject({ ok: false, code: 'constraint-error' });
+    expect(count.parse('12345678901234567890')).toMatchObject({ ok: false, code: 'constraint-error' });
+    expect(value(count.parse('123.456.789'))).toBe(123456789);
+  });
+  it('keeps percentages between 0 and 100', () => {
+    expect(value(percent.parse('15'))).toBe(15);
+    expect(percent.parse('-4')).toMatchObject({ ok: false });
+    expect(percent.parse('150')).toMatchObject({ ok: false });
+  });
+});
+
+describe('hidden characters, legacy fonts and length', () => {
+  it('refuses bidirectional overrides and control characters in any text', () => {
+    expect(text('name').parse('Hộ ông \u202Eủs A ýL')).toMatchObject({ ok: false, code: 'constraint-error' });
+    expect(text().parse('Thoát nghèo \u2066bền vững\u2069')).toMatchObject({ ok: false });
+    expect(text().parse('Thoát\u0007 nghèo')).toMatchObject({ ok: false });
+    expect(code.parse('KT-2023\u202E-001')).toMatchObject({ ok: false });
+  });
+  it('refuses zero-width characters in names and codes, and removes them from free text', () => {
+    expect(text('name').parse('Lý A\u200B Sử')).toMatchObject({ ok: false });
+    expect(nameList.parse('Xã Sì Lờ\u00AD Lầu')).toMatchObject({ ok: false });
+    expect(code.parse('KT\u200B-2023-001')).toMatchObject({ ok: false });
+    expect(value(text().parse('Thoát\u200B nghèo'))).toBe('Thoát nghèo');
+  });
+  it('refuses TCVN3 and VNI text in every text field, naming the encoding and Unikey', () => {
+    const tcvn3 = text('name').parse('Héi Cùu chiÕn binh');
+    expect(tcvn3).toMatchObject({ ok: false, code: 'encoding-error' });
+    if (!tcvn3.ok) expect(tcvn3.message).toMatch(/TCVN3.*Unikey.*Chuyển mã/);
+    const vni = text().parse('Vöôn leân thoaùt ngheøo');
+    expect(vni).toMatchObject({ ok: false, code: 'encoding-error' });
+    if (!vni.ok) expect(vni.message).toContain('VNI');
+    expect(text('public-contact').parse('Phßng V¨n hãa').ok).toBe(false);
+  });
+  it('limits the length of names, codes and free text', () => {
+    expect(value(text('name').parse('Thôn '.padEnd(120, 'a')))).toHaveLength(120);
+    expect(text('name').parse('Thôn '.padEnd(121, 'a'))).toMatchObject({ ok: false, code: 'constraint-error' });
+    expect(code.parse('K'.repeat(41))).toMatchObject({ ok: false, code: 'constraint-error' });
+    expect(text().parse('a'.repeat(1001))).toMatchObject({ ok: false });
   });
 });

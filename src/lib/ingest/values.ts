@@ -1,4 +1,4 @@
-import { cleanText, looksLikeLegacyFont, matchKey } from './text.ts';
+import { cleanText, CONVERT_WITH_UNIKEY, hiddenCharacter, legacyEncoding, matchKey } from './text.ts';
 
 // Cell types of the data contract. Each turns the raw text of one cell into a value, or says in
 // Vietnamese what is wrong and how to fix it. No cell is ever typed by guessing (no dynamic typing).
@@ -23,14 +23,23 @@ export function excelError(raw: string): Parsed<never> | null {
     : null;
 }
 
+/** Whole part and decimals a figure of this contract can need; more is a typing or export slip. */
+const MAX_DIGITS = 9;
+export const MAX_DECIMALS = 4;
+
 /** Whole, non-negative counts: "1234", "1.234", "1 234". A fraction or a sign is an error. */
 export const count: CellType<number> = {
   name: 'số nguyên ≥ 0 (có thể viết 1.234)',
   parse(raw) {
     const s = raw.trim().replace(/[\s\u00A0\u202F]/g, '');
     if (/^-/.test(s)) return bad(`Số hộ, số người không thể âm ("${raw.trim()}"). Nhập số ≥ 0.`);
-    if (/^\d+$/.test(s)) return ok(Number(s));
-    if (/^\d{1,3}(\.\d{3})+$/.test(s)) return ok(Number(s.replace(/\./g, '')));
+    const digits = /^\d+$/.test(s) ? s : /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : null;
+    if (digits !== null) {
+      return digits.replace(/^0+/, '').length <= MAX_DIGITS
+        ? ok(Number(digits))
+        : bad(`"${raw.trim()}" quá lớn cho một số hộ, số người (tối đa ${MAX_DIGITS} chữ số). ` +
+          'Kiểm tra ô có bị dính hai số vào nhau không.', 'constraint-error');
+    }
     if (/^\d+,\d+$/.test(s) || /^\d+\.\d+$/.test(s)) {
       return bad(`"${raw.trim()}" không phải số nguyên. Số hộ, số người phải là số nguyên; kiểm tra lại công thức hoặc bỏ phần thập phân. Dấu chấm chỉ dùng để phân cách hàng nghìn (1.234).`);
     }
@@ -38,20 +47,50 @@ export const count: CellType<number> = {
   },
 };
 
-/** Decimal numbers written the Vietnamese way: "41,6", "41,6%", "60", "1.234,5". */
+/**
+ * Decimal numbers written the Vietnamese way: "41,6", "41,6%", "60", "1.234,5". A lone dot is
+ * refused either way: "41.6" is an English decimal point, and "4.125" could be 4125 (a thousands
+ * dot) or 4,125 (a decimal written the English way), so it is refused as ambiguous.
+ */
 export const decimal: CellType<number> = {
-  name: 'số (dấu phẩy thập phân, có thể có %: 41,6 hoặc 41,6%)',
+  name: `số (dấu phẩy thập phân, tối đa ${MAX_DECIMALS} chữ số thập phân, có thể có %: 41,6 hoặc 41,6%)`,
   parse(raw) {
-    const s = raw.trim().replace(/[\s\u00A0\u202F]/g, '').replace(/%$/, '');
+    const shown = raw.trim();
+    const s = shown.replace(/[\s\u00A0\u202F]/g, '').replace(/%$/, '');
     const m = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(s);
     if (m) {
       const whole = (m[2] ?? '').replace(/\./g, '');
-      return ok(Number(`${m[1]}${whole}.${m[3] ?? '0'}`));
+      const part = m[3] ?? '';
+      if (m[3] === undefined && whole !== m[2]) {
+        const comma = s.replace('.', ',');
+        return bad(`"${shown}" không rõ nghĩa: dấu chấm có thể là phân cách hàng nghìn (${Number(whole)}) hoặc ` +
+          `dấu thập phân kiểu Anh (${comma}). Cột này là số thập phân: viết dấu phẩy thập phân (ví dụ ${comma}) ` +
+          `hoặc bỏ dấu chấm (${whole}).`);
+      }
+      if (part.length > MAX_DECIMALS) {
+        const rounded = `${m[1]}${whole},${part.slice(0, MAX_DECIMALS).replace(/0+$/, '') || '0'}`;
+        return bad(`"${shown}" có ${part.length} chữ số sau dấu phẩy; cột này nhận tối đa ${MAX_DECIMALS}. ` +
+          `Làm tròn số (ví dụ ${rounded}), hoặc kiểm tra lại ô.`, 'constraint-error');
+      }
+      if (whole.replace(/^0+/, '').length > MAX_DIGITS) {
+        return bad(`"${shown}" quá lớn (phần nguyên tối đa ${MAX_DIGITS} chữ số). Kiểm tra lại ô.`, 'constraint-error');
+      }
+      return ok(Number(`${m[1]}${whole}.${part || '0'}`));
     }
     if (/^-?\d+\.\d+$/.test(s)) {
-      return bad(`"${raw.trim()}" dùng dấu chấm thập phân. Theo cách viết Việt Nam, viết dấu phẩy: ${s.replace('.', ',')}.`);
+      return bad(`"${shown}" dùng dấu chấm thập phân. Theo cách viết Việt Nam, viết dấu phẩy: ${s.replace('.', ',')}.`);
     }
-    return bad(`"${raw.trim()}" không phải là số. Viết ví dụ 41,6 hoặc 60.`);
+    return bad(`"${shown}" không phải là số. Viết ví dụ 41,6 hoặc 60.`);
+  },
+};
+
+/** A share in percent, 0 to 100. */
+export const percent: CellType<number> = {
+  name: 'tỷ lệ phần trăm từ 0 đến 100 (dấu phẩy thập phân: 15 hoặc 12,5)',
+  parse(raw) {
+    const r = decimal.parse(raw);
+    if (!r.ok || (r.value >= 0 && r.value <= 100)) return r;
+    return bad(`${raw.trim()} không phải tỷ lệ phần trăm: ghi số từ 0 đến 100.`, 'constraint-error');
   },
 };
 
@@ -121,23 +160,52 @@ export function choice<const V extends string>(options: Readonly<Record<V, strin
 
 const PLACEHOLDER_QUESTION = /\?/;
 
+/** Longest text each kind of cell takes: enough for any real name, code or note; more is a slip. */
+export const MAX_LENGTH = { name: 120, code: 40, free: 1000, link: 300 } as const;
+
+type TextKind = 'name' | 'free' | 'public-contact';
+
+const TEXT_NAMES: Record<TextKind, string> = {
+  name: `tên (chữ tiếng Việt có dấu, Unicode; tối đa ${MAX_LENGTH.name} ký tự)`,
+  free: `văn bản (tối đa ${MAX_LENGTH.free} ký tự)`,
+  'public-contact': `văn bản (tối đa ${MAX_LENGTH.free} ký tự)`,
+};
+
+/** Problems every text shares: hidden characters, legacy-font encoding, length. */
+function textProblem(raw: string, s: string, strict: boolean, max: number, what: string): Parsed<never> | null {
+  const hidden = hiddenCharacter(raw, strict);
+  if (hidden) {
+    return bad(`${what} chứa ${hidden}, không nhìn thấy được nhưng làm sai cách hiển thị hoặc tìm kiếm. ` +
+      'Gõ lại ô này (không dán từ trang web hoặc Word), rồi xuất lại tệp.', 'constraint-error');
+  }
+  const legacy = legacyEncoding(s);
+  if (legacy) {
+    return bad(`${what} "${s.slice(0, 60)}" có vẻ được gõ bằng bảng mã ${legacy} (phông chữ cũ như .VnTime, ` +
+      `VNI-Times), không phải Unicode, nên hiển thị sai chữ. ${CONVERT_WITH_UNIKEY}`, 'encoding-error');
+  }
+  if (s.length > max) {
+    return bad(`${what} dài ${s.length} ký tự, quá ${max} ký tự cho phép. Viết ngắn lại, hoặc kiểm tra ô có bị ` +
+      'dính nội dung của ô khác không.', 'constraint-error');
+  }
+  return null;
+}
+
 /**
- * Free text. Names additionally refuse text that lost its Vietnamese letters or uses a legacy
- * font. Only 'public-contact' text (an agency's own phone line) may hold a phone number.
+ * Free text. Names additionally refuse text that lost its Vietnamese letters, and any hidden
+ * character. Only 'public-contact' text (an agency's own phone line) may hold a phone number.
  */
-export function text(kind: 'name' | 'free' | 'public-contact' = 'free'): CellType<string> {
+export function text(kind: TextKind = 'free'): CellType<string> {
+  const isName = kind === 'name';
   return {
-    name: kind === 'name' ? 'tên (chữ tiếng Việt có dấu, Unicode)' : 'văn bản',
+    name: TEXT_NAMES[kind],
     parse(raw) {
       const s = cleanText(raw);
-      if (kind === 'name') {
-        if (PLACEHOLDER_QUESTION.test(s)) {
-          return bad(`Tên "${s}" có dấu "?" thay cho chữ tiếng Việt: tệp đã được lưu bằng bảng mã không có tiếng Việt và dữ liệu đã mất. Lưu lại từ bảng tính gốc bằng "CSV UTF-8".`, 'encoding-error');
-        }
-        if (looksLikeLegacyFont(s)) {
-          return bad(`Tên "${s}" có vẻ được gõ bằng phông chữ cũ (TCVN3/.VnTime hoặc VNI), không phải Unicode. Chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi xuất lại.`, 'encoding-error');
-        }
+      if (isName && PLACEHOLDER_QUESTION.test(s)) {
+        return bad(`Tên "${s}" có dấu "?" thay cho chữ tiếng Việt: tệp đã được lưu bằng bảng mã không có tiếng Việt và dữ liệu đã mất. Lưu lại từ bảng tính gốc bằng "CSV UTF-8".`, 'encoding-error');
       }
+      const max = isName ? MAX_LENGTH.name : MAX_LENGTH.free;
+      const problem = textProblem(raw, s, isName, max, isName ? 'Tên' : 'Văn bản');
+      if (problem) return problem;
       const personal = kind === 'public-contact' ? null : personalNumber(s);
       if (personal) return bad(personal, 'constraint-error');
       return ok(s);
@@ -147,18 +215,24 @@ export function text(kind: 'name' | 'free' | 'public-contact' = 'free'): CellTyp
 
 /** Codes of units, decisions and entries: letters, digits, dot, dash, slash, underscore. */
 export const code: CellType<string> = {
-  name: 'mã (chữ, số, - . / _)',
+  name: `mã (chữ, số, - . / _; tối đa ${MAX_LENGTH.code} ký tự)`,
   parse(raw) {
+    const hidden = hiddenCharacter(raw, true);
+    if (hidden) return bad(`Mã chứa ${hidden}. Gõ lại mã (không dán từ trang web hoặc Word).`, 'constraint-error');
     const s = cleanText(raw);
-    return /^[0-9A-Za-z][0-9A-Za-z./_-]*$/.test(s)
+    if (!/^[0-9A-Za-z][0-9A-Za-z./_-]*$/.test(s)) {
+      return bad(`Mã "${s}" chứa ký tự không hợp lệ. Mã chỉ gồm chữ không dấu, số và các dấu - . / _ (không có khoảng trắng).`);
+    }
+    return s.length <= MAX_LENGTH.code
       ? ok(s)
-      : bad(`Mã "${s}" chứa ký tự không hợp lệ. Mã chỉ gồm chữ không dấu, số và các dấu - . / _ (không có khoảng trắng).`);
+      : bad(`Mã dài ${s.length} ký tự, quá ${MAX_LENGTH.code} ký tự cho phép (mã dùng làm đường dẫn). ` +
+        'Dùng mã ngắn hơn.', 'constraint-error');
   },
 };
 
 /** A list in one cell, separated by "|" or ";" (e.g. other spellings of a name). */
 export const nameList: CellType<string[]> = {
-  name: 'danh sách tên, cách nhau bởi "|" hoặc ";"',
+  name: `danh sách tên, cách nhau bởi "|" hoặc ";" (mỗi tên tối đa ${MAX_LENGTH.name} ký tự)`,
   parse(raw) {
     const names: string[] = [];
     for (const part of raw.split(/[|;]/)) {
@@ -172,10 +246,10 @@ export const nameList: CellType<string[]> = {
 
 /** A relative path or an https link; never javascript: or other schemes. */
 export const link: CellType<string> = {
-  name: 'đường dẫn (https://… hoặc tên bài viết)',
+  name: `đường dẫn (https://… hoặc tên bài viết; tối đa ${MAX_LENGTH.link} ký tự)`,
   parse(raw) {
     const s = cleanText(raw);
-    if (/^https:\/\/[^\s"'<>]+$/.test(s) || /^[a-z0-9][a-z0-9-]*$/.test(s)) return ok(s);
+    if (s.length <= MAX_LENGTH.link && /^https:\/\/[^\s"'<>]+$/.test(s) || /^[a-z0-9][a-z0-9-]*$/.test(s)) return ok(s);
     return bad(`"${s}" không phải đường dẫn hợp lệ. Dùng đường dẫn bắt đầu bằng https:// hoặc tên bài viết không dấu (ví dụ ho-ong-a-nuong).`, 'constraint-error');
   },
 };

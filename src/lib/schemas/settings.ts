@@ -1,7 +1,7 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import { column, defineTable, parseTable, type ParsedTable, type RowOf } from '../ingest/table.ts';
 import { matchKey } from '../ingest/text.ts';
-import { choice, date, decimal, text, year, yesNo, type CellType } from '../ingest/values.ts';
+import { choice, date, percent, text, year, yesNo, type CellType } from '../ingest/values.ts';
 
 // The locality and its settings, one per line ("khoa,gia_tri"), so a steward edits them in
 // Excel like the other files. Every reading the plan leaves open is a named setting with a default.
@@ -49,7 +49,7 @@ export const SETTINGS = {
   ty_le_ngheo_gom: setting('Tỷ lệ nghèo gồm', choice(SCALE_BASES), 'ngheo_va_can_ngheo', 'Tỷ lệ dùng cho tiêu chí 1 và mục tiêu A: tỷ lệ nghèo đa chiều (nghèo + cận nghèo, mặc định) hay chỉ tỷ lệ hộ nghèo.'),
   cach_tinh_muc_giam: setting('Cách tính mức giảm tỷ lệ', choice(CHANGE_MEASURES), 'diem_phan_tram', 'Mức giảm tỷ lệ hằng năm tính bằng điểm phần trăm (mặc định) hay phần trăm tương đối.'),
   nam_xet_quy_mo: setting('Năm xét quy mô', choice(SCALE_YEARS), 'nam_danh_gia', 'Quy mô "tại thời điểm xét" lấy theo kết quả rà soát của chính năm đánh giá (mặc định) hay năm liền trước.'),
-  nguong_uoc_tinh_thoat_dbkk: setting('Ngưỡng ước tính thoát đặc biệt khó khăn', decimal, 15, 'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.'),
+  nguong_uoc_tinh_thoat_dbkk: setting('Ngưỡng ước tính thoát đặc biệt khó khăn', percent, 15, 'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.'),
   du_lieu_minh_hoa: setting('Dữ liệu minh họa', yesNo, false, 'Có nếu bộ dữ liệu là dữ liệu minh họa, không phải số liệu thật. Trang ghi rõ "Dữ liệu minh họa".'),
   ngay_cap_nhat: setting('Ngày cập nhật số liệu', date, null, 'Ngày số liệu được cập nhật lần cuối.'),
 } as const;
@@ -57,14 +57,20 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
 
+/** A setting's value as written: each setting's own type reads it in parseSettings. */
+const settingValue: CellType<string> = {
+  name: 'theo kiểu của thiết lập (bảng trên)',
+  parse: (raw) => ({ ok: true, value: raw }),
+};
+
 export const settingsTable = defineTable({
   file: 'dia-phuong.csv',
   title: 'Địa phương và thiết lập',
   description: 'Mỗi dòng một thiết lập: tên địa phương, cơ quan chủ quản, liên hệ, giai đoạn, năm gốc và các cách hiểu tiêu chí.',
   columns: [
     column('khoa', 'Khóa', text(), true, 'Tên thiết lập (xem bảng thiết lập).', 'nam_goc'),
-    // Checked per setting below, with the setting's own type.
-    column('gia_tri', 'Giá trị', text('public-contact'), false, 'Giá trị của thiết lập.', '2021'),
+    // Checked per setting below, with the setting's own type, so an issue names the setting.
+    column('gia_tri', 'Giá trị', settingValue, false, 'Giá trị của thiết lập.', '2021'),
     column('ghi_chu', 'Ghi chú', text(), false, 'Ghi chú cho người nhập, không dùng khi dựng trang.', 'Rà soát cuối năm 2021'),
   ],
 });

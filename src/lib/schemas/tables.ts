@@ -225,7 +225,42 @@ export const criteriaTable = defineTable({
     column('can_cu_phap_ly', 'Căn cứ', text(), true, 'Văn bản quy định tiêu chí.', 'Kế hoạch của UBND huyện Phong Thổ (2022), mục III'),
     column('mo_ta', 'Mô tả', text(), true, 'Tiêu chí nói gì, bằng lời thường.', 'Quy mô hộ nghèo và cận nghèo giảm trên 60% so với đầu kỳ.'),
   ],
+  rowRules(row) {
+    const issues: RowIssue[] = [];
+    const measure = CRITERION_MEASURES[row.ma_tieu_chi];
+    for (const field of ['nguong', 'nguong_tren'] as const) {
+      const value = row[field];
+      if (value === null) continue;
+      const inRange = measure === 'count' ? Number.isInteger(value) && value >= 0 : value >= 0 && value <= 100;
+      if (!inRange) {
+        const range = measure === 'count'
+          ? 'một số nguyên ≥ 0 (số đơn vị, số tiêu chí)'
+          : 'từ 0 đến 100 (điểm phần trăm hoặc phần trăm)';
+        const message = `Ngưỡng ${row[field]} của ${row.ma_tieu_chi} nằm ngoài thang đo của tiêu chí: phải là ` +
+          `${range}. Mức giảm ghi bằng số dương (giảm 4 điểm thì ghi 4).`;
+        issues.push({ field, code: 'constraint-error', message });
+      }
+    }
+    if (row.nguong_tren !== null && row.nguong_tren < row.nguong) {
+      const message = `Ngưỡng trên (${row.nguong_tren}) nhỏ hơn ngưỡng (${row.nguong}). Ngưỡng trên là mức cao ` +
+        'của khoảng mục tiêu: sửa hoặc để trống.';
+      issues.push({ field: 'nguong_tren', code: 'row-constraint', message });
+    }
+    return issues;
+  },
 });
+
+/** What each criterion's threshold measures, so a threshold outside its scale is refused. */
+export const CRITERION_MEASURES: Record<CriterionId, 'percent' | 'count'> = {
+  TC_XA_1: 'percent',
+  TC_XA_2: 'percent',
+  TC_THON: 'percent',
+  TC_CAN_BO: 'count',
+  MT_HUYEN_A: 'percent',
+  MT_HUYEN_B: 'percent',
+  MT_HUYEN_C: 'count',
+  MT_HUYEN_D: 'percent',
+};
 
 export type UnitRow = RowOf<typeof unitsTable.columns>;
 export type RegionRow = RowOf<typeof regionsTable.columns>;

@@ -1,3 +1,4 @@
+import { max } from 'd3-array';
 import { VERDICT_RESULTS, type Verdict, type VerdictResult } from '../domain/criteria.ts';
 import type { Figures } from '../domain/figures.ts';
 import { formatCount, formatDate, formatDecimal, formatPercent } from '../format/vi.ts';
@@ -37,7 +38,8 @@ export const levelName = (u: UnitRow) => UNIT_LEVELS[u.cap];
 
 /** The latest review year the site reports on: the last year with data, within the period. */
 export function latestYear(site: SiteData): number {
-  return Math.min(site.settings.nam_ket_thuc, Math.max(...site.reviews.map((r) => r.nam)));
+  // d3's max, not Math.max(...): spreading a data-sized column overflows the stack.
+  return Math.min(site.settings.nam_ket_thuc, max(site.reviews, (r) => r.nam) ?? -Infinity);
 }
 
 export interface FiguresRow {

@@ -1,3 +1,4 @@
+import { max } from 'd3-array';
 import { boundaryMap, schematicMap, type MapGeometry, type MapUnit } from '../charts/map.ts';
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
 import { formatPercent } from '../format/vi.ts';
@@ -106,7 +107,7 @@ export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRo
 function takeawayForRates(items: MapItem[], year: number, what: string): string {
   const levels = items.map((i) => i.level).filter((l) => l !== null);
   if (levels.length === 0) return `Chưa đủ số liệu năm ${year}.`;
-  const highest = Math.max(...levels);
+  const highest = max(levels) ?? 0;
   const top = items.filter((i) => i.level === highest);
   return `Năm ${year}, ${top.length} ${what} có tỷ lệ nghèo đa chiều ${RATE_LEGEND[highest]}: ${top.map((i) => i.name).join(', ')}.`;
 }
