@@ -50,13 +50,19 @@ guardCommand('npm run build', () => {
   });
   if (run.status !== 0 || !existsSync(STAGING)) {
     writeFileSync(BUILD_LOG, `${run.stdout ?? ''}\n${run.stderr ?? ''}`);
-    fail(`Dựng trang thất bại do lỗi nội bộ (dữ liệu đã hợp lệ). Chi tiết kỹ thuật ghi ở ${relative('.', BUILD_LOG)}: gửi tệp này cho người bảo trì trang (xem README, mục "Báo lỗi").`);
+    fail(
+      `Dựng trang thất bại do lỗi nội bộ (dữ liệu đã hợp lệ). Chi tiết kỹ thuật ghi ở ${relative('.', BUILD_LOG)}: ` +
+        'gửi tệp này cho người bảo trì trang (xem README, mục "Báo lỗi").',
+    );
   }
   const pages = /(\d+) page\(s\) built/.exec(run.stdout)?.[1];
 
   // The last line of defence: every output file, with the same matcher as the input gate.
   const names = nameFinder(protectedNames(dataset.awards));
-  const phones = new Set([...phonesIn(dataset.settings.dien_thoai_co_quan), ...phonesIn(dataset.settings.lien_he_bao_chi)]);
+  const phones = new Set([
+    ...phonesIn(dataset.settings.dien_thoai_co_quan),
+    ...phonesIn(dataset.settings.lien_he_bao_chi),
+  ]);
   const findings: Finding[] = [];
   for (const path of filesUnder(STAGING)) {
     const rel = relative(STAGING, path);
@@ -69,7 +75,14 @@ guardCommand('npm run build', () => {
     }
   }
   if (findings.length > 0) {
-    fail(`Kiểm tra lần cuối trên trang đã dựng tìm thấy dữ liệu cá nhân không được công khai:\n${findings.map(describeFinding).join('\n')}\nDữ liệu đầu vào đã qua kiểm tra nên đây là lỗi của mẫu trang hoặc của tệp ngoài dữ liệu (ví dụ thông tin ẩn trong ảnh): báo cho người bảo trì trang.`);
+    fail(
+      [
+        'Kiểm tra lần cuối trên trang đã dựng tìm thấy dữ liệu cá nhân không được công khai:',
+        ...findings.map(describeFinding),
+        'Dữ liệu đầu vào đã qua kiểm tra nên đây là lỗi của mẫu trang hoặc của tệp ngoài dữ liệu',
+        '(ví dụ thông tin ẩn trong ảnh): báo cho người bảo trì trang.',
+      ].join('\n'),
+    );
   }
 
   rmSync(DIST, { recursive: true, force: true });

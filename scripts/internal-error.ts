@@ -3,7 +3,10 @@
 // sets CHUNG_TAY_DEBUG=1 to see the error itself.
 
 function stop(command: string, error: unknown): never {
-  console.error(`Lỗi nội bộ của chương trình (không phải lỗi dữ liệu): ${command} dừng lại, không có gì được công khai. Báo cho người bảo trì trang theo README, mục "Báo lỗi".`);
+  console.error(
+    `Lỗi nội bộ của chương trình (không phải lỗi dữ liệu): ${command} dừng lại, không có gì được công khai. ` +
+      'Báo cho người bảo trì trang theo README, mục "Báo lỗi".',
+  );
   if (process.env['CHUNG_TAY_DEBUG']) console.error(error);
   process.exit(1);
 }

@@ -14,7 +14,10 @@ let origin: string;
 let browser: Browser;
 beforeAll(async () => {
   ({ server, origin } = await serve(DIST));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -28,7 +31,9 @@ it('loads every page with zero CSP violations and zero requests to other origins
   context.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
-  const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map((f) => `/${f.replace(/index\.html$/, '')}`);
+  const pages = listFiles(DIST)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `/${f.replace(/index\.html$/, '')}`);
   const page = await context.newPage();
   page.on('console', (m) => {
     if (/Content.Security.Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);

@@ -4,7 +4,8 @@ import { nameFinder, nameWords } from './protected-names.ts';
 
 const names = nameFinder([{ ma_khen_thuong: 'KT-2', words: nameWords('Hộ ông Sùng A Chứ') }]);
 const PUBLIC = new Set(phonesIn('Điện thoại 0213 3 000 000; báo chí 0213.3000.001'));
-const kinds = (path: string, text: string, binary = false) => scanOutput(path, text, names, PUBLIC, binary).map((f) => `${f.kind}@${f.line}`);
+const kinds = (path: string, text: string, binary = false) =>
+  scanOutput(path, text, names, PUBLIC, binary).map((f) => `${f.kind}@${f.line}`);
 
 describe('the scan of the built site', () => {
   it('finds a protected name however a page, a download or an image carries it', () => {
@@ -22,7 +23,12 @@ describe('the scan of the built site', () => {
       ['a.svg', '<text>SÙNG A CHỨ</text>'],
     ];
     for (const [path, text] of cases) expect(kinds(path, text), text).toContain('ten@1');
-    expect(scanOutput('a.html', '<p>x</p>\n<p>Sùng A Chứ</p>', names, PUBLIC)[0]).toEqual({ path: 'a.html', line: 2, kind: 'ten', ma_khen_thuong: 'KT-2' });
+    expect(scanOutput('a.html', '<p>x</p>\n<p>Sùng A Chứ</p>', names, PUBLIC)[0]).toEqual({
+      path: 'a.html',
+      line: 2,
+      kind: 'ten',
+      ma_khen_thuong: 'KT-2',
+    });
   });
 
   it('reads the text metadata of an image, and only names there', () => {
@@ -34,7 +40,11 @@ describe('the scan of the built site', () => {
     expect(kinds('a.html', '<p>CCCD 001203012345</p>')).toEqual(['so_giay_to@1']);
     expect(kinds('a.html', '<p>Số CMND: 012345678.</p>')).toEqual(['so_giay_to@1']);
     expect(kinds('a.html', '<p>Căn cước 001 203 012 345</p>')).toEqual(['so_giay_to@1']);
-    expect(kinds('a.csv', '96,0912345678\nb,0912.345.678\nc,+84 912 345 678')).toEqual(['so_dien_thoai@1', 'so_dien_thoai@2', 'so_dien_thoai@3']);
+    expect(kinds('a.csv', '96,0912345678\nb,0912.345.678\nc,+84 912 345 678')).toEqual([
+      'so_dien_thoai@1',
+      'so_dien_thoai@2',
+      'so_dien_thoai@3',
+    ]);
     expect(kinds('a.csv', '12,001203012345')).toEqual(['so_giay_to@1']);
     expect(kinds('a.html', '<p>Ông A, sinh ngày 12/03/1961.</p>')).toEqual(['ngay_sinh@1']);
     expect(kinds('a.html', '<p>Năm sinh: 1961</p>')).toEqual(['ngay_sinh@1']);
@@ -45,7 +55,7 @@ describe('the scan of the built site', () => {
       '<footer>Điện thoại: 0213 3 000 000. Báo chí: 0213 3 000 001.</footer>',
       // Chart labels side by side, a hash, codes, decimals, dates, grouped counts, coordinates.
       '<svg><text>2023</text><text>2024</text><text>2025</text><text>2026</text></svg>',
-      "<meta content=\"style-src 'sha256-lQFALnPSuxKLgBjH6RoW123456789012+Q='\">",
+      '<meta content="style-src \'sha256-lQFALnPSuxKLgBjH6RoW123456789012+Q=\'">',
       '<p>Mã 03550-02, 2025-03562; tỷ lệ 0,123456789; 0.1234567890; ngày 20/11/2025; 1.234.567.890 khẩu.</p>',
       '<path d="M103.351234567,22.780123456L103.4,22.8"/>',
       '<p>Chính sách: không công khai ngày sinh, năm sinh của người được khen.</p>',

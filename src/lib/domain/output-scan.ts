@@ -61,7 +61,13 @@ const lineAt = (text: string, index: number) => text.slice(0, index).split('\n')
  * Scan one output file. `publicPhones` are the agency's own numbers from the settings, which every page
  * carries in its footer. Binary files (images) are searched for names only: their metadata is text.
  */
-export function scanOutput(path: string, text: string, names: NameFinder, publicPhones: ReadonlySet<string>, binary = false): Finding[] {
+export function scanOutput(
+  path: string,
+  text: string,
+  names: NameFinder,
+  publicPhones: ReadonlySet<string>,
+  binary = false,
+): Finding[] {
   const found = new Map<string, Finding>();
   const add = (f: Finding) => found.set(`${f.kind}|${f.line}|${f.ma_khen_thuong}`, f);
   const plain = unescape(text);
@@ -73,14 +79,17 @@ export function scanOutput(path: string, text: string, names: NameFinder, public
   const texts = markup ? [plain, apart, plain.replace(/<[^>]*>/g, '')] : [plain];
   for (const t of texts) {
     const folded = foldText(t, true);
-    for (const hit of names.findInFolded(folded)) add({ path, line: hit.line ?? 1, kind: 'ten', ma_khen_thuong: hit.ma_khen_thuong });
+    for (const hit of names.findInFolded(folded))
+      add({ path, line: hit.line ?? 1, kind: 'ten', ma_khen_thuong: hit.ma_khen_thuong });
     if (t === apart && !binary) {
-      for (const m of folded.matchAll(BIRTH)) add({ path, line: lineAt(folded, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
+      for (const m of folded.matchAll(BIRTH))
+        add({ path, line: lineAt(folded, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
     }
   }
   if (binary) return [...found.values()];
   // Numbers only where markup separates them, so adjacent chart labels never join into one long number.
-  for (const m of numbers.matchAll(ID_NUMBER)) add({ path, line: lineAt(numbers, m.index), kind: 'so_giay_to', ma_khen_thuong: null });
+  for (const m of numbers.matchAll(ID_NUMBER))
+    add({ path, line: lineAt(numbers, m.index), kind: 'so_giay_to', ma_khen_thuong: null });
   for (const m of numbers.matchAll(PHONE)) {
     const digits = phoneDigits(m[0]);
     if ((digits.length === 10 || digits.length === 11) && !publicPhones.has(digits)) {

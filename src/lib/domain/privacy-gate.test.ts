@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { AWARDS, CRITERIA, csv, fixtureTexts, REGIONS, SETTINGS, steadyReviews, toFiles, UNITS, type Row } from '../__tests__/fixture.ts';
+import {
+  AWARDS,
+  CRITERIA,
+  csv,
+  fixtureTexts,
+  REGIONS,
+  SETTINGS,
+  steadyReviews,
+  toFiles,
+  UNITS,
+  type Row,
+} from '../__tests__/fixture.ts';
 import { buildDataset } from '../dataset.ts';
 import type { Issue } from '../ingest/issues.ts';
 import type { Column, TableDef } from '../ingest/table.ts';
@@ -15,11 +26,14 @@ const PROTECTED = 'KT-2';
 // What a clerk could paste into a cell of each kind: free text, a code, a link to a story.
 const PLANTS = ['Gia đình ông Sùng A Chứ (bản Hai)', 'KT-Sung-A-Chu', 'sung-a-chu'];
 
-const gateIssues = (issues: readonly Issue[]) => issues.filter((i) => i.message.includes(`mã khen thưởng ${PROTECTED}`));
+const gateIssues = (issues: readonly Issue[]) =>
+  issues.filter((i) => i.message.includes(`mã khen thưởng ${PROTECTED}`));
 
 function expectRefusedAt(issues: readonly Issue[], at: Partial<Issue>) {
   const found = gateIssues(issues);
-  expect(found, JSON.stringify(at)).toContainEqual(expect.objectContaining({ severity: 'error', code: 'constraint-error', ...at }));
+  expect(found, JSON.stringify(at)).toContainEqual(
+    expect.objectContaining({ severity: 'error', code: 'constraint-error', ...at }),
+  );
   for (const i of found) {
     expect(JSON.stringify(i)).not.toMatch(/s[ùu]ng a ch[ứu]/i);
   }
@@ -27,10 +41,12 @@ function expectRefusedAt(issues: readonly Issue[], at: Partial<Issue>) {
 
 /** The first plant a column accepts as published text (choices, dates and numbers accept none). */
 function plantFor(col: Column): string | null {
-  return PLANTS.find((p) => {
-    const r = col.type.parse(p);
-    return r.ok && (typeof r.value === 'string' || Array.isArray(r.value));
-  }) ?? null;
+  return (
+    PLANTS.find((p) => {
+      const r = col.type.parse(p);
+      return r.ok && (typeof r.value === 'string' || Array.isArray(r.value));
+    }) ?? null
+  );
 }
 
 type Spec = [TableDef<readonly Column[]>, Row[], number];
@@ -50,7 +66,13 @@ describe('the privacy gate over data files', () => {
       if (plant === null) continue;
       it(`refuses a protected name in ${def.file}, column ${col.key}`, () => {
         const changed = rows.map((r, i) => (i === index ? { ...r, [col.key]: plant } : r));
-        const texts = { ...fixtureTexts(), [def.file]: csv(changed, def.columns.map((c) => c.key)) };
+        const texts = {
+          ...fixtureTexts(),
+          [def.file]: csv(
+            changed,
+            def.columns.map((c) => c.key),
+          ),
+        };
         const result = buildDataset(toFiles(texts));
         expect(result.dataset).toBeNull();
         expectRefusedAt(result.errors, { file: def.file, line: index + 2, field: col.key, column: col.key });
@@ -59,20 +81,36 @@ describe('the privacy gate over data files', () => {
   }
 
   it('covers every text column of every file (a new column cannot slip past)', () => {
-    const planted = tables.flatMap(([def]) => def.columns.filter((c) => plantFor(c) !== null).map((c) => `${def.file}:${c.key}`));
-    expect(planted).toEqual(expect.arrayContaining([
-      'don-vi.csv:ten_don_vi', 'don-vi.csv:ten_khac', 'don-vi.csv:ghi_chu', 'don-vi.csv:quyet_dinh_thoat_dbkk',
-      'khu-vuc.csv:can_cu', 'tieu-chi.csv:mo_ta', 'ket-qua-ra-soat.csv:so_quyet_dinh',
-      'khen-thuong.csv:thanh_tich', 'khen-thuong.csv:ten_doi_tuong', 'khen-thuong.csv:co_quan_ban_hanh', 'khen-thuong.csv:bai_viet',
-    ]));
+    const planted = tables.flatMap(([def]) =>
+      def.columns.filter((c) => plantFor(c) !== null).map((c) => `${def.file}:${c.key}`),
+    );
+    expect(planted).toEqual(
+      expect.arrayContaining([
+        'don-vi.csv:ten_don_vi',
+        'don-vi.csv:ten_khac',
+        'don-vi.csv:ghi_chu',
+        'don-vi.csv:quyet_dinh_thoat_dbkk',
+        'khu-vuc.csv:can_cu',
+        'tieu-chi.csv:mo_ta',
+        'ket-qua-ra-soat.csv:so_quyet_dinh',
+        'khen-thuong.csv:thanh_tich',
+        'khen-thuong.csv:ten_doi_tuong',
+        'khen-thuong.csv:co_quan_ban_hanh',
+        'khen-thuong.csv:bai_viet',
+      ]),
+    );
   });
 
-  const textSettings = Object.entries(SETTING_DEFS).filter(([, def]) => def.type.parse(PLANTS[0]!).ok && def.default === null);
+  const textSettings = Object.entries(SETTING_DEFS).filter(
+    ([, def]) => def.type.parse(PLANTS[0]!).ok && def.default === null,
+  );
   for (const [key] of textSettings) {
     it(`refuses a protected name in ${settingsTable.file}, setting ${key}`, () => {
       const settings = SETTINGS.map((r) => (r['khoa'] === key ? { ...r, gia_tri: PLANTS[0]! } : r));
       const line = settings.findIndex((r) => r['khoa'] === key) + 2;
-      const result = buildDataset(toFiles({ ...fixtureTexts(), [settingsTable.file]: csv(settings, ['khoa', 'gia_tri']) }));
+      const result = buildDataset(
+        toFiles({ ...fixtureTexts(), [settingsTable.file]: csv(settings, ['khoa', 'gia_tri']) }),
+      );
       expectRefusedAt(result.errors, { file: settingsTable.file, line, field: 'gia_tri' });
     });
   }
@@ -86,7 +124,7 @@ describe('the privacy gate over data files', () => {
     expectRefusedAt(errors, { file: 'duong-dan-cu.csv', line: 2, field: 'duong_dan_cu' });
   });
 
-  it("publishes nothing of the protected award itself, so its own name is not a hit", () => {
+  it('publishes nothing of the protected award itself, so its own name is not a hit', () => {
     expect(gateIssues(buildDataset(toFiles(fixtureTexts())).errors)).toEqual([]);
   });
 });
@@ -107,7 +145,8 @@ const FRONT = [
   '---',
 ];
 
-const story = (source: string, file = 'dien-hinh/bai.mdx'): StoryInput => readStoryFile(file, new TextEncoder().encode(source));
+const story = (source: string, file = 'dien-hinh/bai.mdx'): StoryInput =>
+  readStoryFile(file, new TextEncoder().encode(source));
 
 const storyIssues = (s: StoryInput) => buildDataset(toFiles(fixtureTexts()), [s]).errors;
 
@@ -142,7 +181,11 @@ describe('the privacy gate over stories', () => {
   for (const [how, body] of bodies) {
     it(`refuses a protected name in the body (${how}), at its line`, () => {
       const source = [...FRONT, 'Đoạn đầu.', '', body].join('\n');
-      expectRefusedAt(storyIssues(story(source)), { file: 'dien-hinh/bai.mdx', line: FRONT.length + 3, field: 'noi_dung' });
+      expectRefusedAt(storyIssues(story(source)), {
+        file: 'dien-hinh/bai.mdx',
+        line: FRONT.length + 3,
+        field: 'noi_dung',
+      });
     });
   }
 

@@ -6,7 +6,14 @@ import { storyTextParts } from '../stories/body.ts';
 import type { AwardRow } from '../schemas/tables.ts';
 import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
 import { publicAward } from './privacy.ts';
-import { nameFinder, tokens, tokensByLine, type NameFinder, type ProtectedName, type Token } from './protected-names.ts';
+import {
+  nameFinder,
+  tokens,
+  tokensByLine,
+  type NameFinder,
+  type ProtectedName,
+  type Token,
+} from './protected-names.ts';
 
 // One gate over every string the site publishes, run by check-data before anything is built: a table's
 // text cells (as published: awards in their public form), the settings, and every part of every story
@@ -20,11 +27,15 @@ export interface PublishedText {
 }
 
 /** The text cells of a table, one entry per cell; `published` picks what of a row reaches the site. */
-export function* tableTexts<T>(table: ParsedTable<T>, published: (row: T) => object = (row) => row as object): Generator<PublishedText> {
+export function* tableTexts<T>(
+  table: ParsedTable<T>,
+  published: (row: T) => object = (row) => row as object,
+): Generator<PublishedText> {
   // A generator: a million review rows are checked one cell at a time, never held as texts.
   for (const { line, row } of table.rows) {
     for (const [field, value] of Object.entries(published(row))) {
-      const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+      const strings =
+        typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
       for (const s of strings) {
         yield { at: { file: table.file, line, ...table.columnName(field), field }, words: tokens(s, line) };
       }
@@ -48,14 +59,20 @@ export function storyTexts(story: StoryInput): PublishedText[] {
       const m = keyOf(lines[i] ?? '');
       if (!m) continue;
       if (m[1] === '') return m[2] ?? 'noi_dung';
-      const parent = lines.slice(1, i).reverse().find((l) => keyOf(l)?.[1] === '');
+      const parent = lines
+        .slice(1, i)
+        .reverse()
+        .find((l) => keyOf(l)?.[1] === '');
       return `${parent ? keyOf(parent)?.[2] : 'anh'}.${m[2]}`;
     }
     return 'noi_dung';
   };
   const name = story.file.split('/').pop() ?? story.file;
   // The body once more as a reader sees it, markup gone: "L**ý** A Sử" reads "Lý A Sử".
-  const read = storyTextParts(story.body, story.bodyLine ?? 1).map((p) => ({ at: { file: story.file, field: 'noi_dung' }, words: tokens(p.text, p.line) }));
+  const read = storyTextParts(story.body, story.bodyLine ?? 1).map((p) => ({
+    at: { file: story.file, field: 'noi_dung' },
+    words: tokens(p.text, p.line),
+  }));
   return [
     { at: { file: story.file, field: 'ten_tep' }, words: tokens(name, null) },
     { at: { file: story.file }, words: tokensByLine(story.source), fieldAt },
@@ -77,7 +94,8 @@ export function* publishedTexts(inputs: {
   if (inputs.settings) yield* tableTexts(inputs.settings, (row) => ({ gia_tri: row.gia_tri }));
   for (const t of inputs.tables) yield* tableTexts(t);
   yield* tableTexts(inputs.awards, publicAward);
-  if (inputs.moved) yield* tableTexts(inputs.moved, (row) => ({ duong_dan_cu: row.duong_dan_cu, chuyen_den_ma: row.chuyen_den_ma }));
+  if (inputs.moved)
+    yield* tableTexts(inputs.moved, (row) => ({ duong_dan_cu: row.duong_dan_cu, chuyen_den_ma: row.chuyen_den_ma }));
   for (const s of inputs.stories) yield* storyTexts(s);
   if (inputs.lock !== null) {
     const lines = inputs.lock.split('\n');
@@ -101,8 +119,13 @@ export function checkProtectedNames(names: readonly ProtectedName[], texts: Iter
       if (seen.has(key)) continue;
       seen.add(key);
       issues.push(
-        makeIssue('error', { ...at, line, field, column: at.column ?? field, value: null }, 'constraint-error',
-          `Nội dung này nêu tên hộ gia đình, cá nhân được khen (mã khen thưởng ${hit.ma_khen_thuong}) chưa đồng ý hoặc đã rút đồng ý công khai. Xóa tên khỏi đây; chỉ nêu tên khi khen-thuong.csv ghi nhận đồng ý công khai.`),
+        makeIssue(
+          'error',
+          { ...at, line, field, column: at.column ?? field, value: null },
+          'constraint-error',
+          `Nội dung này nêu tên hộ gia đình, cá nhân được khen (mã khen thưởng ${hit.ma_khen_thuong}) chưa đồng ý ` +
+            'hoặc đã rút đồng ý công khai. Xóa tên khỏi đây; chỉ nêu tên khi khen-thuong.csv ghi nhận đồng ý công khai.',
+        ),
       );
     }
   }

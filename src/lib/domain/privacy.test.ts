@@ -35,24 +35,46 @@ const refused: AwardRow = { ...base, dong_y_cong_khai: false };
 
 describe('what of an award may be published', () => {
   it('names a household or individual only with consent recorded and not withdrawn', () => {
-    expect([base, refused, withdrawn, consented].map(publicationOf)).toEqual(['khong_cong_khai', 'khong_cong_khai', 'da_rut_dong_y', 'cong_khai']);
+    expect([base, refused, withdrawn, consented].map(publicationOf)).toEqual([
+      'khong_cong_khai',
+      'khong_cong_khai',
+      'da_rut_dong_y',
+      'cong_khai',
+    ]);
     expect(mayName({ ...consented, loai_doi_tuong: 'ca_nhan' })).toBe(true);
     expect(mayName({ ...base, loai_doi_tuong: 'ca_nhan' })).toBe(false);
   });
 
   for (const field of IDENTIFYING) {
     it(`drops ${field} of a household without consent, or whose consent was withdrawn`, () => {
-      for (const a of [base, refused, withdrawn, { ...base, loai_doi_tuong: 'ca_nhan' as const }]) expect(publicAward(a)[field]).toBeNull();
+      for (const a of [base, refused, withdrawn, { ...base, loai_doi_tuong: 'ca_nhan' as const }])
+        expect(publicAward(a)[field]).toBeNull();
       expect(publicAward(consented)[field]).toBe(consented[field]);
     });
   }
 
   it('publishes the decision itself for every award, and collectives in full without consent', () => {
     const hidden = publicAward(base);
-    expect(hidden).toMatchObject({ ma_khen_thuong: 'KT-9', so_quyet_dinh: '9/QĐ-UBND', ngay_quyet_dinh: '2023-11-20', hinh_thuc: 'giay_khen_huyen', dot: 'so_ket', loai_doi_tuong: 'ho_gia_dinh', co_quan_ban_hanh: 'UBND huyện', chuc_vu_nguoi_ky: 'Chủ tịch UBND huyện', can_cu_phap_ly: 'Luật Thi đua, khen thưởng 2022', cong_khai: 'khong_cong_khai' });
+    expect(hidden).toMatchObject({
+      ma_khen_thuong: 'KT-9',
+      so_quyet_dinh: '9/QĐ-UBND',
+      ngay_quyet_dinh: '2023-11-20',
+      hinh_thuc: 'giay_khen_huyen',
+      dot: 'so_ket',
+      loai_doi_tuong: 'ho_gia_dinh',
+      co_quan_ban_hanh: 'UBND huyện',
+      chuc_vu_nguoi_ky: 'Chủ tịch UBND huyện',
+      can_cu_phap_ly: 'Luật Thi đua, khen thưởng 2022',
+      cong_khai: 'khong_cong_khai',
+    });
     for (const type of ['tap_the', 'xa', 'thon', 'doanh_nghiep', 'hop_tac_xa', 'ngan_hang'] as const) {
       const a = { ...base, loai_doi_tuong: type, ten_doi_tuong: 'Hợp tác xã Chè' };
-      expect(publicAward(a)).toMatchObject({ cong_khai: 'cong_khai', ten_doi_tuong: 'Hợp tác xã Chè', ma_don_vi: 'X1-02', thanh_tich: base.thanh_tich });
+      expect(publicAward(a)).toMatchObject({
+        cong_khai: 'cong_khai',
+        ten_doi_tuong: 'Hợp tác xã Chè',
+        ma_don_vi: 'X1-02',
+        thanh_tich: base.thanh_tich,
+      });
     }
   });
 
@@ -63,11 +85,16 @@ describe('what of an award may be published', () => {
     const entry = snapshot.awards.find((a) => a.ma_khen_thuong === 'KT-2')!;
     expect(entry).toMatchObject({ ten_doi_tuong: null, ma_don_vi: null, thanh_tich: null, bai_viet: null });
     const award = downloads(snapshot).find((d) => d.name === 'khen-thuong')!;
-    const csvLine = downloadFile(award, 'csv').split('\n').find((l) => l.startsWith('KT-2,'));
-    const jsonEntry = (JSON.parse(downloadFile(award, 'json')) as Record<string, unknown>[]).find((a) => a['ma_khen_thuong'] === 'KT-2');
+    const csvLine = downloadFile(award, 'csv')
+      .split('\n')
+      .find((l) => l.startsWith('KT-2,'));
+    const jsonEntry = (JSON.parse(downloadFile(award, 'json')) as Record<string, unknown>[]).find(
+      (a) => a['ma_khen_thuong'] === 'KT-2',
+    );
     for (const text of [csvLine, JSON.stringify(jsonEntry)]) {
       expect(text).toContain('1/QĐ');
-      for (const value of ['ten_doi_tuong', 'ma_don_vi', 'thanh_tich']) expect(text).not.toContain(String(hidden[value]));
+      for (const value of ['ten_doi_tuong', 'ma_don_vi', 'thanh_tich'])
+        expect(text).not.toContain(String(hidden[value]));
     }
   });
 });

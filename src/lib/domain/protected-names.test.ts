@@ -30,7 +30,8 @@ describe('the protected-name matcher', () => {
     expect(nameWords('Hộ ông Lý A Sử')).toEqual(['ly', 'a', 'su']);
     expect(nameWords('Hộ gia đình bà Vàng Thị Dua')).toEqual(['vang', 'thi', 'dua']);
     expect(nameWords('Gia đình ông Sùng A Chứ')).toEqual(['sung', 'a', 'chu']);
-    for (const h of ['Ông', 'Bà', 'Anh', 'Chị', 'Cụ', 'Em', 'Hộ bà', 'Hộ']) expect(nameWords(`${h} Pờ Lò Chè`)).toEqual(['po', 'lo', 'che']);
+    for (const h of ['Ông', 'Bà', 'Anh', 'Chị', 'Cụ', 'Em', 'Hộ bà', 'Hộ'])
+      expect(nameWords(`${h} Pờ Lò Chè`)).toEqual(['po', 'lo', 'che']);
     expect(nameWords('Ông Hồ Văn Minh')).toEqual(['ho', 'van', 'minh']);
     expect(nameWords('Hồ Văn Minh')).toEqual(['ho', 'van', 'minh']);
     expect(nameWords('Hộ Hồ Văn Minh')).toEqual(['ho', 'van', 'minh']);
@@ -43,7 +44,9 @@ describe('the protected-name matcher', () => {
   });
 
   it('finds a name with or without honorific, in any form, and names the line where it starts', () => {
-    expect(find(['Hộ ông Sùng A Chứ'], 'Dòng đầu.\nGia đình ông SUNG A CHU đã thoát nghèo.')).toEqual([{ ma_khen_thuong: 'KT-1', line: 2 }]);
+    expect(find(['Hộ ông Sùng A Chứ'], 'Dòng đầu.\nGia đình ông SUNG A CHU đã thoát nghèo.')).toEqual([
+      { ma_khen_thuong: 'KT-1', line: 2 },
+    ]);
     expect(find(['Hộ ông Sùng A Chứ'], 'Anh Sùng A\nChứ kể lại.')).toEqual([{ ma_khen_thuong: 'KT-1', line: 1 }]);
     expect(find(['Hộ ông Sùng A Chứ', 'Bà Chảo Mẩy Lở'], 'Chảo Mẩy Lở và Sùng A Chứ')).toEqual([
       { ma_khen_thuong: 'KT-2', line: 1 },

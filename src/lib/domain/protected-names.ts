@@ -101,8 +101,10 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
     byFirst.set(first, [...(byFirst.get(first) ?? []), n]);
   }
   // One alternation, a group per name; words may be split by spaces or line breaks.
-  const pattern = names.length === 0 ? null
-    : new RegExp(`(?<![a-z0-9])(?:${names.map((n) => `(${n.words.join('[ \\n]+')})`).join('|')})(?![a-z0-9])`, 'g');
+  const pattern =
+    names.length === 0
+      ? null
+      : new RegExp(`(?<![a-z0-9])(?:${names.map((n) => `(${n.words.join('[ \\n]+')})`).join('|')})(?![a-z0-9])`, 'g');
   return {
     size: names.length,
     findInFolded(folded) {
@@ -116,7 +118,8 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
       const hits: NameHit[] = [];
       words.forEach((t, i) => {
         for (const n of byFirst.get(t.word) ?? []) {
-          if (n.words.every((w, k) => words[i + k]?.word === w)) hits.push({ ma_khen_thuong: n.ma_khen_thuong, line: t.line });
+          if (n.words.every((w, k) => words[i + k]?.word === w))
+            hits.push({ ma_khen_thuong: n.ma_khen_thuong, line: t.line });
         }
       });
       return hits;

@@ -3,11 +3,14 @@ import { forbidScriptsWhereNone, pagePolicy } from './csp.ts';
 
 const page = (policy: string, body = '<p>Bản Một</p>') =>
   `<html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
-const ASTRO = "default-src 'self'; script-src 'self' 'sha256-AAA=' 'sha256-BBB='; style-src 'self' 'sha256-CCC='; frame-src 'none'";
+const ASTRO =
+  "default-src 'self'; script-src 'self' 'sha256-AAA=' 'sha256-BBB='; style-src 'self' 'sha256-CCC='; frame-src 'none'";
 
 describe('the pages\u2019 Content-Security-Policy', () => {
   it('forbids every script on a page that has none, keeping the other directives', () => {
-    expect(pagePolicy(forbidScriptsWhereNone(page(ASTRO)))).toBe("default-src 'self'; script-src 'none'; style-src 'self' 'sha256-CCC='; frame-src 'none'");
+    expect(pagePolicy(forbidScriptsWhereNone(page(ASTRO)))).toBe(
+      "default-src 'self'; script-src 'none'; style-src 'self' 'sha256-CCC='; frame-src 'none'",
+    );
   });
 
   it('keeps the hashes of a page that carries a script', () => {

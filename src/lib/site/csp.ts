@@ -11,5 +11,7 @@ export function pagePolicy(html: string): string | null {
 /** Tighten `script-src` to `'none'` on a page that has no script element. */
 export function forbidScriptsWhereNone(html: string): string {
   if (/<script[\s>]/i.test(html)) return html;
-  return html.replace(CSP_META, (meta, policy: string) => meta.replace(policy, policy.replace(/script-src [^;]*/, "script-src 'none'")));
+  return html.replace(CSP_META, (meta, policy: string) =>
+    meta.replace(policy, policy.replace(/script-src [^;]*/, "script-src 'none'")),
+  );
 }
