@@ -125,7 +125,7 @@ describe('the published-URL lock', () => {
 
   it('refuses two award pages at one path, and a lock line it cannot read', () => {
     const twins = [...AWARDS, { ...AWARDS[0]!, ma_khen_thuong: 'KT/1' }];
-    expect(build({ awards: twins }).errors.map((e) => [e.file, e.line, e.code])).toEqual(
+    expect(build({ awards: twins }, lockOf()).errors.map((e) => [e.file, e.line, e.code])).toEqual(
       expect.arrayContaining([['khen-thuong.csv', 4, 'primary-key']]),
     );
     expect(build({}, '/xa/\n').errors.map((e) => [e.file, e.line, e.code])).toEqual(
