@@ -58,7 +58,7 @@ guardCommand('npm run build', () => {
   const pages = /(\d+) page\(s\) built/.exec(run.stdout)?.[1];
 
   // The last line of defence: every output file, with the same matcher as the input gate.
-  const names = nameFinder(protectedNames(dataset.awards));
+  const names = nameFinder(protectedNames(dataset.awards).names);
   const phones = new Set([
     ...phonesIn(dataset.settings.dien_thoai_co_quan),
     ...phonesIn(dataset.settings.lien_he_bao_chi),

@@ -17,10 +17,10 @@ const DIRECTIVES = [
   "form-action 'self'",
 ];
 
-/** A PNG with a text chunk added after its header, as a photo editor writes a description. */
-function withTextChunk(png: Buffer, keyword: string, text: string): Buffer {
-  const data = Buffer.from(`${keyword}\0${text}`, 'latin1');
-  const type = Buffer.from('tEXt', 'latin1');
+/** A PNG with a chunk added after its header: here a private chunk no viewer shows, which carries text. */
+function withChunk(png: Buffer, chunk: string, text: string): Buffer {
+  const data = Buffer.from(text, 'latin1');
+  const type = Buffer.from(chunk, 'latin1');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const crc = Buffer.alloc(4);
@@ -43,11 +43,11 @@ describe('what the built site lets run and load', () => {
 });
 
 describe('the scan of the built site before it is published', () => {
-  it('refuses a site with a protected name hidden in a photo\u2019s metadata, leaving the live site as it was', () => {
+  it('refuses a site with a protected name hidden inside a photo, leaving the live site as it was', () => {
     const dir = copySample();
     const photo = join(dir.content, 'dien-hinh/anh/nuong-thao-qua-minh-hoa.png');
-    writeFileSync(photo, withTextChunk(readFileSync(photo), 'Description', 'Nuong nha ong Sung A Chu'));
-    // The input gate reads texts, not pictures: the data is valid.
+    writeFileSync(photo, withChunk(readFileSync(photo), 'prVt', 'Nuong nha ong Sung A Chu.\n'));
+    // The input gate refuses photo metadata it knows (text chunks, EXIF, XMP), not a private chunk: the data is valid.
     expect(checkData(dir.data, dir.content).report.ok).toBe(true);
 
     const before = statSync(join(DIST, 'index.html')).mtimeMs;

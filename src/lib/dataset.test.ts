@@ -124,4 +124,13 @@ describe('story photos', () => {
     const heavy = firstError(withPhoto(new Map([['nuong.png', png(200 * 1024)]])));
     expect(heavy?.message).toContain('nặng 200 KB');
   });
+
+  it('refuses a photo that carries hidden text (a description, EXIF), naming the story and the photo', () => {
+    const text = new TextEncoder().encode('tEXtDescription\0Nương nhà ông A');
+    const chunk = new Uint8Array([0, 0, 0, text.length - 4, ...text, 0, 0, 0, 0]);
+    const tagged = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk]);
+    const error = firstError(withPhoto(new Map([['nuong.png', tagged]])));
+    expect(error).toMatchObject({ file: 'dien-hinh/bai.mdx', field: 'anh.0.tep', code: 'constraint-error' });
+    expect(error?.message).toContain('thông tin ẩn (tEXt)');
+  });
 });

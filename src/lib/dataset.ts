@@ -128,9 +128,21 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   // Every published string, before anything is built: a protected name anywhere refuses the data.
   const lockText = files.has(LOCK_FILE) ? new TextDecoder().decode(files.get(LOCK_FILE)) : null;
   const published = publishedTexts({
-    settings: settingRows, tables: [u.table, r.table, c.table, rv.table], awards: a.table, stories: storyInputs, moved: parsed.moved.table, lock: lockText,
+    settings: settingRows,
+    tables: [u.table, r.table, c.table, rv.table],
+    awards: a.table,
+    stories: storyInputs,
+    photos: [...photos.keys()],
+    moved: parsed.moved.table,
+    lock: lockText,
   });
-  checkProtectedNames(protectedNames(a.table.rows.map((l) => l.row)), published, issues);
+  const { names, namesakes } = protectedNames(a.table.rows.map((l) => l.row));
+  checkProtectedNames(names, published, issues);
+  for (const l of a.table.rows.filter((x) => namesakes.includes(x.row.ma_khen_thuong))) {
+    issues.push(makeIssue('warning', { file: a.table.file, line: l.line, field: 'ten_doi_tuong', ...a.table.columnName('ten_doi_tuong') }, 'constraint-error',
+      `Khen thưởng ${l.row.ma_khen_thuong} (chưa đồng ý công khai) trùng tên với một khen thưởng đã đồng ý công khai, nên tên này vẫn xuất hiện ` +
+        'trên trang ở mục kia và không thể tự động kiểm tra riêng. Nếu là cùng một người, hỏi lại ý kiến của họ.'));
+  }
 
   checkSettings(settings, issues);
   const units = checkUnits(u.table, issues);

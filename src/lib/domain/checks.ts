@@ -5,6 +5,7 @@ import type { Settings } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
 import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
 import { formatDate } from '../format/vi.ts';
+import { photoMetadata } from './photo-metadata.ts';
 import { mayName } from './privacy.ts';
 import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
 
@@ -358,6 +359,11 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
       if (type === null || p.tep.replace('jpeg', 'jpg').split('.').pop() !== type) {
         issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${p.tep.split('.').pop()?.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
         continue;
+      }
+      const hidden = photoMetadata(bytes, type);
+      if (hidden.length > 0) {
+        issues.push(makeIssue('error', at, 'constraint-error', `Ảnh ${p.tep} có thông tin ẩn (${hidden.join(', ')}), có thể gồm tên người, tác giả, vị trí GPS nơi chụp. ` +
+          'Trang công khai ảnh nguyên như tệp, nên xuất lại ảnh không kèm thông tin ẩn (ví dụ mở bằng Paint rồi lưu lại, hoặc chọn "Xóa thuộc tính và thông tin cá nhân" trong Windows) rồi chạy lại.'));
       }
       total += bytes.length;
       if (bytes.length > PHOTO_MAX_BYTES) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { phonesIn, scanOutput } from './output-scan.ts';
-import { nameFinder, nameWords } from './protected-names.ts';
+import { nameFinder, namesIn } from './protected-names.ts';
 
-const names = nameFinder([{ ma_khen_thuong: 'KT-2', words: nameWords('Hộ ông Sùng A Chứ') }]);
+const names = nameFinder([{ ma_khen_thuong: 'KT-2', words: namesIn('Hộ ông Sùng A Chứ')[0]! }]);
 const PUBLIC = new Set(phonesIn('Điện thoại 0213 3 000 000; báo chí 0213.3000.001'));
 const kinds = (path: string, text: string, binary = false) =>
   scanOutput(path, text, names, PUBLIC, binary).map((f) => `${f.kind}@${f.line}`);

@@ -79,7 +79,7 @@ export function scanOutput(
   const texts = markup ? [plain, apart, plain.replace(/<[^>]*>/g, '')] : [plain];
   for (const t of texts) {
     const folded = foldText(t, true);
-    for (const hit of names.findInFolded(folded))
+    for (const hit of names.findInText(t, folded))
       add({ path, line: hit.line ?? 1, kind: 'ten', ma_khen_thuong: hit.ma_khen_thuong });
     if (t === apart && !binary) {
       for (const m of folded.matchAll(BIRTH))

@@ -24,7 +24,7 @@ import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable } fro
 
 const PROTECTED = 'KT-2';
 // What a clerk could paste into a cell of each kind: free text, a code, a link to a story.
-const PLANTS = ['Gia đình ông Sùng A Chứ (bản Hai)', 'KT-Sung-A-Chu', 'sung-a-chu'];
+const PLANTS = ['Giúp đỡ gia đình ông Sùng A Chứ (bản Hai)', 'KT-Sung-A-Chu', 'sung-a-chu'];
 
 const gateIssues = (issues: readonly Issue[]) =>
   issues.filter((i) => i.message.includes(`mã khen thưởng ${PROTECTED}`));
@@ -79,6 +79,39 @@ describe('the privacy gate over data files', () => {
       });
     }
   }
+
+  it('refuses a name split across two cells of one row, at the cell where it starts', () => {
+    const awards = AWARDS.map((r, i) =>
+      i === 0 ? { ...r, thanh_tich: 'Giúp ông Sùng A', can_cu_phap_ly: 'Chứ vay vốn' } : r,
+    );
+    const { errors } = buildDataset(
+      toFiles({
+        ...fixtureTexts(),
+        'khen-thuong.csv': csv(
+          awards,
+          awardsTable.columns.map((c) => c.key),
+        ),
+      }),
+    );
+    expectRefusedAt(errors, { file: 'khen-thuong.csv', line: 2, field: 'thanh_tich', column: 'thanh_tich' });
+  });
+
+  it('lets through a name a consenting namesake publishes, with a warning on the hidden entry', () => {
+    const awards = [...AWARDS, { ...AWARDS[0]!, ma_khen_thuong: 'KT-3', ten_doi_tuong: 'Ông Sùng A Chứ' }];
+    const { errors, warnings } = buildDataset(
+      toFiles({
+        ...fixtureTexts(),
+        'khen-thuong.csv': csv(
+          awards,
+          awardsTable.columns.map((c) => c.key),
+        ),
+      }),
+    );
+    expect(gateIssues(errors)).toEqual([]);
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ file: 'khen-thuong.csv', line: 3, field: 'ten_doi_tuong', value: null }),
+    );
+  });
 
   it('covers every text column of every file (a new column cannot slip past)', () => {
     const planted = tables.flatMap(([def]) =>
@@ -192,6 +225,26 @@ describe('the privacy gate over stories', () => {
   it('refuses a name broken across two lines, at the line where it starts', () => {
     const source = [...FRONT, 'Gia đình ông Sùng A', 'Chứ đã thoát nghèo.'].join('\n');
     expectRefusedAt(storyIssues(story(source)), { line: FRONT.length + 1, field: 'noi_dung' });
+  });
+
+  it('refuses a name written with YAML escapes, split by a tag, or split across two fields', () => {
+    const escaped = [...FRONT, 'Một câu chuyện.'];
+    escaped[1] = 'tieu_de: "Chuyện nhà ông S\\u00f9ng A Ch\\u1ee9"';
+    expectRefusedAt(storyIssues(story(escaped.join('\n'))), { line: 2, field: 'tieu_de' });
+    expectRefusedAt(storyIssues(story([...FRONT, 'Ông Sùng<br/>A Chứ kể lại.'].join('\n'))), {
+      line: FRONT.length + 1,
+      field: 'noi_dung',
+    });
+    const split = [...FRONT, 'Một câu chuyện.'];
+    split[1] = 'tieu_de: "Chuyện nhà ông Sùng A"';
+    split[2] = 'tom_tat: "Chứ, một hộ vươn lên thoát nghèo ở bản."';
+    expectRefusedAt(storyIssues(story(split.join('\n'))), { line: 2, field: 'tieu_de' });
+  });
+
+  it('refuses a protected name in the name of a photo file, used or not', () => {
+    const photos = new Map([['sung-a-chu.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])]]);
+    const { errors } = buildDataset(toFiles(fixtureTexts()), [], photos);
+    expectRefusedAt(errors, { file: 'dien-hinh/anh/sung-a-chu.png', line: null, field: 'ten_tep' });
   });
 
   it('refuses a protected name in the file name', () => {

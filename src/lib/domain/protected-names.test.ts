@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, nameFinder, nameWords, tokens, tokensByLine } from './protected-names.ts';
+import type { AwardRow } from '../schemas/tables.ts';
+import {
+  foldText,
+  nameFinder,
+  namesIn,
+  protectedNames,
+  tokens,
+  tokensByLine,
+  type WordKeys,
+} from './protected-names.ts';
 
-const find = (names: string[], text: string) =>
-  nameFinder(names.map((n, i) => ({ ma_khen_thuong: `KT-${i + 1}`, words: nameWords(n) }))).find(tokensByLine(text));
+const folds = (recipient: string) => namesIn(recipient).map((n) => n.map((w) => w.fold));
+const nameWords = (recipient: string): WordKeys[] => namesIn(recipient)[0] ?? [];
+const finderOf = (names: string[]) =>
+  nameFinder(names.flatMap((n, i) => namesIn(n).map((words) => ({ ma_khen_thuong: `KT-${i + 1}`, words }))));
+const find = (names: string[], text: string) => finderOf(names).find(tokensByLine(text));
 
 describe('the protected-name matcher', () => {
   it('folds every way of writing one name to the same words', () => {
@@ -21,26 +33,53 @@ describe('the protected-name matcher', () => {
       'Sùng \u0410 Chứ',
       'Ｓùng A Chứ',
       '\u{1D412}ùng A Chứ',
+      'Sùn\u0261 A Ch\uFE0Eứ',
+      'Sù\uFE0Fng A C\u180Bhứ',
     ];
     for (const f of forms) expect(foldText(f), JSON.stringify(f)).toBe('sung a chu');
     expect(foldText('Đèo Văn Định')).toBe('deo van dinh');
   });
 
   it('drops the honorifics officials write, but never the surname Hồ', () => {
-    expect(nameWords('Hộ ông Lý A Sử')).toEqual(['ly', 'a', 'su']);
-    expect(nameWords('Hộ gia đình bà Vàng Thị Dua')).toEqual(['vang', 'thi', 'dua']);
-    expect(nameWords('Gia đình ông Sùng A Chứ')).toEqual(['sung', 'a', 'chu']);
-    for (const h of ['Ông', 'Bà', 'Anh', 'Chị', 'Cụ', 'Em', 'Hộ bà', 'Hộ'])
-      expect(nameWords(`${h} Pờ Lò Chè`)).toEqual(['po', 'lo', 'che']);
-    expect(nameWords('Ông Hồ Văn Minh')).toEqual(['ho', 'van', 'minh']);
-    expect(nameWords('Hồ Văn Minh')).toEqual(['ho', 'van', 'minh']);
-    expect(nameWords('Hộ Hồ Văn Minh')).toEqual(['ho', 'van', 'minh']);
+    expect(folds('Hộ ông Lý A Sử')).toEqual([['ly', 'a', 'su']]);
+    expect(folds('Hộ gia đình bà Vàng Thị Dua')).toEqual([['vang', 'thi', 'dua']]);
+    expect(folds('Gia đình ông Sùng A Chứ')).toEqual([['sung', 'a', 'chu']]);
+    const honorifics = ['Ông', 'Bà', 'Anh', 'Chị', 'Cụ', 'Em', 'Bác', 'Chú', 'Cô', 'Dì', 'Đồng chí', 'Hộ bà', 'Hộ'];
+    for (const h of [...honorifics, 'Gia đình bác']) expect(folds(`${h} Pờ Lò Chè`), h).toEqual([['po', 'lo', 'che']]);
+    expect(folds('Ông Hồ Văn Minh')).toEqual([['ho', 'van', 'minh']]);
+    expect(folds('Hồ Văn Minh')).toEqual([['ho', 'van', 'minh']]);
+    expect(folds('Hộ Hồ Văn Minh')).toEqual([['ho', 'van', 'minh']]);
+  });
+
+  it('reads every person a recipient cell names, and not the description after it', () => {
+    expect(folds('Hộ ông Sùng A Chứ và bà Lý Thị Mai')).toEqual([
+      ['sung', 'a', 'chu'],
+      ['ly', 'thi', 'mai'],
+    ]);
+    expect(folds('Bà Chảo Mẩy Lở (cán bộ văn hóa - xã hội xã)')).toEqual([['chao', 'may', 'lo']]);
+    expect(folds('Hộ ông Sùng A Chứ, bản Hai')).toEqual([['sung', 'a', 'chu']]);
+    expect(folds('Ông Thào A Páo, bà Giàng Thị Sua')).toEqual([
+      ['thao', 'a', 'pao'],
+      ['giang', 'thi', 'sua'],
+    ]);
+    expect(folds('Hộ ông Sùng A Chứ – trưởng bản')).toEqual([['sung', 'a', 'chu']]);
+    expect(folds('Hộ ông Sùng A Chứ và con trai')).toEqual([['sung', 'a', 'chu']]);
   });
 
   it('searches a one-word name only with its honorific, so a common word is not taken for it', () => {
-    expect(nameWords('Bà Dua')).toEqual(['ba', 'dua']);
-    expect(find(['Bà Dua'], 'Quả dưa hấu của bản')).toEqual([]);
-    expect(find(['Bà Dua'], 'Bà Dua trồng quế')).toEqual([{ ma_khen_thuong: 'KT-1', line: 1 }]);
+    expect(folds('Hộ bà Dua')).toEqual([['ba', 'dua']]);
+    expect(find(['Hộ bà Dua'], 'Quả dưa hấu của bản')).toEqual([]);
+    expect(find(['Hộ bà Dua'], 'Giúp bà Dua trồng quế')).toEqual([{ ma_khen_thuong: 'KT-1', line: 1 }]);
+  });
+
+  it('tells a name from ordinary words that fold to the same letters', () => {
+    expect(find(['Hộ bà Vàng Thị Dua'], 'Ghi vào sổ vàng thi đua của huyện')).toEqual([]);
+    expect(find(['Hộ bà Vàng Thị Dua'], 'Cờ đỏ sao vàng. Thi đua yêu nước')).toEqual([]);
+    expect(find(['Hộ bà Vàng Thị Dua'], 'Bà VANG THI DUA và bà Vàng Thị Dua')).toHaveLength(2);
+    // Old and new tone placement, decomposed letters, a name half stripped of its tones: all the name.
+    expect(find(['Ông Lò Văn Hòa'], 'Ông Lò Văn Hoà')).toHaveLength(1);
+    expect(find(['Ông Lò Văn Hòa'], 'Ông Lò Văn Hòa'.normalize('NFD'))).toHaveLength(1);
+    expect(find(['Hộ ông Sùng A Chứ'], 'Sung A Chứ')).toHaveLength(1);
   });
 
   it('finds a name with or without honorific, in any form, and names the line where it starts', () => {
@@ -58,6 +97,24 @@ describe('the protected-name matcher', () => {
     expect(find(['Hộ ông Lý A Sử'], 'Bản Lý A Sửu')).toEqual([]);
     expect(find(['Hộ ông Lý A Sử'], 'Hoàng Lý A Sử')).toHaveLength(1);
     expect(find(['Hộ ông Lý A Sử'], 'Lý A')).toEqual([]);
+  });
+
+  it('does not protect a name a consenting namesake publishes, and says which award that is', () => {
+    const award = (ma_khen_thuong: string, ten_doi_tuong: string, consent: boolean) =>
+      ({
+        ma_khen_thuong,
+        ten_doi_tuong,
+        loai_doi_tuong: 'ho_gia_dinh',
+        dong_y_cong_khai: consent,
+        ngay_rut_dong_y: null,
+      }) as AwardRow;
+    const result = protectedNames([
+      award('KT-1', 'Hộ bà Lò Thị Xuân', true),
+      award('KT-2', 'Hộ bà Lò Thị Xuân', false),
+      award('KT-3', 'Ông Sùng A Chứ', false),
+    ]);
+    expect(result.namesakes).toEqual(['KT-2']);
+    expect(result.names.map((n) => n.ma_khen_thuong)).toEqual(['KT-3']);
   });
 
   it('reads a file name and a code as words', () => {

@@ -5,37 +5,53 @@ import { mayName } from './privacy.ts';
 // The names that must never be published: every household or individual award that may not name
 // its recipient (no consent, consent withdrawn). A protected name can arrive through any text — another
 // award's achievement, a unit's note, a story's body, caption or file name — so every published string
-// is folded to one form and searched for these names, at check time and once more on the built site.
+// is cut into words and searched for these names, at check time and once more on the built site.
+//
+// A word matches a name's word when both read the same letters and either carries the same diacritics
+// (in any Unicode form, old or new tone placement) or carries none at all: "SUNG A CHU" and "Sùng A Chứ"
+// are the name, "vàng thi đua" is not "Vàng Thị Dua".
 
-/** One protected recipient: the award to look at (shown in messages) and the folded words of the name. */
-export interface ProtectedName {
-  ma_khen_thuong: string;
-  words: readonly string[];
+/** A word in two keys: `fold` without any diacritic, `exact` with them, tone placement normalised. */
+export interface WordKeys {
+  fold: string;
+  exact: string;
 }
 
-// Format characters (zero-width, soft hyphen, bidi controls) vanish on screen, so they must vanish
-// here too: "Lý\u200BA" reads as "LýA", not "Lý A".
-const FORMAT = /\p{Cf}/gu;
-// Combining marks (Vietnamese tones and any other accent a hostile text stacks on a letter).
-// Cyrillic and Greek letters that look Latin ("Sùng А Chứ" with a Cyrillic А). NFKC already folds
+/** One protected recipient: the award to look at (shown in messages) and the words of the name. */
+export interface ProtectedName {
+  ma_khen_thuong: string;
+  words: readonly WordKeys[];
+}
+
+// Characters that vanish on screen (zero-width, soft hyphen, bidi controls, variation selectors, fillers)
+// must vanish here too: "Lý\u200BA" reads as "LýA", not "Lý A".
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const MARKS = /\p{M}/gu;
+// Vietnamese tones, compared apart from the vowel they sit on (Hòa = Hoà).
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+// Cyrillic, Greek and IPA letters that look Latin ("Sùng А Chứ" with a Cyrillic А). NFKC already folds
 // full-width and mathematical letters.
 const LATIN_OF: Record<string, string> = Object.fromEntries(
-  [...'аеорсухіјѕһԁԛԝοινκρτυχαβεζημ'].map((ch, i) => [ch, 'aeopcyxijshdqwoivkptuxabezhm'[i] ?? ch]),
+  [...'аеорсухіјѕһԁԛԝοινκρτυχαβεζημɡıȷɑɩɪʏ'].map((ch, i) => [ch, 'aeopcyxijshdqwoivkptuxabezhmgijaiiy'[i] ?? ch]),
 );
 const LOOKALIKE = new RegExp(`[${Object.keys(LATIN_OF).join('')}]`, 'g');
-const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
-/**
- * The matcher's normal form: entities decoded (&nbsp;, &#7909;), NFC/NFD alike, no diacritics, đ = d,
- * lower case, every run of anything but letters and digits (spaces, no-break spaces, punctuation,
- * markup) one space.
- */
-export function foldText(text: string, keepLines = false): string {
+/** What a reader sees, in one case: entities decoded, invisible characters gone, look-alikes read as Latin. */
+function prepare(text: string): string {
   return decodeHTML(text)
-    .replace(FORMAT, '')
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .toLowerCase()
-    .replace(LOOKALIKE, (ch) => LATIN_OF[ch] ?? ch)
+    .replace(LOOKALIKE, (ch) => LATIN_OF[ch] ?? ch);
+}
+
+/**
+ * The fast form for a whole file: no diacritics, đ = d, every run of anything but letters and digits
+ * (spaces, punctuation, markup) one space; line breaks kept when asked. Candidates found in it are
+ * confirmed word by word (`nameFinder().findInText`).
+ */
+export function foldText(text: string, keepLines = false): string {
+  return prepare(text)
     .normalize('NFD')
     .replace(MARKS, '')
     .replace(/đ/g, 'd')
@@ -43,86 +59,144 @@ export function foldText(text: string, keepLines = false): string {
     .trim();
 }
 
-// How officials write a recipient: "Hộ ông", "Hộ gia đình bà", "Gia đình", "Ông", "Cụ", ... Stripped
-// with their diacritics, so the surname Hồ is never taken for the word hộ.
-const HONORIFIC = /^(hộ )?(gia đình )?((ông|bà|anh|chị|cụ|em) )?/u;
-
-/** The words a text would use for a recipient: "Hộ ông Lý A Sử" → lý a sử, folded to ["ly", "a", "su"]. */
-export function nameWords(recipient: string): string[] {
-  const written = decodeHTML(recipient).replace(FORMAT, '').normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
-  const bare = foldText(written.replace(HONORIFIC, ''));
-  // A one-word name ("Bà Dua") would match every use of that word: only the full form is searched then.
-  const words = bare.split(' ').length >= 2 ? bare : foldText(written);
-  return words === '' ? [] : words.split(' ');
+function keysOf(word: string): WordKeys {
+  const nfd = word.normalize('NFD');
+  const tones = (nfd.match(TONES) ?? []).sort().join('');
+  const fold = nfd.replace(MARKS, '').replace(/đ/g, 'd');
+  return { fold, exact: `${nfd.replace(TONES, '').normalize('NFC')}${tones ? `|${tones}` : ''}` };
 }
 
-export function protectedNames(awards: readonly AwardRow[]): ProtectedName[] {
-  return awards
-    .filter((a) => !mayName(a))
-    .map((a) => ({ ma_khen_thuong: a.ma_khen_thuong, words: nameWords(a.ten_doi_tuong) }))
-    .filter((n) => n.words.length > 0);
+const splitWords = (prepared: string): string[] => prepared.split(/[^\p{L}\p{N}\p{M}]+/u).filter((w) => w !== '');
+
+// How officials write a recipient: "Hộ ông", "Hộ gia đình bà", "Gia đình bác", "Ông", "Cụ", "Đồng chí" ...
+// Matched with their diacritics, so the surname Hồ is never taken for the word hộ.
+const HOUSEHOLD = /^(hộ )?(gia đình )?/u;
+const HONORIFIC = /^((ông bà|vợ chồng|đồng chí|ông|bà|anh|chị|cụ|em|bác|chú|cô|dì|thím|mợ|cậu) )?/u;
+
+/**
+ * The people a recipient cell names: "Hộ ông Sùng A Chứ và bà Lý Thị Mai (bản Hai)" names two. What follows
+ * a bracket, a dash or a comma is a description, unless it starts with an honorific (another person).
+ */
+export function namesIn(recipient: string): WordKeys[][] {
+  const text = prepare(recipient)
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .replace(/\([^)]*\)?/gu, ' ');
+  const parts = text.split(/\s*(?:,|;|&|\+|\svà\s|\s[-–—]\s)\s*/u).map((p) => p.trim());
+  const names: WordKeys[][] = [];
+  parts.forEach((part, i) => {
+    const afterHousehold = part.replace(HOUSEHOLD, '');
+    const honorific = HONORIFIC.exec(afterHousehold)?.[2];
+    if (i > 0 && !honorific && afterHousehold === part) return;
+    const words = splitWords(afterHousehold.replace(HONORIFIC, ''));
+    // A one-word name ("Bà Dua") would match every use of that word: it is searched with its honorific.
+    if (words.length === 1 && honorific) words.unshift(...honorific.split(' '));
+    if (words.length >= 2) names.push(words.map(keysOf));
+  });
+  return names;
 }
 
-/** A word of a published text, with the line it stands on. */
-export interface Token {
-  word: string;
+/** Every protected recipient, and the award codes whose names are also published by a consenting namesake. */
+export function protectedNames(awards: readonly AwardRow[]): { names: ProtectedName[]; namesakes: string[] } {
+  const key = (words: readonly WordKeys[]) => words.map((w) => w.exact).join(' ');
+  const published = new Set(awards.filter(mayName).flatMap((a) => namesIn(a.ten_doi_tuong).map(key)));
+  const names: ProtectedName[] = [];
+  const namesakes = new Set<string>();
+  for (const a of awards.filter((x) => !mayName(x))) {
+    for (const words of namesIn(a.ten_doi_tuong)) {
+      // The same name published with consent cannot be told apart from this one in any text.
+      if (published.has(key(words))) namesakes.add(a.ma_khen_thuong);
+      else names.push({ ma_khen_thuong: a.ma_khen_thuong, words });
+    }
+  }
+  return { names, namesakes: [...namesakes] };
+}
+
+/** A word of a published text, with the line it stands on and, within a row or a story, its field. */
+export interface Token extends WordKeys {
   line: number | null;
+  field?: string;
 }
 
-/** Split a text into folded words, all on one line (null: the text has no line, e.g. a setting). */
-export function tokens(text: string, line: number | null): Token[] {
-  const folded = foldText(text);
-  return folded === '' ? [] : folded.split(' ').map((word) => ({ word, line }));
+/** Split a text into words, all on one line (null: the text has no line, e.g. a setting). */
+export function tokens(text: string, line: number | null, field?: string): Token[] {
+  return splitWords(prepare(text)).map((w) => ({ ...keysOf(w), line, ...(field === undefined ? {} : { field }) }));
 }
 
-/** A multi-line text (a story file) as folded words with their lines, so a name may run across lines. */
+/** A multi-line text (a story file) as words with their lines, so a name may run across lines. */
 export function tokensByLine(text: string, firstLine = 1): Token[] {
   return text.split('\n').flatMap((l, i) => tokens(l, firstLine + i));
 }
 
 export interface NameHit {
   ma_khen_thuong: string;
-  /** The line of the name's first word. */
+  /** The line and field of the name's first word. */
   line: number | null;
+  field?: string;
 }
 
 export interface NameFinder {
   readonly size: number;
   find(words: readonly Token[]): NameHit[];
-  /** The same search over a whole folded file (`foldText(text, true)`), lines kept: fast on megabytes. */
-  findInFolded(folded: string): NameHit[];
+  /**
+   * The same search over a whole file: candidates from its folded form (`foldText(text, true)`, fast on
+   * megabytes), each confirmed word by word on the lines where it stands.
+   */
+  findInText(text: string, folded: string): NameHit[];
 }
+
+const isPlain = (w: WordKeys) => /^[a-z0-9]+$/.test(w.exact);
+const sameWord = (t: WordKeys, n: WordKeys) => t.fold === n.fold && (t.exact === n.exact || isPlain(t));
 
 /** Index names by their first word, so finding them costs one look-up per word of text. */
 export function nameFinder(names: readonly ProtectedName[]): NameFinder {
   const byFirst = new Map<string, ProtectedName[]>();
   for (const n of names) {
-    const first = n.words[0] ?? '';
+    const first = n.words[0]?.fold ?? '';
     byFirst.set(first, [...(byFirst.get(first) ?? []), n]);
   }
-  // One alternation, a group per name; words may be split by spaces or line breaks.
+  const find = (words: readonly Token[]): NameHit[] => {
+    const hits: NameHit[] = [];
+    words.forEach((t, i) => {
+      for (const n of byFirst.get(t.fold) ?? []) {
+        if (
+          n.words.every((w, k) => {
+            const word = words[i + k];
+            return word !== undefined && sameWord(word, w);
+          })
+        ) {
+          hits.push({
+            ma_khen_thuong: n.ma_khen_thuong,
+            line: t.line,
+            ...(t.field === undefined ? {} : { field: t.field }),
+          });
+        }
+      }
+    });
+    return hits;
+  };
+  // One alternation over the folded words; words may be split by spaces or line breaks.
   const pattern =
     names.length === 0
       ? null
-      : new RegExp(`(?<![a-z0-9])(?:${names.map((n) => `(${n.words.join('[ \\n]+')})`).join('|')})(?![a-z0-9])`, 'g');
+      : new RegExp(
+          `(?<![a-z0-9])(?:${names.map((n) => n.words.map((w) => w.fold).join('[ \\n]+')).join('|')})(?![a-z0-9])`,
+          'g',
+        );
   return {
     size: names.length,
-    findInFolded(folded) {
+    find,
+    findInText(text, folded) {
       if (!pattern) return [];
-      return [...folded.matchAll(pattern)].map((m) => ({
-        ma_khen_thuong: names[m.slice(1).findIndex((g) => g !== undefined)]?.ma_khen_thuong ?? '',
-        line: folded.slice(0, m.index).split('\n').length,
-      }));
-    },
-    find(words) {
-      const hits: NameHit[] = [];
-      words.forEach((t, i) => {
-        for (const n of byFirst.get(t.word) ?? []) {
-          if (n.words.every((w, k) => words[i + k]?.word === w))
-            hits.push({ ma_khen_thuong: n.ma_khen_thuong, line: t.line });
-        }
-      });
-      return hits;
+      const lines = text.split('\n');
+      const hits = new Map<string, NameHit>();
+      for (const m of folded.matchAll(pattern)) {
+        const line = folded.slice(0, m.index).split('\n').length;
+        // A name may run onto the next lines: confirm on the candidate's line and the two after it.
+        const around = lines.slice(line - 1, line + 2).flatMap((l, i) => tokens(l, line + i));
+        for (const hit of find(around).filter((h) => h.line === line)) hits.set(`${hit.ma_khen_thuong}|${line}`, hit);
+      }
+      return [...hits.values()];
     },
   };
 }
