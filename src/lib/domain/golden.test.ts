@@ -83,6 +83,8 @@ describe('golden datasets: input files → reviewed verdicts, figures and public
       const result = buildDataset(inputOf(name));
       it('is accepted without errors', () => expect(result.errors).toEqual([]));
       for (const [file, rowsOf] of Object.entries(OUTPUTS)) {
+        // The awards are the same in every case that keeps the base file: checked once, in co-ban.
+        if (file === 'expected-awards.csv' && name !== 'co-ban' && !existsSync(join(ROOT, name, 'khen-thuong.csv'))) continue;
         it(`produces ${file}`, () => {
           const dataset = result.dataset;
           if (!dataset) throw new Error(`golden case ${name} was refused`);
