@@ -175,6 +175,33 @@ describe('the criteria engine', () => {
     expect(v.ket_qua).toBe('dat');
   });
 
+  it('says how many households short a relative fall is, as a relative fall', () => {
+    // X1: 200 households, poor + near-poor 100 → 90 → 80 → 78: falls of 10%, 11.1%, then 2.5% (< 4%).
+    const settings = [...SETTINGS, { khoa: 'cach_tinh_muc_giam', gia_tri: 'tuong_doi' }];
+    const v = find(verdicts({ settings, reviews: x1Series([50, 45, 40, 39, 35]) }), 'X1', 'TC_XA_1', 2024);
+    expect(v.ket_qua).toBe('chua_dat');
+    // At most 80 × (1 − 4%) = 76.8 → 76 households; read as points it would be 72.
+    expect(v.can_them).toBe(2);
+  });
+
+  it('takes the scale "at the time of review" from the year before when the setting says so', () => {
+    const settings = [...SETTINGS, { khoa: 'nam_xet_quy_mo', gia_tri: 'nam_truoc' }];
+    const list = verdicts({ settings });
+    // Village scale 50 (2021) and 35 (2024): 30%, not the 40% of 2025.
+    expect(find(list, 'X1-01', 'TC_THON', 2025).gia_tri).toBe(30);
+    expect(find(list, 'X1-01', 'TC_THON', 2025).so_lieu[1]).toMatchObject({ nam: 2024, gia_tri: 35 });
+    expect(find(list, 'X1-01', 'TC_THON', 2022).gia_tri).toBe(0);
+  });
+
+  it('waits for the ethnic-minority figures before judging target B', () => {
+    const reviews = steadyReviews().map((r) =>
+      r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023 ? { ...r, so_ho_dtts: '', so_ho_ngheo_dtts: '' } : r);
+    const list = verdicts({ reviews });
+    expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2024).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2025).ket_qua).toBe('chua_dat');
+  });
+
   it('aggregates today\'s communes from their former units', () => {
     const result = buildDataset(fixtureFiles());
     const f = result.dataset!.figures('M1', 2025);
