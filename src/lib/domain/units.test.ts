@@ -45,6 +45,17 @@ describe('the unit tree', () => {
     expect(ids(i.currentCommunes)).toEqual(['M1', 'M2']);
   });
 
+  it('does not pass the district\'s successor on to a commune that became nothing', () => {
+    const units = [
+      ...SPLIT.filter((u) => u['ma_don_vi'] !== 'H'),
+      { ...UNITS.find((u) => u['ma_don_vi'] === 'H')!, ma_don_vi_moi: 'M1' },
+    ];
+    const i = index(units);
+    expect(i.successorOf('H')?.ma_don_vi).toBe('M1');
+    expect(i.successorOf('X3')).toBeNull();
+    expect(i.successorOf('X3-01')).toBeNull();
+  });
+
   it('lists the former communes and the villages of today\'s communes', () => {
     const i = index(SPLIT);
     expect(ids(i.formerCommunesOf('M1'))).toEqual(['X1', 'X2']);
