@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../dataset.ts';
-import { CRITERIA, fixtureFiles, review, SETTINGS, steadyReviews, UNITS, type FixtureSpec, type Row } from '../__tests__/fixture.ts';
+import {
+  CRITERIA, fixtureFiles, review, SETTINGS, steadyReviews, UNITS, type FixtureSpec, type Row,
+} from '../__tests__/fixture.ts';
 import { CRITERION_IDS } from '../schemas/tables.ts';
 import { CRITERION_RULES } from './criteria.ts';
 
@@ -219,15 +221,21 @@ describe('the criteria engine', () => {
   });
 
   it('names both missing years of a scale criterion', () => {
-    const units = [...UNITS, { ma_don_vi: 'X1-03', ten_don_vi: 'Bản Mới', cap: 'thon', ma_don_vi_cha: 'X1', hieu_luc_tu: '01/07/2023' }];
+    const units = [
+      ...UNITS,
+      { ma_don_vi: 'X1-03', ten_don_vi: 'Bản Mới', cap: 'thon', ma_don_vi_cha: 'X1', hieu_luc_tu: '01/07/2023' },
+    ];
     const reviews = [...steadyReviews(), review('X1-03', 2023, 40, 4, 2)];
     const v = find(verdicts({ units, reviews }), 'X1-03', 'TC_THON', 2025);
     expect(v.ket_qua).toBe('chua_du_du_lieu');
-    expect(v.giai_thich).toBe('Chưa đủ dữ liệu: chưa có số liệu năm 2021 của Bản Mới; chưa có số liệu năm 2025 của Bản Mới.');
+    expect(v.giai_thich).toBe(
+      'Chưa đủ dữ liệu: chưa có số liệu năm 2021 của Bản Mới; chưa có số liệu năm 2025 của Bản Mới.',
+    );
   });
 
-  it('waits for both ethnic-minority counts, and for ethnic-minority households to exist, before judging target B', () => {
-    const only = (field: string, year: number) => steadyReviews().map((r) => (r['nam'] === year ? { ...r, [field]: '' } : r));
+  it('judges target B only with both ethnic-minority counts and some ethnic-minority households', () => {
+    const only = (field: string, year: number) =>
+      steadyReviews().map((r) => (r['nam'] === year ? { ...r, [field]: '' } : r));
     for (const reviews of [only('so_ho_ngheo_dtts', 2023), only('so_ho_dtts', 2023)]) {
       const list = verdicts({ reviews });
       expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
@@ -237,14 +245,16 @@ describe('the criteria engine', () => {
     const list = verdicts({ reviews: none });
     expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'H', 'MT_HUYEN_B', 2024).ket_qua).toBe('chua_du_du_lieu');
-    expect(find(list, 'H', 'MT_HUYEN_B', 2023).giai_thich).toContain('chưa đủ số liệu để tính tỷ lệ hộ nghèo trong hộ dân tộc thiểu số năm 2022 và 2023');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2023).giai_thich)
+      .toContain('chưa đủ số liệu để tính tỷ lệ hộ nghèo trong hộ dân tộc thiểu số năm 2022 và 2023');
   });
 
   it('cannot fall further once no poor household is left: not met, with no relative fall shown', () => {
     const v = find(verdicts({ reviews: x1Series([12, 8, 4, 0, 0]) }), 'X1', 'TC_XA_1', 2025);
     expect(v.ket_qua).toBe('chua_dat');
     expect(v.gia_tri).toBe(0);
-    expect(v.giai_thich).toContain('năm 2025 giảm 0,0 điểm phần trăm. Năm chưa đạt: 2025. Năm 2025 không thể đạt ngưỡng dù giảm hết số hộ.');
+    expect(v.giai_thich)
+      .toContain('năm 2025 giảm 0,0 điểm phần trăm. Năm chưa đạt: 2025. Năm 2025 không thể đạt ngưỡng');
   });
 
   it('asks to bring every remaining household out when the allowed count is exactly zero', () => {
@@ -269,26 +279,30 @@ describe('the criteria engine', () => {
     expect(v.giai_thich).toContain('giảm 60,03%');
   });
 
-  it('says how many households are still needed when only one is allowed to remain, and never asks the impossible', () => {
+  it('asks for the last household when none may remain, and never asks the impossible', () => {
     const other = [2, 2, 2, 1, 1].map((s, i) => review('X2-01', 2021 + i, 100, s, 0));
     const list = verdicts({ reviews: x1Series([50, 45, 40, 35, 30], other) });
     // Scale 2 → 1: 50%, not "> 50"; at most ⌈2 × 0.5⌉ − 1 = 0 households may remain.
     expect(find(list, 'X2-01', 'TC_THON', 2025)).toMatchObject({ ket_qua: 'chua_dat', can_them: 1 });
     const criteria = CRITERIA.map((r) => (r['ma_tieu_chi'] === 'TC_THON' ? { ...r, nguong: 100 } : r));
-    const impossible = find(verdicts({ criteria, reviews: x1Series([50, 45, 40, 35, 30], other) }), 'X2-01', 'TC_THON', 2025);
+    const all = verdicts({ criteria, reviews: x1Series([50, 45, 40, 35, 30], other) });
+    const impossible = find(all, 'X2-01', 'TC_THON', 2025);
     expect(impossible).toMatchObject({ ket_qua: 'chua_dat', can_them: null });
     expect(impossible.giai_thich).toMatch(/chưa trên ngưỡng 100,0%\.$/);
   });
 
-  it('estimates exits only among units still in the status, complete, and strictly under the estimate threshold', () => {
+  it('estimates exits only among units still in the status, complete, and strictly under the threshold', () => {
     // 2025: Bản Một (left by decision in 2024) and Bản Hai both at 10% poor; Thôn Ba exactly 15%.
-    const reviews = steadyReviews().map((r) => (r['nam'] === 2025 ? { ...r, so_ho_ngheo: r['ma_don_vi'] === 'X2-01' ? 15 : 10, so_ho_ngheo_dtts: 0 } : r));
+    const poorIn2025 = (id: unknown) => (id === 'X2-01' ? 15 : 10);
+    const reviews = steadyReviews().map((r) =>
+      (r['nam'] === 2025 ? { ...r, so_ho_ngheo: poorIn2025(r['ma_don_vi']), so_ho_ngheo_dtts: 0 } : r));
     const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2-01' ? { ...u, dac_biet_kho_khan: 'có' } : u));
     const d = find(verdicts({ units, reviews }), 'H', 'MT_HUYEN_D', 2025);
     expect(d.so_lieu[2]?.gia_tri).toBe(1);
     expect(d.giai_thich).toContain('thêm 1 thôn có tỷ lệ hộ nghèo dưới 15%');
     // A commune with a village missing is not estimated, however low the others are.
-    const c = find(verdicts({ reviews: reviews.filter((r) => !(r['ma_don_vi'] === 'X1-02' && r['nam'] === 2025)) }), 'H', 'MT_HUYEN_C', 2025);
+    const gap = reviews.filter((r) => !(r['ma_don_vi'] === 'X1-02' && r['nam'] === 2025));
+    const c = find(verdicts({ reviews: gap }), 'H', 'MT_HUYEN_C', 2025);
     expect(c.so_lieu[2]?.gia_tri).toBe(0);
     expect(find(verdicts({ reviews }), 'H', 'MT_HUYEN_C', 2025).so_lieu[2]?.gia_tri).toBe(1);
     // A village left with no households has no rate to estimate from.

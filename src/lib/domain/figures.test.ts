@@ -46,7 +46,8 @@ describe('figures of a unit in a year', () => {
   });
 
   it('marks a sum preliminary when any one village is preliminary', () => {
-    const reviews = steadyReviews().map((r) => (r['ma_don_vi'] === 'X2-01' && r['nam'] === 2025 ? { ...r, trang_thai: 'sơ bộ' } : r));
+    const reviews = steadyReviews().map((r) =>
+      (r['ma_don_vi'] === 'X2-01' && r['nam'] === 2025 ? { ...r, trang_thai: 'sơ bộ' } : r));
     const f = figures({ reviews });
     expect(f('X2-01', 2025)?.trang_thai).toBe('so_bo');
     expect(f('H', 2025)?.trang_thai).toBe('so_bo');
