@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../dataset.ts';
-import { CRITERIA, fixtureFiles, review, SETTINGS, steadyReviews, type FixtureSpec, type Row } from '../__tests__/fixture.ts';
+import {
+  CRITERIA, fixtureFiles, review, SETTINGS, steadyReviews, UNITS, type FixtureSpec, type Row,
+} from '../__tests__/fixture.ts';
+import { CRITERION_IDS } from '../schemas/tables.ts';
+import { CRITERION_RULES } from './criteria.ts';
 
 function verdicts(spec: FixtureSpec = {}) {
   const result = buildDataset(fixtureFiles(spec));
@@ -173,6 +177,138 @@ describe('the criteria engine', () => {
     const v = find(verdicts({ criteria }), 'X1-01', 'TC_THON', 2025);
     expect(v.nguong).toBe(39.5);
     expect(v.ket_qua).toBe('dat');
+  });
+
+  it('says how many households short a relative fall is, as a relative fall', () => {
+    // X1: 200 households, poor + near-poor 100 → 90 → 80 → 78: falls of 10%, 11.1%, then 2.5% (< 4%).
+    const settings = [...SETTINGS, { khoa: 'cach_tinh_muc_giam', gia_tri: 'tuong_doi' }];
+    const v = find(verdicts({ settings, reviews: x1Series([50, 45, 40, 39, 35]) }), 'X1', 'TC_XA_1', 2024);
+    expect(v.ket_qua).toBe('chua_dat');
+    // At most 80 × (1 − 4%) = 76.8 → 76 households; read as points it would be 72.
+    expect(v.can_them).toBe(2);
+  });
+
+  it('takes the scale "at the time of review" from the year before when the setting says so', () => {
+    const settings = [...SETTINGS, { khoa: 'nam_xet_quy_mo', gia_tri: 'nam_truoc' }];
+    const list = verdicts({ settings });
+    // Village scale 50 (2021) and 35 (2024): 30%, not the 40% of 2025.
+    expect(find(list, 'X1-01', 'TC_THON', 2025).gia_tri).toBe(30);
+    expect(find(list, 'X1-01', 'TC_THON', 2025).so_lieu[1]).toMatchObject({ nam: 2024, gia_tri: 35 });
+    expect(find(list, 'X1-01', 'TC_THON', 2022).gia_tri).toBe(0);
+  });
+
+  it('waits for the ethnic-minority figures before judging target B', () => {
+    const reviews = steadyReviews().map((r) =>
+      r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023 ? { ...r, so_ho_dtts: '', so_ho_ngheo_dtts: '' } : r);
+    const list = verdicts({ reviews });
+    expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2024).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2025).ket_qua).toBe('chua_dat');
+  });
+
+  it('states what every criterion applies to and how it is computed, for the methodology page', () => {
+    for (const id of Object.keys(CRITERION_IDS) as (keyof typeof CRITERION_IDS)[]) {
+      expect(CRITERION_RULES[id].apDung.length, id).toBeGreaterThan(10);
+      expect(CRITERION_RULES[id].cachTinh.length, id).toBeGreaterThan(10);
+    }
+  });
+
+  it('names every village whose figures are missing', () => {
+    const reviews = steadyReviews().filter((r) => !(r['ma_don_vi'] !== 'X2-01' && r['nam'] === 2023));
+    const v = find(verdicts({ reviews }), 'H', 'MT_HUYEN_A', 2023);
+    expect(v.ket_qua).toBe('chua_du_du_lieu');
+    expect(v.giai_thich).toContain('số liệu năm 2023 còn thiếu Bản Một, Bản Hai');
+  });
+
+  it('names both missing years of a scale criterion', () => {
+    const units = [
+      ...UNITS,
+      { ma_don_vi: 'X1-03', ten_don_vi: 'Bản Mới', cap: 'thon', ma_don_vi_cha: 'X1', hieu_luc_tu: '01/07/2023' },
+    ];
+    const reviews = [...steadyReviews(), review('X1-03', 2023, 40, 4, 2)];
+    const v = find(verdicts({ units, reviews }), 'X1-03', 'TC_THON', 2025);
+    expect(v.ket_qua).toBe('chua_du_du_lieu');
+    expect(v.giai_thich).toBe(
+      'Chưa đủ dữ liệu: chưa có số liệu năm 2021 của Bản Mới; chưa có số liệu năm 2025 của Bản Mới.',
+    );
+  });
+
+  it('judges target B only with both ethnic-minority counts and some ethnic-minority households', () => {
+    const only = (field: string, year: number) =>
+      steadyReviews().map((r) => (r['nam'] === year ? { ...r, [field]: '' } : r));
+    for (const reviews of [only('so_ho_ngheo_dtts', 2023), only('so_ho_dtts', 2023)]) {
+      const list = verdicts({ reviews });
+      expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
+      expect(find(list, 'H', 'MT_HUYEN_B', 2024).ket_qua).toBe('chua_du_du_lieu');
+    }
+    const none = steadyReviews().map((r) => (r['nam'] === 2023 ? { ...r, so_ho_dtts: 0, so_ho_ngheo_dtts: 0 } : r));
+    const list = verdicts({ reviews: none });
+    expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2024).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2023).giai_thich)
+      .toContain('chưa đủ số liệu để tính tỷ lệ hộ nghèo trong hộ dân tộc thiểu số năm 2022 và 2023');
+  });
+
+  it('cannot fall further once no poor household is left: not met, with no relative fall shown', () => {
+    const v = find(verdicts({ reviews: x1Series([12, 8, 4, 0, 0]) }), 'X1', 'TC_XA_1', 2025);
+    expect(v.ket_qua).toBe('chua_dat');
+    expect(v.gia_tri).toBe(0);
+    expect(v.giai_thich)
+      .toContain('năm 2025 giảm 0,0 điểm phần trăm. Năm chưa đạt: 2025. Năm 2025 không thể đạt ngưỡng');
+  });
+
+  it('asks to bring every remaining household out when the allowed count is exactly zero', () => {
+    // X1: 24 → 16 → 8 → 4 of 200 households: the 2024 fall (2 points) from 4% leaves room for 0 households.
+    const v = find(verdicts({ reviews: x1Series([12, 8, 4, 2, 2]) }), 'X1', 'TC_XA_1', 2024);
+    expect(v.ket_qua).toBe('chua_dat');
+    expect(v.can_them).toBe(4);
+    expect(v.giai_thich).toContain('Cần giảm thêm 4 hộ nghèo và cận nghèo trong năm 2024 để đạt.');
+  });
+
+  it('shows enough decimals to tell a value from a threshold it rounds to', () => {
+    // X2 (one village of 10 000 households): 3 000 → 2 604 poor + near-poor is a fall of 3.96 points.
+    const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2' ? { ...u, vung_cao_bien_gioi_dbkk: 'có' } : u));
+    const other = [3000, 2604, 2208, 1812, 1203].map((s, i) => review('X2-01', 2021 + i, 10000, s - 1000, 1000));
+    const list = verdicts({ units, reviews: x1Series([50, 45, 40, 35, 30], other) });
+    expect(find(list, 'X2', 'TC_XA_1', 2024).giai_thich).toContain('năm 2024 giảm 3,96 điểm phần trăm');
+    // 3 000 → 1 203 is a reduction of 59.9%, shown as such next to "> 60".
+    expect(find(list, 'X2', 'TC_XA_2', 2025).giai_thich).toContain('giảm 59,9%');
+    const close = [3000, 2604, 2208, 1812, 1199].map((s, i) => review('X2-01', 2021 + i, 10000, s - 1000, 1000));
+    const v = find(verdicts({ units, reviews: x1Series([50, 45, 40, 35, 30], close) }), 'X2', 'TC_XA_2', 2025);
+    expect(v.ket_qua).toBe('dat');
+    expect(v.giai_thich).toContain('giảm 60,03%');
+  });
+
+  it('asks for the last household when none may remain, and never asks the impossible', () => {
+    const other = [2, 2, 2, 1, 1].map((s, i) => review('X2-01', 2021 + i, 100, s, 0));
+    const list = verdicts({ reviews: x1Series([50, 45, 40, 35, 30], other) });
+    // Scale 2 → 1: 50%, not "> 50"; at most ⌈2 × 0.5⌉ − 1 = 0 households may remain.
+    expect(find(list, 'X2-01', 'TC_THON', 2025)).toMatchObject({ ket_qua: 'chua_dat', can_them: 1 });
+    const criteria = CRITERIA.map((r) => (r['ma_tieu_chi'] === 'TC_THON' ? { ...r, nguong: 100 } : r));
+    const all = verdicts({ criteria, reviews: x1Series([50, 45, 40, 35, 30], other) });
+    const impossible = find(all, 'X2-01', 'TC_THON', 2025);
+    expect(impossible).toMatchObject({ ket_qua: 'chua_dat', can_them: null });
+    expect(impossible.giai_thich).toMatch(/chưa trên ngưỡng 100,0%\.$/);
+  });
+
+  it('estimates exits only among units still in the status, complete, and strictly under the threshold', () => {
+    // 2025: Bản Một (left by decision in 2024) and Bản Hai both at 10% poor; Thôn Ba exactly 15%.
+    const poorIn2025 = (id: unknown) => (id === 'X2-01' ? 15 : 10);
+    const reviews = steadyReviews().map((r) =>
+      (r['nam'] === 2025 ? { ...r, so_ho_ngheo: poorIn2025(r['ma_don_vi']), so_ho_ngheo_dtts: 0 } : r));
+    const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2-01' ? { ...u, dac_biet_kho_khan: 'có' } : u));
+    const d = find(verdicts({ units, reviews }), 'H', 'MT_HUYEN_D', 2025);
+    expect(d.so_lieu[2]?.gia_tri).toBe(1);
+    expect(d.giai_thich).toContain('thêm 1 thôn có tỷ lệ hộ nghèo dưới 15%');
+    // A commune with a village missing is not estimated, however low the others are.
+    const gap = reviews.filter((r) => !(r['ma_don_vi'] === 'X1-02' && r['nam'] === 2025));
+    const c = find(verdicts({ reviews: gap }), 'H', 'MT_HUYEN_C', 2025);
+    expect(c.so_lieu[2]?.gia_tri).toBe(0);
+    expect(find(verdicts({ reviews }), 'H', 'MT_HUYEN_C', 2025).so_lieu[2]?.gia_tri).toBe(1);
+    // A village left with no households has no rate to estimate from.
+    const empty = reviews.map((r) => (r['ma_don_vi'] === 'X1-02' && r['nam'] === 2025
+      ? { ...r, tong_so_ho: 0, so_ho_ngheo: 0, so_ho_can_ngheo: 0, so_ho_dtts: 0, so_ho_ngheo_dtts: 0 } : r));
+    expect(find(verdicts({ units, reviews: empty }), 'H', 'MT_HUYEN_D', 2025).so_lieu[2]?.gia_tri).toBe(0);
   });
 
   it('aggregates today\'s communes from their former units', () => {

@@ -1,0 +1,26 @@
+// Mutation testing of the criteria engine, the figures, the unit tree, exact arithmetic and the
+// privacy rules: `npm run mutation` (not part of `npm test`; a few minutes on two cores).
+// One file while iterating: `npm run mutation -- --mutate src/lib/domain/exact.ts`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  mutate: [
+    'src/lib/domain/criteria.ts',
+    'src/lib/domain/figures.ts',
+    'src/lib/domain/units.ts',
+    'src/lib/domain/exact.ts',
+    'src/lib/domain/privacy.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // The machine has two cores shared with other work.
+  concurrency: 2,
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  thresholds: { high: 95, low: 90, break: 90 },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', '.site-build', '.astro', 'test-results', 'reports'],
+  cleanTempDir: true,
+};
