@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phonesIn, scanOutput } from './output-scan.ts';
+import { phonesIn } from '../ingest/personal.ts';
+import { scanOutput } from './output-scan.ts';
 import { nameFinder, namesIn } from './protected-names.ts';
 
 const names = nameFinder([{ ma_khen_thuong: 'KT-2', words: namesIn('Hộ ông Sùng A Chứ')[0]! }]);

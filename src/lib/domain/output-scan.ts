@@ -1,3 +1,4 @@
+import { ID_NUMBER, PHONE, phoneDigits } from '../ingest/personal.ts';
 import { foldText, type NameFinder } from './protected-names.ts';
 
 // The last line of defence: every file of the built site, before it replaces the live one, is read as a
@@ -35,25 +36,7 @@ function unescape(text: string): string {
     });
 }
 
-// Neither letters nor digits nor the joiners of hashes, codes and decimals (41,6 or 0.5) around a number.
-const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}+/=_.-])(?<!\d,)`;
-const EDGE_AFTER = String.raw`(?![\p{L}\p{N}+/=_-]|[.,]\d)`;
-// CMND has 9 digits, CCCD 12 (also written in four groups of three).
-const ID_NUMBER = new RegExp(`${EDGE_BEFORE}(?:\\d{9}|\\d{12}|\\d{3}(?: \\d{3}){3})${EDGE_AFTER}`, 'gu');
-// Vietnamese phones: 0 or +84, a first group of at least two more digits, then digits in any grouping.
-const PHONE = new RegExp(`${EDGE_BEFORE}(?:\\+84[ .]?|0)\\d{2,}(?:[ .]?\\d)+${EDGE_AFTER}`, 'gu');
 const BIRTH = /\b(?:ngay sinh|nam sinh|sinh ngay|sinh nam|sinh thang) (?:\d{1,2} ){0,2}\d{4}\b/g;
-
-/** Digits of a phone number in the national form (0…): how published contact numbers are compared. */
-export function phoneDigits(text: string): string {
-  const digits = text.replace(/\D/g, '');
-  return text.trim().startsWith('+84') ? `0${digits.slice(2)}` : digits;
-}
-
-/** Every phone-like number in a text (e.g. the agency's published contact line). */
-export function phonesIn(text: string): string[] {
-  return [...text.matchAll(PHONE)].map((m) => phoneDigits(m[0])).filter((d) => d.length === 10 || d.length === 11);
-}
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 

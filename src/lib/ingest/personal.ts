@@ -66,3 +66,31 @@ export function personalColumn(header: string): PersonalKind | null {
   }
   return null;
 }
+
+// Numbers that identify a person, the same for input text (values.ts) and for the built site's last scan
+// (domain/output-scan.ts). Neither letters nor digits nor the joiners of hashes, codes and decimals
+// (41,6 or 0.5) may touch them; a sum of money ("125000000 đồng") is not one.
+const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}+/=_.-])(?<!\d,)`;
+const EDGE_AFTER = String.raw`(?![\p{L}\p{N}+/=_-]|[.,]\d)(?!\s*(?:đồng|đ|vnđ|vnd|triệu|tỷ|nghìn|ngàn|usd|%)(?!\p{L}))`;
+/** CMND has 9 digits, CCCD 12 (also written in four groups of three). */
+export const ID_NUMBER = new RegExp(`${EDGE_BEFORE}(?:\\d{9}|\\d{12}|\\d{3}(?: \\d{3}){3})${EDGE_AFTER}`, 'gu');
+/** Vietnamese phones: 0 or +84, a first group of at least two more digits, then digits in any grouping. */
+export const PHONE = new RegExp(`${EDGE_BEFORE}(?:\\+84[ .]?|0)\\d{2,}(?:[ .]?\\d)+${EDGE_AFTER}`, 'gu');
+
+/** Digits of a phone number in the national form (0…): how published contact numbers are compared. */
+export function phoneDigits(text: string): string {
+  const digits = text.replace(/\D/g, '');
+  return text.trim().startsWith('+84') ? `0${digits.slice(2)}` : digits;
+}
+
+const isPhone = (match: string) => [10, 11].includes(phoneDigits(match).length);
+
+/** Every phone-like number in a text (e.g. the agency's published contact line), as national digits. */
+export function phonesIn(text: string): string[] {
+  return [...text.matchAll(PHONE)].map((m) => m[0]).filter(isPhone).map(phoneDigits);
+}
+
+/** The first number in a text that reads as an ID card or a phone number, if any. */
+export function personalNumberIn(text: string): string | null {
+  return text.match(ID_NUMBER)?.[0] ?? [...text.matchAll(PHONE)].map((m) => m[0]).find(isPhone) ?? null;
+}

@@ -64,6 +64,15 @@ describe('names and free text', () => {
     expect(personalNumber('CCCD 012345678901')).not.toBeNull();
     expect(personalNumber('gọi 0912 345 678')).not.toBeNull();
     expect(personalNumber('QĐ 1520/QĐ-UBND ngày 20/11/2023, 1.234 hộ')).toBeNull();
+    // Sums of money, tax codes and account numbers are not personal numbers.
+    for (const money of ['vay 150.000.000 đồng', 'vay 125000000 đồng', '12.500.000.000 đ', 'MST 6200123456', 'TK 3712.0.1059647']) {
+      expect(personalNumber(money), money).toBeNull();
+    }
+    expect(personalNumber('SĐT 0912.345.678')).not.toBeNull();
+    expect(count.parse('1 234')).toEqual({ ok: true, value: 1234 });
+    expect(count.parse('1 76').ok).toBe(false);
+    expect(count.parse('31 12').ok).toBe(false);
+    expect(personalNumber('CMND 012345678, cấp năm 2010')).not.toBeNull();
     expect(text().parse('Ông A, số điện thoại 0912345678').ok).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { personalNumberIn } from './personal.ts';
 import { cleanText, CONVERT_WITH_UNIKEY, hiddenCharacter, legacyEncoding, matchKey } from './text.ts';
 
 // Cell types of the data contract. Each turns the raw text of one cell into a value, or says in
@@ -31,8 +32,14 @@ export const MAX_DECIMALS = 4;
 export const count: CellType<number> = {
   name: 'số nguyên ≥ 0 (có thể viết 1.234)',
   parse(raw) {
-    const s = raw.trim().replace(/[\s\u00A0\u202F]/g, '');
+    const spaced = raw.trim();
+    const s = spaced.replace(/[\s\u00A0\u202F]/g, '');
     if (/^-/.test(s)) return bad(`Số hộ, số người không thể âm ("${raw.trim()}"). Nhập số ≥ 0.`);
+    // A space may group thousands ("1 234"), nothing else: "31 12" is two numbers run together.
+    if (s !== spaced && !/^\d{1,3}([\s\u00A0\u202F]\d{3})+$/.test(spaced)) {
+      return bad(`"${spaced}" có dấu cách giữa các chữ số nhưng không phải cách viết hàng nghìn (1 234). ` +
+        'Kiểm tra ô có bị dính hai số vào nhau không, rồi viết lại số liền (1234) hoặc với dấu chấm (1.234).', 'type-error');
+    }
     const digits = /^\d+$/.test(s) ? s : /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : null;
     if (digits !== null) {
       return digits.replace(/^0+/, '').length <= MAX_DIGITS
@@ -259,11 +266,9 @@ export const link: CellType<string> = {
  * Such text must never be published, so it is refused where it appears in data meant for the site.
  */
 export function personalNumber(value: string): string | null {
-  for (const m of value.matchAll(/\+?\d[\d .-]{7,16}\d/g)) {
-    const digits = m[0].replace(/\D/g, '');
-    if (digits.length >= 9 && digits.length <= 12 && !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(m[0])) {
-      return `Văn bản có dãy số "${m[0]}" giống số CMND/CCCD hoặc số điện thoại. Không đưa số giấy tờ, số điện thoại cá nhân vào dữ liệu công khai: xóa dãy số này.`;
-    }
-  }
-  return null;
+  const found = personalNumberIn(value);
+  return found === null
+    ? null
+    : `Văn bản có dãy số "${found}" giống số CMND/CCCD hoặc số điện thoại. ` +
+        'Không đưa số giấy tờ, số điện thoại cá nhân vào dữ liệu công khai: xóa dãy số này.';
 }
