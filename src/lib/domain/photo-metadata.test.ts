@@ -45,6 +45,19 @@ describe('text hidden in a photo', () => {
     expect(photoMetadata(jpeg(segment(0xfe, 'Sung A Chu')), 'jpg')).toEqual(['COM']);
   });
 
+  it('names any other application segment of a JPEG, and reads nothing past the image data or the file', () => {
+    expect(photoMetadata(jpeg(segment(0xe2, 'ICC_PROFILE'), segment(0xef, 'x')), 'jpg')).toEqual(['APP2', 'APP15']);
+    const afterData = bytes([0xff, 0xd8], [0xff, 0xda, 0, 2], segment(0xfe, 'x'));
+    expect(photoMetadata(afterData, 'jpg')).toEqual([]);
+    expect(photoMetadata(bytes([0xff, 0xd8], segment(0xfe, 'x').slice(0, 3)), 'jpg')).toEqual([]);
+    expect(photoMetadata(bytes([0xff, 0xd8, 0x00, 0x00], segment(0xfe, 'x')), 'jpg')).toEqual([]);
+    const header = pngChunk('IHDR', '\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0');
+    expect(photoMetadata(png(header).slice(0, 8 + 25 + 7), 'png')).toEqual([]);
+    expect(photoMetadata(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], pngChunk('tEXt', '')), 'png')).toEqual(
+      ['tEXt'],
+    );
+  });
+
   it('finds EXIF and XMP in a WebP', () => {
     expect(photoMetadata(webp(['VP8 ', 'abcd']), 'webp')).toEqual([]);
     expect(

@@ -5,10 +5,6 @@
 export type PhotoType = 'jpg' | 'png' | 'webp';
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-const u32be = (b: Uint8Array, i: number) =>
-  (((b[i] ?? 0) << 24) | ((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0)) >>> 0;
-const u32le = (b: Uint8Array, i: number) =>
-  ((b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24)) >>> 0;
 
 // PNG text chunks (tEXt, zTXt, iTXt), EXIF and time; JPEG comment, EXIF/XMP (APP1), IPTC (APP13) and
 // every other application segment but JFIF/Adobe colour data; WebP EXIF and XMP chunks.
@@ -18,27 +14,26 @@ const WEBP_TEXT = new Set(['EXIF', 'XMP ']);
 /** The kinds of text metadata a photo carries (e.g. ["EXIF"]), empty when it carries none. */
 export function photoMetadata(bytes: Uint8Array, type: PhotoType): string[] {
   const found = new Set<string>();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Every read below is of a chunk or segment header that lies inside the file (the loop conditions).
   if (type === 'png') {
-    for (let i = 8; i + 8 <= bytes.length; i += 12 + u32be(bytes, i)) {
+    for (let i = 8; i + 8 <= bytes.length; i += 12 + view.getUint32(i)) {
       const chunk = ascii(bytes, i + 4, i + 8);
       if (PNG_TEXT.has(chunk)) found.add(chunk === 'eXIf' ? 'EXIF' : chunk);
     }
   } else if (type === 'webp') {
-    for (let i = 12; i + 8 <= bytes.length; i += 8 + u32le(bytes, i + 4) + (u32le(bytes, i + 4) % 2)) {
+    for (let i = 12; i + 8 <= bytes.length; i += 8 + view.getUint32(i + 4, true) + (view.getUint32(i + 4, true) % 2)) {
       const chunk = ascii(bytes, i, i + 4);
       if (WEBP_TEXT.has(chunk)) found.add(chunk.trim());
     }
   } else {
-    for (let i = 2; i + 4 <= bytes.length && bytes[i] === 0xff;) {
-      const marker = bytes[i + 1] ?? 0;
+    for (let i = 2; i + 4 <= bytes.length && view.getUint8(i) === 0xff; i += 2 + view.getUint16(i + 2)) {
+      const marker = view.getUint8(i + 1);
       if (marker === 0xda || marker === 0xd9) break; // image data starts: no metadata after it
-      const length = ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
-      const name = ascii(bytes, i + 4, i + 9);
       if (marker === 0xfe) found.add('COM');
-      else if (marker === 0xe1) found.add(name.startsWith('Exif') ? 'EXIF' : 'XMP');
+      else if (marker === 0xe1) found.add(ascii(bytes, i + 4, i + 8) === 'Exif' ? 'EXIF' : 'XMP');
       else if (marker === 0xed) found.add('IPTC');
       else if (marker >= 0xe2 && marker <= 0xef && marker !== 0xee) found.add(`APP${marker - 0xe0}`);
-      i += 2 + length;
     }
   }
   return [...found];
