@@ -1,5 +1,5 @@
 // Mutation testing of the criteria engine, the figures, the unit tree, exact arithmetic and the
-// privacy rules: `npm run mutation` (not part of `npm test`; a few minutes on two cores).
+// privacy rules and gates: `npm run mutation` (not part of `npm test`; about 20 minutes on two cores).
 // One file while iterating: `npm run mutation -- --mutate src/lib/domain/exact.ts`.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -11,6 +11,10 @@ export default {
     'src/lib/domain/units.ts',
     'src/lib/domain/exact.ts',
     'src/lib/domain/privacy.ts',
+    'src/lib/domain/protected-names.ts',
+    'src/lib/domain/privacy-gate.ts',
+    'src/lib/domain/output-scan.ts',
+    'src/lib/domain/photo-metadata.ts',
   ],
   coverageAnalysis: 'perTest',
   // The machine has two cores shared with other work.

@@ -124,7 +124,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   const stories = parseStories(storyInputs, issues);
   checkPhotos(stories, photos, issues);
   const { units: u, regions: r, criteria: c, reviews: rv, awards: a } = parsed;
-  if (!settings || !u.table || !r.table || !c.table || !rv.table || !a.table) return done(null);
+  if (!settings || !settingRows || !u.table || !r.table || !c.table || !rv.table || !a.table) return done(null);
   // Every published string, before anything is built: a protected name anywhere refuses the data.
   const lockText = files.has(LOCK_FILE) ? new TextDecoder().decode(files.get(LOCK_FILE)) : null;
   const published = publishedTexts({

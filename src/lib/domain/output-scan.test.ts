@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phonesIn } from '../ingest/personal.ts';
-import { scanOutput } from './output-scan.ts';
+import { describeFinding, scanOutput } from './output-scan.ts';
 import { nameFinder, namesIn } from './protected-names.ts';
 
 const names = nameFinder([{ ma_khen_thuong: 'KT-2', words: namesIn('Hộ ông Sùng A Chứ')[0]! }]);
@@ -24,7 +24,7 @@ describe('the scan of the built site', () => {
       ['a.svg', '<text>SÙNG A CHỨ</text>'],
     ];
     for (const [path, text] of cases) expect(kinds(path, text), text).toContain('ten@1');
-    expect(scanOutput('a.html', '<p>x</p>\n<p>Sùng A Chứ</p>', names, PUBLIC)[0]).toEqual({
+    expect(scanOutput('a.html', '<p>x</p>\n<p>Sùng A Chứ</p>', names, PUBLIC, false)[0]).toEqual({
       path: 'a.html',
       line: 2,
       kind: 'ten',
@@ -63,5 +63,26 @@ describe('the scan of the built site', () => {
       'sha256,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     ].join('\n');
     expect(kinds('a.html', page)).toEqual([]);
+  });
+
+  it('finds a date of birth in an attribute, a private landline, and a phone inside a CSV cell with angle brackets', () => {
+    expect(kinds('a.html', '<img alt="Ông A, sinh năm 1961" src="/a.png">')).toEqual(['ngay_sinh@1']);
+    expect(kinds('a.html', '<p>Nhà riêng 0213 3 999 999</p>')).toEqual(['so_dien_thoai@1']);
+    expect(kinds('a.csv', 'ghi chú,a<b 0912345678 c>d')).toEqual(['so_dien_thoai@1']);
+  });
+
+  it('says what was found, where, and which award to look at, never the value', () => {
+    const [name] = scanOutput('xa/a/index.html', '\n<p>Sùng A Chứ</p>', names, PUBLIC, false);
+    expect(describeFinding(name!)).toBe(
+      '  - xa/a/index.html, dòng 2: có tên hộ gia đình, cá nhân chưa đồng ý công khai (mã khen thưởng KT-2).',
+    );
+    const [phone] = scanOutput('a.csv', 'x,0912345678', names, PUBLIC, false);
+    expect(describeFinding(phone!)).toBe(
+      '  - a.csv, dòng 1: có số điện thoại không phải số công vụ trong dia-phuong.csv.',
+    );
+    const [id] = scanOutput('a.json', '{"x":"001203012345"}', names, PUBLIC, false);
+    expect(describeFinding(id!)).toBe('  - a.json, dòng 1: có dãy số giống số CMND/CCCD.');
+    const [birth] = scanOutput('a.txt', 'Ngày sinh 01/02/1960', names, PUBLIC, false);
+    expect(describeFinding(birth!)).toBe('  - a.txt, dòng 1: có ngày sinh hoặc năm sinh.');
   });
 });

@@ -49,7 +49,7 @@ export function scanOutput(
   text: string,
   names: NameFinder,
   publicPhones: ReadonlySet<string>,
-  binary = false,
+  binary: boolean,
 ): Finding[] {
   const found = new Map<string, Finding>();
   const add = (f: Finding) => found.set(`${f.kind}|${f.line}|${f.ma_khen_thuong}`, f);
@@ -60,22 +60,23 @@ export function scanOutput(
   // In a CSV file a comma separates cells (its decimals use a point), so "96,0912345678" is two cells.
   const numbers = path.endsWith('.csv') ? apart.replace(/,/g, '\t') : apart;
   const texts = markup ? [plain, apart, plain.replace(/<[^>]*>/g, '')] : [plain];
-  for (const t of texts) {
-    const folded = foldText(t, true);
-    for (const hit of names.findInText(t, folded))
+  const readings = texts.map((t) => ({ t, folded: foldText(t, true) }));
+  for (const { t, folded } of readings) {
+    for (const hit of names.findInText(t, folded)) {
       add({ path, line: hit.line ?? 1, kind: 'ten', ma_khen_thuong: hit.ma_khen_thuong });
-    if (t === apart && !binary) {
-      for (const m of folded.matchAll(BIRTH))
-        add({ path, line: lineAt(folded, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
     }
   }
   if (binary) return [...found.values()];
+  for (const { folded } of readings) {
+    for (const m of folded.matchAll(BIRTH))
+      add({ path, line: lineAt(folded, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
+  }
   // Numbers only where markup separates them, so adjacent chart labels never join into one long number.
   for (const m of numbers.matchAll(ID_NUMBER))
     add({ path, line: lineAt(numbers, m.index), kind: 'so_giay_to', ma_khen_thuong: null });
   for (const m of numbers.matchAll(PHONE)) {
     const digits = phoneDigits(m[0]);
-    if ((digits.length === 10 || digits.length === 11) && !publicPhones.has(digits)) {
+    if ([10, 11].includes(digits.length) && !publicPhones.has(digits)) {
       add({ path, line: lineAt(numbers, m.index), kind: 'so_dien_thoai', ma_khen_thuong: null });
     }
   }

@@ -34,6 +34,9 @@ function expectRefusedAt(issues: readonly Issue[], at: Partial<Issue>) {
   expect(found, JSON.stringify(at)).toContainEqual(
     expect.objectContaining({ severity: 'error', code: 'constraint-error', ...at }),
   );
+  // One issue per place, named once: the same hit is not reported again under another field.
+  const here = found.filter((i) => (at.file === undefined || i.file === at.file) && i.line === at.line);
+  expect(here.map((i) => i.field)).toEqual([at.field]);
   for (const i of found) {
     expect(JSON.stringify(i)).not.toMatch(/s[ùu]ng a ch[ứu]/i);
   }
@@ -94,6 +97,27 @@ describe('the privacy gate over data files', () => {
       }),
     );
     expectRefusedAt(errors, { file: 'khen-thuong.csv', line: 2, field: 'thanh_tich', column: 'thanh_tich' });
+  });
+
+  it('names the column as the file heads it, and its letter', () => {
+    const awards = AWARDS.map((r, i) => (i === 0 ? { ...r, thanh_tich: 'Giúp ông Sùng A Chứ' } : r));
+    const text = csv(
+      awards,
+      awardsTable.columns.map((c) => c.key),
+    ).replace('thanh_tich', 'Thành tích');
+    const { errors } = buildDataset(toFiles({ ...fixtureTexts(), 'khen-thuong.csv': text }));
+    expectRefusedAt(errors, {
+      file: 'khen-thuong.csv',
+      line: 2,
+      field: 'thanh_tich',
+      column: 'Thành tích',
+      column_letter: 'K',
+    });
+  });
+
+  it('reads the paths of the lock, not its comments', () => {
+    const lock = '# Sùng A Chứ yêu cầu gỡ\n/\tdanh-muc\n';
+    expect(gateIssues(buildDataset(toFiles({ ...fixtureTexts(), 'duong-dan.lock': lock })).errors)).toEqual([]);
   });
 
   it('lets through a name a consenting namesake publishes, with a warning on the hidden entry', () => {
@@ -188,9 +212,9 @@ describe('the privacy gate over stories', () => {
     ['tieu_de', 2, 'tieu_de: "Chuyện nhà ông Sùng A Chứ"'],
     ['tom_tat', 3, 'tom_tat: "Gia đình SÙNG A CHỨ vươn lên thoát nghèo."'],
     ['tac_gia', 5, 'tac_gia: "Sùng A Chứ và phóng viên"'],
-    ['anh.tep', 8, '  - tep: "sung-a-chu.jpg"'],
-    ['anh.mo_ta', 9, '    mo_ta: "Ông Sùng A Chứ bên nương chè"'],
-    ['anh.tac_gia', 10, '    tac_gia: "Sung A Chu"'],
+    ['anh.0.tep', 8, '  - tep: "sung-a-chu.jpg"'],
+    ['anh.0.mo_ta', 9, '    mo_ta: "Ông Sùng A Chứ bên nương chè"'],
+    ['anh.0.tac_gia', 10, '    tac_gia: "Sung A Chu"'],
   ];
   for (const [field, line, text] of fields) {
     it(`refuses a protected name in the front matter, ${field}`, () => {

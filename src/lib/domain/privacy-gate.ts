@@ -43,8 +43,6 @@ export function* tableTexts<T>(
   }
 }
 
-const FRONT_MATTER_KEY = /^(\s*)(?:-\s+)?([A-Za-z_][\w]*)\s*:/;
-
 /** Every string of parsed front matter with its path ("tieu_de", "anh.0.mo_ta"), in order. */
 function frontMatterStrings(data: unknown, path = ''): [string, string][] {
   if (typeof data === 'string') return [[path, data]];
@@ -59,23 +57,11 @@ function frontMatterStrings(data: unknown, path = ''): [string, string][] {
  * the file name.
  */
 export function storyTexts(story: StoryInput): PublishedText[] {
-  const lines = story.source.split('\n');
-  const closing = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
-  const keyOf = (line: string) => FRONT_MATTER_KEY.exec(line);
-  const fieldAt = (line: number): string => {
-    if (line > closing) return 'noi_dung';
-    for (let i = line - 1; i > 0; i--) {
-      const m = keyOf(lines[i] ?? '');
-      if (!m) continue;
-      if (m[1] === '') return m[2] ?? 'noi_dung';
-      const parent = lines
-        .slice(1, i)
-        .reverse()
-        .find((l) => keyOf(l)?.[1] === '');
-      return `${parent ? keyOf(parent)?.[2] : 'anh'}.${m[2]}`;
-    }
-    return 'noi_dung';
-  };
+  const bodyLine = story.bodyLine ?? 1;
+  // The front-matter field a line belongs to: the last one starting at or above it ("anh.0.mo_ta").
+  const starts = Object.entries(story.fieldLines ?? {}).sort(([a, x], [b, y]) => x - y || a.length - b.length);
+  const fieldAt = (line: number): string =>
+    line >= bodyLine ? 'noi_dung' : (starts.filter(([, l]) => l <= line).pop()?.[0] ?? 'phan_dau');
   const file = story.file;
   const name = file.split('/').pop() ?? file;
   // "Sùng<br/>A Chứ" reads as a name; tags become spaces, their line breaks are kept.
@@ -83,7 +69,7 @@ export function storyTexts(story: StoryInput): PublishedText[] {
   const read = frontMatterStrings(story.data).flatMap(([path, s]) =>
     tokens(s, fieldLine(story.fieldLines, path), path),
   );
-  const seen = storyTextParts(story.body, story.bodyLine ?? 1).flatMap((p) => tokens(p.text, p.line, 'noi_dung'));
+  const seen = storyTextParts(story.body, bodyLine).flatMap((p) => tokens(p.text, p.line, 'noi_dung'));
   return [
     { at: { file, field: 'ten_tep' }, words: tokens(name, null) },
     { at: { file }, words: tokensByLine(story.source), fieldAt },
@@ -94,7 +80,7 @@ export function storyTexts(story: StoryInput): PublishedText[] {
 
 /** Everything the site would publish from the inputs. */
 export function* publishedTexts(inputs: {
-  settings: SettingsTable | null;
+  settings: SettingsTable;
   tables: readonly ParsedTable<object>[];
   awards: ParsedTable<AwardRow>;
   stories: readonly StoryInput[];
@@ -105,7 +91,7 @@ export function* publishedTexts(inputs: {
   /** The published-URL lock, whose every path keeps a page. */
   lock: string | null;
 }): Generator<PublishedText> {
-  if (inputs.settings) yield* tableTexts(inputs.settings, (row) => ({ gia_tri: row.gia_tri }));
+  yield* tableTexts(inputs.settings, (row) => ({ gia_tri: row.gia_tri }));
   for (const t of inputs.tables) yield* tableTexts(t);
   yield* tableTexts(inputs.awards, publicAward);
   if (inputs.moved) {
@@ -116,7 +102,7 @@ export function* publishedTexts(inputs: {
   if (inputs.lock !== null) {
     for (const [i, l] of inputs.lock.split('\n').entries()) {
       if (l.startsWith('#')) continue;
-      yield { at: { file: LOCK_FILE, line: i + 1, field: 'duong_dan' }, words: tokens(l.split('\t')[0] ?? '', i + 1) };
+      yield { at: { file: LOCK_FILE, field: 'duong_dan' }, words: tokens(l.split('\t')[0] ?? '', i + 1) };
     }
   }
 }

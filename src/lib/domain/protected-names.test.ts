@@ -35,6 +35,7 @@ describe('the protected-name matcher', () => {
       '\u{1D412}ùng A Chứ',
       'Sùn\u0261 A Ch\uFE0Eứ',
       'Sù\uFE0Fng A C\u180Bhứ',
+      '\u0405ùng \u0410 Chứ',
     ];
     for (const f of forms) expect(foldText(f), JSON.stringify(f)).toBe('sung a chu');
     expect(foldText('Đèo Văn Định')).toBe('deo van dinh');
@@ -115,6 +116,29 @@ describe('the protected-name matcher', () => {
     ]);
     expect(result.namesakes).toEqual(['KT-2']);
     expect(result.names.map((n) => n.ma_khen_thuong)).toEqual(['KT-3']);
+  });
+
+  it('tells apart names that differ only by a letter or a tone', () => {
+    expect(find(['Ông Lò Văn Hòa'], 'Ông Lò Văn Hóa')).toEqual([]);
+    expect(find(['Hộ ông Sùng A Chứ'], 'Sùng B Chứ')).toEqual([]);
+    expect(find(['Hộ ông Sùng A Chứ'], 'Sùng A Chú')).toEqual([]);
+    expect(find(['Ông Đèo Văn Định'], 'DEO VAN DINH')).toHaveLength(1);
+    expect(folds('Hộ Dua')).toEqual([]);
+    expect(folds('Ông A Páo và gia đình Lý Văn Minh')).toEqual([
+      ['a', 'pao'],
+      ['ly', 'van', 'minh'],
+    ]);
+  });
+
+  it('finds names in a whole file from its folded form, on the line each starts', () => {
+    const text = 'Sùng A Chứ\nx\ny Pờ Lò\nChè\n\nSung A Chú';
+    expect(finderOf(['Hộ ông Sùng A Chứ', 'Bà Pờ Lò Chè']).findInText(text, foldText(text, true))).toEqual([
+      { ma_khen_thuong: 'KT-1', line: 1, field: undefined },
+      { ma_khen_thuong: 'KT-2', line: 3, field: undefined },
+    ]);
+    expect(finderOf([]).findInText(text, foldText(text, true))).toEqual([]);
+    expect(foldText('\n Sùng\nA ', true)).toBe('\nsung\na');
+    expect(foldText('Sùng\nA')).toBe('sung a');
   });
 
   it('reads a file name and a code as words', () => {

@@ -51,12 +51,15 @@ function prepare(text: string): string {
  * confirmed word by word (`nameFinder().findInText`).
  */
 export function foldText(text: string, keepLines = false): string {
-  return prepare(text)
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(keepLines ? /[^a-z0-9\n]+/g : /[^a-z0-9]+/g, ' ')
-    .trim();
+  return (
+    prepare(text)
+      .normalize('NFD')
+      .replace(MARKS, '')
+      .replace(/đ/g, 'd')
+      .replace(keepLines ? /[^a-z0-9\n]+/g : /[^a-z0-9]+/g, ' ')
+      // Lines are kept in place: a blank first line must stay line 1.
+      .replace(keepLines ? /^ +| +$/gm : /^ +| +$/g, '')
+  );
 }
 
 function keysOf(word: string): WordKeys {
@@ -115,12 +118,12 @@ export function protectedNames(awards: readonly AwardRow[]): { names: ProtectedN
 /** A word of a published text, with the line it stands on and, within a row or a story, its field. */
 export interface Token extends WordKeys {
   line: number | null;
-  field?: string;
+  field?: string | undefined;
 }
 
 /** Split a text into words, all on one line (null: the text has no line, e.g. a setting). */
 export function tokens(text: string, line: number | null, field?: string): Token[] {
-  return splitWords(prepare(text)).map((w) => ({ ...keysOf(w), line, ...(field === undefined ? {} : { field }) }));
+  return splitWords(prepare(text)).map((w) => ({ ...keysOf(w), line, field }));
 }
 
 /** A multi-line text (a story file) as words with their lines, so a name may run across lines. */
@@ -132,7 +135,7 @@ export interface NameHit {
   ma_khen_thuong: string;
   /** The line and field of the name's first word. */
   line: number | null;
-  field?: string;
+  field?: string | undefined;
 }
 
 export interface NameFinder {
@@ -165,11 +168,7 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
             return word !== undefined && sameWord(word, w);
           })
         ) {
-          hits.push({
-            ma_khen_thuong: n.ma_khen_thuong,
-            line: t.line,
-            ...(t.field === undefined ? {} : { field: t.field }),
-          });
+          hits.push({ ma_khen_thuong: n.ma_khen_thuong, line: t.line, field: t.field });
         }
       }
     });

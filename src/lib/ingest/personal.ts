@@ -87,7 +87,10 @@ const isPhone = (match: string) => [10, 11].includes(phoneDigits(match).length);
 
 /** Every phone-like number in a text (e.g. the agency's published contact line), as national digits. */
 export function phonesIn(text: string): string[] {
-  return [...text.matchAll(PHONE)].map((m) => m[0]).filter(isPhone).map(phoneDigits);
+  return [...text.matchAll(PHONE)]
+    .map((m) => m[0])
+    .filter(isPhone)
+    .map(phoneDigits);
 }
 
 /** The first number in a text that reads as an ID card or a phone number, if any. */
