@@ -34,6 +34,12 @@ function expectRefusedAt(issues: readonly Issue[], at: Partial<Issue>) {
   expect(found, JSON.stringify(at)).toContainEqual(
     expect.objectContaining({ severity: 'error', code: 'constraint-error', ...at }),
   );
+  expect(found[0]?.message).toBe(
+    `Nội dung này nêu tên hộ gia đình, cá nhân được khen (mã khen thưởng ${PROTECTED}) chưa đồng ý hoặc đã rút ` +
+      'đồng ý công khai. Xóa tên khỏi đây; chỉ nêu tên khi khen-thuong.csv ghi nhận đồng ý công khai.',
+  );
+  // Every hit in a story has a line, but the file name's.
+  expect(found.filter((i) => i.line === null && i.field !== 'ten_tep')).toEqual([]);
   // One issue per place, named once: the same hit is not reported again under another field.
   const here = found.filter((i) => (at.file === undefined || i.file === at.file) && i.line === at.line);
   expect(here.map((i) => i.field)).toEqual([at.field]);
@@ -245,6 +251,18 @@ describe('the privacy gate over stories', () => {
       });
     });
   }
+
+  it('names the body from its first line, a line above every field, and lines after a tag that spans two', () => {
+    expectRefusedAt(storyIssues(story([...FRONT, 'Ông Sùng A Chứ kể lại.'].join('\n'))), {
+      line: FRONT.length + 1,
+      field: 'noi_dung',
+      column: 'noi_dung',
+    });
+    const comment = [FRONT[0]!, '# Ông Sùng A Chứ', ...FRONT.slice(1), 'Một câu chuyện.'];
+    expectRefusedAt(storyIssues(story(comment.join('\n'))), { line: 2, field: 'phan_dau' });
+    const spanning = [...FRONT, 'Dòng một <br', '/> dòng hai', 'Ông Sùng A Chứ kể lại.'];
+    expectRefusedAt(storyIssues(story(spanning.join('\n'))), { line: FRONT.length + 3, field: 'noi_dung' });
+  });
 
   it('refuses a name broken across two lines, at the line where it starts', () => {
     const source = [...FRONT, 'Gia đình ông Sùng A', 'Chứ đã thoát nghèo.'].join('\n');

@@ -23,8 +23,7 @@ export interface PublishedText {
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
 }
 
-const stringsOf = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+const stringsOf = (value: unknown): string[] => [value].flat().filter((v) => typeof v === 'string');
 
 /**
  * The text cells of a table, one text per row with each word tagged by its column, so a name split across
@@ -59,11 +58,11 @@ function frontMatterStrings(data: unknown, path = ''): [string, string][] {
 export function storyTexts(story: StoryInput): PublishedText[] {
   const bodyLine = story.bodyLine ?? 1;
   // The front-matter field a line belongs to: the last one starting at or above it ("anh.0.mo_ta").
-  const starts = Object.entries(story.fieldLines ?? {}).sort(([a, x], [b, y]) => x - y || a.length - b.length);
+  // fieldLines lists the fields in file order, a parent before its children ("anh", "anh.0", "anh.0.tep").
+  const starts = Object.entries(story.fieldLines ?? {});
   const fieldAt = (line: number): string =>
     line >= bodyLine ? 'noi_dung' : (starts.filter(([, l]) => l <= line).pop()?.[0] ?? 'phan_dau');
   const file = story.file;
-  const name = file.split('/').pop() ?? file;
   // "Sùng<br/>A Chứ" reads as a name; tags become spaces, their line breaks are kept.
   const untagged = story.source.replace(/<[^>]*>/g, (tag) => ` ${'\n'.repeat(tag.split('\n').length - 1)}`);
   const read = frontMatterStrings(story.data).flatMap(([path, s]) =>
@@ -71,7 +70,7 @@ export function storyTexts(story: StoryInput): PublishedText[] {
   );
   const seen = storyTextParts(story.body, bodyLine).flatMap((p) => tokens(p.text, p.line, 'noi_dung'));
   return [
-    { at: { file, field: 'ten_tep' }, words: tokens(name, null) },
+    { at: { file, field: 'ten_tep' }, words: tokens(file, null) },
     { at: { file }, words: tokensByLine(story.source), fieldAt },
     { at: { file }, words: tokensByLine(untagged), fieldAt },
     { at: { file }, words: [...read, ...seen] },
@@ -102,7 +101,7 @@ export function* publishedTexts(inputs: {
   if (inputs.lock !== null) {
     for (const [i, l] of inputs.lock.split('\n').entries()) {
       if (l.startsWith('#')) continue;
-      yield { at: { file: LOCK_FILE, field: 'duong_dan' }, words: tokens(l.split('\t')[0] ?? '', i + 1) };
+      yield { at: { file: LOCK_FILE, field: 'duong_dan' }, words: tokens(l.replace(/\t.*$/, ''), i + 1) };
     }
   }
 }
@@ -115,7 +114,8 @@ export function checkProtectedNames(names: readonly ProtectedName[], texts: Iter
   for (const { at, words, fieldAt, columnOf } of texts) {
     for (const hit of finder.find(words)) {
       const line = hit.line ?? at.line ?? null;
-      const field = hit.field ?? (fieldAt && line !== null ? fieldAt(line) : (at.field ?? null));
+      // Texts with fieldAt (a story file) always give lines.
+      const field = hit.field ?? fieldAt?.(line ?? 0) ?? at.field ?? null;
       const key = `${at.file}|${line}|${field}|${hit.ma_khen_thuong}`;
       if (seen.has(key)) continue;
       seen.add(key);

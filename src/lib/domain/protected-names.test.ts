@@ -124,6 +124,9 @@ describe('the protected-name matcher', () => {
     expect(find(['Hộ ông Sùng A Chứ'], 'Sùng A Chú')).toEqual([]);
     expect(find(['Ông Đèo Văn Định'], 'DEO VAN DINH')).toHaveLength(1);
     expect(folds('Hộ Dua')).toEqual([]);
+    // Anh, Cô, Em are names too: an honorific is one only at the start.
+    expect(folds('Ông Hoàng Anh Tuấn')).toEqual([['hoang', 'anh', 'tuan']]);
+    expect(folds('Hộ gia đình bà Lý Thị Em')).toEqual([['ly', 'thi', 'em']]);
     expect(folds('Ông A Páo và gia đình Lý Văn Minh')).toEqual([
       ['a', 'pao'],
       ['ly', 'van', 'minh'],
@@ -131,10 +134,11 @@ describe('the protected-name matcher', () => {
   });
 
   it('finds names in a whole file from its folded form, on the line each starts', () => {
-    const text = 'Sùng A Chứ\nx\ny Pờ Lò\nChè\n\nSung A Chú';
+    const text = 'Sùng A Chứ\nPờ Lò Chè\nx\ny Pờ Lò\nChè\n\nSung A Chú';
     expect(finderOf(['Hộ ông Sùng A Chứ', 'Bà Pờ Lò Chè']).findInText(text, foldText(text, true))).toEqual([
       { ma_khen_thuong: 'KT-1', line: 1, field: undefined },
-      { ma_khen_thuong: 'KT-2', line: 3, field: undefined },
+      { ma_khen_thuong: 'KT-2', line: 2, field: undefined },
+      { ma_khen_thuong: 'KT-2', line: 4, field: undefined },
     ]);
     expect(finderOf([]).findInText(text, foldText(text, true))).toEqual([]);
     expect(foldText('\n Sùng\nA ', true)).toBe('\nsung\na');

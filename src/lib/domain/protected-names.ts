@@ -58,7 +58,7 @@ export function foldText(text: string, keepLines = false): string {
       .replace(/đ/g, 'd')
       .replace(keepLines ? /[^a-z0-9\n]+/g : /[^a-z0-9]+/g, ' ')
       // Lines are kept in place: a blank first line must stay line 1.
-      .replace(keepLines ? /^ +| +$/gm : /^ +| +$/g, '')
+      .replace(keepLines ? /^ | $/gm : /^ | $/g, '')
   );
 }
 
@@ -69,12 +69,12 @@ function keysOf(word: string): WordKeys {
   return { fold, exact: `${nfd.replace(TONES, '').normalize('NFC')}${tones ? `|${tones}` : ''}` };
 }
 
-const splitWords = (prepared: string): string[] => prepared.split(/[^\p{L}\p{N}\p{M}]+/u).filter((w) => w !== '');
+const splitWords = (prepared: string): string[] => prepared.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 
 // How officials write a recipient: "Hộ ông", "Hộ gia đình bà", "Gia đình bác", "Ông", "Cụ", "Đồng chí" ...
 // Matched with their diacritics, so the surname Hồ is never taken for the word hộ.
-const HOUSEHOLD = /^(hộ )?(gia đình )?/u;
-const HONORIFIC = /^((ông bà|vợ chồng|đồng chí|ông|bà|anh|chị|cụ|em|bác|chú|cô|dì|thím|mợ|cậu) )?/u;
+const HOUSEHOLD = /^(?:hộ gia đình|hộ|gia đình) /u;
+const HONORIFIC = /^(ông bà|vợ chồng|đồng chí|ông|bà|anh|chị|cụ|em|bác|chú|cô|dì|thím|mợ|cậu) /u;
 
 /**
  * The people a recipient cell names: "Hộ ông Sùng A Chứ và bà Lý Thị Mai (bản Hai)" names two. What follows
@@ -85,11 +85,11 @@ export function namesIn(recipient: string): WordKeys[][] {
     .normalize('NFC')
     .replace(/\s+/gu, ' ')
     .replace(/\([^)]*\)?/gu, ' ');
-  const parts = text.split(/\s*(?:,|;|&|\+|\svà\s|\s[-–—]\s)\s*/u).map((p) => p.trim());
+  const parts = text.split(/\s*(?:,|;|&|\+|\svà\s|\s[-–—]\s)\s*/u);
   const names: WordKeys[][] = [];
   parts.forEach((part, i) => {
     const afterHousehold = part.replace(HOUSEHOLD, '');
-    const honorific = HONORIFIC.exec(afterHousehold)?.[2];
+    const honorific = HONORIFIC.exec(afterHousehold)?.[1];
     if (i > 0 && !honorific && afterHousehold === part) return;
     const words = splitWords(afterHousehold.replace(HONORIFIC, ''));
     // A one-word name ("Bà Dua") would match every use of that word: it is searched with its honorific.
@@ -177,7 +177,7 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
   // One alternation over the folded words; words may be split by spaces or line breaks.
   const pattern =
     names.length === 0
-      ? null
+      ? /(?!)/g
       : new RegExp(
           `(?<![a-z0-9])(?:${names.map((n) => n.words.map((w) => w.fold).join('[ \\n]+')).join('|')})(?![a-z0-9])`,
           'g',
@@ -186,7 +186,6 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
     size: names.length,
     find,
     findInText(text, folded) {
-      if (!pattern) return [];
       const lines = text.split('\n');
       const hits = new Map<string, NameHit>();
       for (const m of folded.matchAll(pattern)) {
