@@ -4,7 +4,6 @@ import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, ch
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { checkProtectedNames, publishedTexts } from './domain/privacy-gate.ts';
-import { protectedNames } from './domain/protected-names.ts';
 import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
 import { parseTable } from './ingest/table.ts';
 import { parseSettings, settingsTable, type Settings } from './schemas/settings.ts';
@@ -136,13 +135,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
     moved: parsed.moved.table,
     lock: lockText,
   });
-  const { names, namesakes } = protectedNames(a.table.rows.map((l) => l.row));
-  checkProtectedNames(names, published, issues);
-  for (const l of a.table.rows.filter((x) => namesakes.includes(x.row.ma_khen_thuong))) {
-    issues.push(makeIssue('warning', { file: a.table.file, line: l.line, field: 'ten_doi_tuong', ...a.table.columnName('ten_doi_tuong') }, 'constraint-error',
-      `Khen thưởng ${l.row.ma_khen_thuong} (chưa đồng ý công khai) trùng tên với một khen thưởng đã đồng ý công khai, nên tên này vẫn xuất hiện ` +
-        'trên trang ở mục kia và không thể tự động kiểm tra riêng. Nếu là cùng một người, hỏi lại ý kiến của họ.'));
-  }
+  checkProtectedNames(a.table, published, issues);
 
   checkSettings(settings, issues);
   const units = checkUnits(u.table, issues);

@@ -7,7 +7,7 @@ import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
 import { storyTextParts } from '../stories/body.ts';
 import { fieldLine } from '../stories/file.ts';
 import { publicAward } from './privacy.ts';
-import { nameFinder, tokens, tokensByLine, type ProtectedName, type Token } from './protected-names.ts';
+import { nameFinder, protectedNames, tokens, tokensByLine, type Token } from './protected-names.ts';
 
 // One gate over every string the site publishes, run by check-data before anything is built: a table's
 // text cells (as published: awards in their public form), the settings, every part of every story (front
@@ -106,8 +106,25 @@ export function* publishedTexts(inputs: {
   }
 }
 
-/** Refuse every published text that contains a protected name, with file, line and field. */
-export function checkProtectedNames(names: readonly ProtectedName[], texts: Iterable<PublishedText>, issues: Issue[]) {
+/**
+ * Refuse every published text that contains a protected name, with file, line and field; warn on a hidden
+ * award whose name a consenting namesake publishes anyway.
+ */
+export function checkProtectedNames(awards: ParsedTable<AwardRow>, texts: Iterable<PublishedText>, issues: Issue[]) {
+  const { names, namesakes } = protectedNames(awards.rows.map((l) => l.row));
+  for (const { line, row } of awards.rows.filter((l) => namesakes.includes(l.row.ma_khen_thuong))) {
+    const at = { file: awards.file, line, field: 'ten_doi_tuong', ...awards.columnName('ten_doi_tuong') };
+    issues.push(
+      makeIssue(
+        'warning',
+        at,
+        'constraint-error',
+        `Khen thưởng ${row.ma_khen_thuong} (chưa đồng ý công khai) trùng tên với một khen thưởng đã đồng ý công khai, ` +
+          'nên tên này vẫn xuất hiện trên trang ở mục kia và không thể kiểm tra riêng. Nếu là cùng một người, ' +
+          'hỏi lại ý kiến của họ.',
+      ),
+    );
+  }
   const finder = nameFinder(names);
   if (finder.size === 0) return;
   const seen = new Set<string>();
