@@ -126,6 +126,7 @@ describe('the protected-name matcher', () => {
     expect(folds('Hộ Dua')).toEqual([]);
     // Anh, Cô, Em are names too: an honorific is one only at the start.
     expect(folds('Ông Hoàng Anh Tuấn')).toEqual([['hoang', 'anh', 'tuan']]);
+    expect(folds('Hoàng Anh Tuấn')).toEqual([['hoang', 'anh', 'tuan']]);
     expect(folds('Hộ gia đình bà Lý Thị Em')).toEqual([['ly', 'thi', 'em']]);
     expect(folds('Ông A Páo và gia đình Lý Văn Minh')).toEqual([
       ['a', 'pao'],
