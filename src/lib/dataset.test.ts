@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AWARDS, fixtureFiles, review, steadyReviews, UNITS, type Row } from './__tests__/fixture.ts';
+import { AWARDS, CRITERIA, fixtureFiles, review, steadyReviews, UNITS, type Row } from './__tests__/fixture.ts';
 import { buildDataset } from './dataset.ts';
 import { dump } from 'js-yaml';
 import type { StoryInput } from './schemas/story.ts';
@@ -30,6 +30,15 @@ describe('checks across files', () => {
     const result = buildDataset(fixtureFiles({ reviews }));
     expect(result.dataset).toBeNull();
     expect(firstError(result)).toMatchObject({ file: 'ket-qua-ra-soat.csv', line: 17, field: 'ma_don_vi', code: 'foreign-key', value: 'X9-01' });
+  });
+
+  it('refuses a number of consecutive years that the period cannot hold', () => {
+    const criteria = CRITERIA.map((r) => (r['ma_tieu_chi'] === 'TC_XA_1' ? { ...r, so_nam_lien_tiep: 5 } : r));
+    const error = firstError(buildDataset(fixtureFiles({ criteria })));
+    expect(error).toMatchObject({ file: 'tieu-chi.csv', line: 2, field: 'so_nam_lien_tiep', code: 'constraint-error' });
+    expect(error?.message).toContain('chỉ có 4 năm giảm');
+    const four = CRITERIA.map((r) => (r['ma_tieu_chi'] === 'TC_XA_1' ? { ...r, so_nam_lien_tiep: 4 } : r));
+    expect(buildDataset(fixtureFiles({ criteria: four })).errors).toEqual([]);
   });
 
   it('refuses a village under a commune that does not exist', () => {

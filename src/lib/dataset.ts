@@ -139,7 +139,7 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
 
   checkSettings(settings, issues);
   const units = checkUnits(u.table, issues);
-  const criteria = checkCriteria(c.table, issues);
+  const criteria = checkCriteria(c.table, settings, issues);
   // The tree must be sound before anything is looked up in it.
   if (hasErrors(issues)) return done(null);
 

@@ -121,7 +121,7 @@ export function checkRegions(t: ParsedTable<RegionRow>, units: ReadonlyMap<strin
   }
 }
 
-export function checkCriteria(t: ParsedTable<CriterionRow>, issues: Issue[]): Map<CriterionId, CriterionRow> {
+export function checkCriteria(t: ParsedTable<CriterionRow>, settings: Settings, issues: Issue[]): Map<CriterionId, CriterionRow> {
   duplicates(t, 'ma_tieu_chi', (r) => r.ma_tieu_chi, 'Mã tiêu chí', issues);
   const byId = new Map(t.rows.map((l) => [l.row.ma_tieu_chi, l.row]));
   for (const id of Object.keys(CRITERION_IDS) as CriterionId[]) {
@@ -132,6 +132,14 @@ export function checkCriteria(t: ParsedTable<CriterionRow>, issues: Issue[]): Ma
   const first = t.rows.find((l) => l.row.ma_tieu_chi === 'TC_XA_1');
   if (first && (first.row.so_nam_lien_tiep === null || first.row.so_nam_lien_tiep < 1)) {
     issues.push(makeIssue('error', at(t, first.line, 'so_nam_lien_tiep', first.row.so_nam_lien_tiep), 'missing-cell', 'Tiêu chí 1 của xã cần số năm liên tiếp (mặc định 3). Điền cột "so_nam_lien_tiep".'));
+  }
+  // Each fall needs the year before it: from the baseline to the last year there are only so many.
+  const falls = settings.nam_ket_thuc - settings.nam_goc;
+  if (first?.row.so_nam_lien_tiep && first.row.so_nam_lien_tiep > falls) {
+    const n = first.row.so_nam_lien_tiep;
+    issues.push(makeIssue('error', at(t, first.line, 'so_nam_lien_tiep', n), 'constraint-error',
+      `Tiêu chí 1 của xã cần giảm ${n} năm liên tiếp, nhưng từ năm gốc ${settings.nam_goc} đến năm ${settings.nam_ket_thuc} ` +
+        `chỉ có ${falls} năm giảm: không xã nào đạt được. Sửa "so_nam_lien_tiep" (kế hoạch: 3 năm) hoặc năm gốc.`));
   }
   return byId;
 }
