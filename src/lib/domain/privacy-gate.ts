@@ -51,7 +51,7 @@ function frontMatterStrings(data: unknown, path = ''): [string, string][] {
 
 /**
  * Every part of a story file: the whole file as written (so a name may run across lines or fields; a hit
- * is attributed to the front-matter key above it, `anh.mo_ta` when nested, or to the body), the same with
+ * is attributed to the front-matter field above it, e.g. `anh.0.mo_ta`, or to the body), the same with
  * HTML tags taken out, the front matter as read (YAML escapes undone), the body as a reader sees it, and
  * the file name.
  */
