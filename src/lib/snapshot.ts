@@ -59,17 +59,30 @@ export interface SiteData extends Snapshot {
 /** The core passes the index and figures it already has; pages rebuild them. */
 export function fromSnapshot(
   s: Snapshot,
-  index = indexUnits(s.units, s.regions),
-  figures = figuresLookup(index, s.reviews),
+  unitIndex = indexUnits(s.units, s.regions),
+  figures = figuresLookup(unitIndex, s.reviews),
 ): SiteData {
-  const byKey = new Map(s.verdicts.map((v) => [`${v.ma_don_vi}|${v.tieu_chi}|${v.nam}`, v]));
-  const byUnit = new Map<string, Verdict[]>();
-  for (const v of s.verdicts) byUnit.set(v.ma_don_vi, [...(byUnit.get(v.ma_don_vi) ?? []), v]);
+  // Indexed on first use: the core's URL check reads the site data but no verdict.
+  let byKey: Map<string, Verdict> | null = null;
+  let byUnit: Map<string, Verdict[]> | null = null;
+  const verdictIndex = (): { byKey: Map<string, Verdict>; byUnit: Map<string, Verdict[]> } => {
+    if (!byKey || !byUnit) {
+      byKey = new Map();
+      byUnit = new Map();
+      for (const v of s.verdicts) {
+        byKey.set(`${v.ma_don_vi}|${v.tieu_chi}|${v.nam}`, v);
+        const list = byUnit.get(v.ma_don_vi);
+        if (list) list.push(v);
+        else byUnit.set(v.ma_don_vi, [v]);
+      }
+    }
+    return { byKey, byUnit };
+  };
   return {
     ...s,
-    index,
+    index: unitIndex,
     figures,
-    verdictOf: (u, c, y) => byKey.get(`${u}|${c}|${y}`),
-    verdictsOf: (u) => byUnit.get(u) ?? [],
+    verdictOf: (u, c, y) => verdictIndex().byKey.get(`${u}|${c}|${y}`),
+    verdictsOf: (u) => verdictIndex().byUnit.get(u) ?? [],
   };
 }

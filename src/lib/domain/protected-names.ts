@@ -155,8 +155,11 @@ const sameWord = (t: WordKeys, n: WordKeys) => t.fold === n.fold && (t.exact ===
 export function nameFinder(names: readonly ProtectedName[]): NameFinder {
   const byFirst = new Map<string, ProtectedName[]>();
   for (const n of names) {
+    // Many names share a surname: append, never copy the list.
     const first = n.words[0]?.fold ?? '';
-    byFirst.set(first, [...(byFirst.get(first) ?? []), n]);
+    const list = byFirst.get(first);
+    if (list) list.push(n);
+    else byFirst.set(first, [n]);
   }
   const find = (words: readonly Token[]): NameHit[] => {
     const hits: NameHit[] = [];

@@ -27,7 +27,7 @@ export interface AwardView {
   unitId: string;
   unitName: string | null;
   unitPath: string | null;
-  /** The movement commune the entry belongs to, for the commune view. */
+  /** The unit itself, or the commune of its village: the commune lists of the honour roll group by it. */
   communeId: string | null;
   storyPath: string | null;
 }
@@ -57,7 +57,7 @@ export function awardView(site: SiteData, paths: UnitPaths, a: PublicAward): Awa
     unitId: a.ma_don_vi,
     unitName: unit?.ten_don_vi ?? null,
     unitPath: unit ? paths.of(unit.ma_don_vi) : null,
-    communeId: commune && site.index.movementCommunes.some((c) => c.ma_don_vi === commune) ? commune : null,
+    communeId: commune,
     storyPath: story,
   };
 }
@@ -96,8 +96,17 @@ export function awardFilters(site: SiteData, paths: UnitPaths): AwardFilter[] {
     if (list.length) add('doi-tuong', slugify(key), label, list, true);
   }
   // Every commune has its page, empty or not: its URL must not appear or vanish with a consent.
+  // Entries are grouped by commune once, so the lists cost one pass, not one pass per commune.
+  const byCommune = new Map<string, PublicAward[]>();
+  for (const a of all) {
+    const id = views.get(a.ma_khen_thuong)?.communeId;
+    if (!id) continue;
+    const list = byCommune.get(id);
+    if (list) list.push(a);
+    else byCommune.set(id, [a]);
+  }
   for (const c of site.index.movementCommunes) {
-    const list = all.filter((a) => views.get(a.ma_khen_thuong)?.communeId === c.ma_don_vi);
+    const list = byCommune.get(c.ma_don_vi) ?? [];
     const slug = paths.of(c.ma_don_vi)?.split('/').filter(Boolean).pop() ?? slugify(c.ma_don_vi);
     add('xa', slug, c.ten_don_vi, list, false);
   }

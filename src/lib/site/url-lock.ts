@@ -4,7 +4,7 @@ import type { ParsedTable } from '../ingest/table.ts';
 import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
 import { awardsTable, unitsTable, type AwardRow, type UnitRow } from '../schemas/tables.ts';
 import { fromSnapshot, toSnapshot, type SiteData } from '../snapshot.ts';
-import { allAwardViews, awardFilters, withdrawnEntries } from './awards.ts';
+import { allAwardViews, awardFilters, withdrawnEntries, type AwardFilter, type AwardView } from './awards.ts';
 import { mapIndicators } from './maps.ts';
 import { storyPath, unitPaths, type UnitPaths } from './paths.ts';
 
@@ -44,25 +44,35 @@ const FIXED_PAGES = [
 /** The open-data downloads (src/pages/du-lieu/[file].ts); a site test checks the list against the output. */
 const DOWNLOADS = ['danh-gia', 'ket-qua-ra-soat', 'don-vi', 'khu-vuc', 'tieu-chi', 'khen-thuong', 'dia-phuong'];
 
-/** Other spellings (`ten_khac`) and declared old URLs, as pages that redirect or give notice. */
-function redirectPages(site: SiteData, paths: UnitPaths, moved: readonly MovedUrlRow[]): RedirectPage[] {
-  const named = new Map(allAwardViews(site, paths).map((a) => [a.id, a]));
-  const unitLink = (id: string) => {
-    const u = site.index.byId.get(id);
-    const path = paths.of(id);
-    return u && path ? { name: u.ten_don_vi, path } : null;
-  };
-  const declared = (m: MovedUrlRow): RedirectPage => {
-    const [path, id] = [m.duong_dan_cu, m.chuyen_den_ma];
-    const award = id === null ? undefined : named.get(id);
-    if (id === null) return { path, target: 'go-bo', to: null };
-    if (award) return { path, target: `chuyen-huong khen-thuong ${id}`, to: { name: award.name, path: award.path } };
-    return { path, target: `chuyen-huong don-vi ${id}`, to: unitLink(id) };
-  };
-  return [
-    ...paths.aliases.map((a) => ({ path: a.from, target: `ten-khac ${a.unitId}`, to: unitLink(a.unitId) })),
-    ...moved.map(declared),
-  ];
+/** What every step of the check reads, computed once per build. */
+interface UrlContext {
+  site: SiteData;
+  paths: UnitPaths;
+  /** Public honour-roll entries, by code. */
+  views: ReadonlyMap<string, AwardView>;
+  filters: AwardFilter[];
+  /** The path of an honour-roll list → its target. */
+  filterTarget: (path: string) => string;
+}
+
+function unitLink({ site, paths }: UrlContext, id: string) {
+  const u = site.index.byId.get(id);
+  const path = paths.of(id);
+  return u && path ? { name: u.ten_don_vi, path } : null;
+}
+
+/** Other spellings (`ten_khac`) of unit names, as pages that redirect. */
+function aliasPages(ctx: UrlContext): RedirectPage[] {
+  return ctx.paths.aliases.map((a) => ({ path: a.from, target: `ten-khac ${a.unitId}`, to: unitLink(ctx, a.unitId) }));
+}
+
+/** A declared old URL (duong-dan-cu.csv): a redirect to a unit or an entry, or a notice that it was removed. */
+function declaredPage(ctx: UrlContext, m: MovedUrlRow): RedirectPage {
+  const [path, id] = [m.duong_dan_cu, m.chuyen_den_ma];
+  if (id === null) return { path, target: 'go-bo', to: null };
+  const award = ctx.views.get(id);
+  if (award) return { path, target: `chuyen-huong khen-thuong ${id}`, to: { name: award.name, path: award.path } };
+  return { path, target: `chuyen-huong don-vi ${id}`, to: unitLink(ctx, id) };
 }
 
 /** /vinh-danh/nam/2023/ → "vinh-danh nam 2023"; a commune's list by its code, as its slug may change. */
@@ -76,36 +86,38 @@ function filterTarget(site: SiteData, paths: UnitPaths): (path: string) => strin
 }
 
 /** The name of what a target shows, for redirect pages: a unit, an entry, a list of the honour roll, a story. */
-function titles(site: SiteData, paths: UnitPaths): Map<string, string> {
-  const filter = filterTarget(site, paths);
+function titles({ site, views, filters, filterTarget: filter }: UrlContext): Map<string, string> {
   return new Map([
     ...site.units.map((u): [string, string] => [`don-vi ${u.ma_don_vi}`, u.ten_don_vi]),
-    ...allAwardViews(site, paths).map((a): [string, string] => [`khen-thuong ${a.id}`, a.name]),
-    ...awardFilters(site, paths).map((f): [string, string] => [filter(f.path), `Vinh danh: ${f.title}`]),
+    ...[...views.values()].map((a): [string, string] => [`khen-thuong ${a.id}`, a.name]),
+    ...filters.map((f): [string, string] => [filter(f.path), `Vinh danh: ${f.title}`]),
     ...site.stories.map((s): [string, string] => [`bai-viet ${s.slug}`, s.tieu_de]),
   ]);
 }
 
-/** Every page the site writes, with what it shows (redirects and notices included). */
-function publishedUrls(site: SiteData, paths: UnitPaths, redirects: readonly RedirectPage[]): PublishedUrl[] {
+/** Every page the site writes with what it shows, before redirects and notices. */
+function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlContext): PublishedUrl[] {
   const { index } = site;
   const units = [
     ...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
     ...index.currentCommunes,
   ];
   const files = DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`]);
-  const filter = filterTarget(site, paths);
-  const urls: PublishedUrl[] = [
+  return [
     ...FIXED_PAGES.map((path) => ({ path, target: `trang ${path.slice(1, -1) || 'chu'}` })),
     ...mapIndicators(site).map((m) => ({ path: `/ban-do/${m.slug}/`, target: `ban-do ${m.slug}` })),
     ...files.map((file) => ({ path: `/du-lieu/${file}`, target: `tai-ve ${file}` })),
     ...units.map((u) => ({ path: paths.of(u.ma_don_vi) ?? '/', target: `don-vi ${u.ma_don_vi}` })),
-    ...allAwardViews(site, paths).map((a) => ({ path: a.path, target: `khen-thuong ${a.id}` })),
+    ...[...views.values()].map((a) => ({ path: a.path, target: `khen-thuong ${a.id}` })),
     ...withdrawnEntries(site).map((w) => ({ path: w.path, target: `khen-thuong-da-go ${w.id}` })),
-    ...awardFilters(site, paths).map(({ path }) => ({ path, target: filter(path) })),
+    ...filters.map(({ path }) => ({ path, target: filter(path) })),
     ...site.stories.map((s) => ({ path: storyPath(s.slug), target: `bai-viet ${s.slug}` })),
-    ...redirects.map(({ path, target }) => ({ path, target })),
   ];
+}
+
+/** Pages and redirect pages together, sorted by path: what the site publishes. */
+function withRedirects(pages: readonly PublishedUrl[], redirects: readonly RedirectPage[]): PublishedUrl[] {
+  const urls = [...pages, ...redirects.map(({ path, target }) => ({ path, target }))];
   return urls.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -207,10 +219,15 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
       `Tên khác "${c.alias}" của ${unitName(c.unitId)} cho đường dẫn ${c.path}, trùng với ${unitName(c.otherId)}: `
       + 'không tạo trang chuyển hướng cho tên khác này. Nếu tên này không còn cần, xóa nó khỏi cột ten_khac.'));
   }
-  const declared = checkDeclared(site, paths, inputs.moved, issues);
-  const redirects = [...redirectPages(site, paths, declared)];
-  redirects.push(...followMoved(lock, publishedUrls(site, paths, redirects), site, paths));
-  const published = publishedUrls(site, paths, redirects);
+  const views = new Map(allAwardViews(site, paths).map((a) => [a.id, a]));
+  const filters = awardFilters(site, paths);
+  const ctx: UrlContext = { site, paths, views, filters, filterTarget: filterTarget(site, paths) };
+  const pages = pageUrls(ctx);
+  const redirects = aliasPages(ctx);
+  const declared = checkDeclared(ctx, withRedirects(pages, redirects), inputs.moved, issues);
+  redirects.push(...declared.map((m) => declaredPage(ctx, m)));
+  redirects.push(...followMoved(lock, withRedirects(pages, redirects), ctx));
+  const published = withRedirects(pages, redirects);
   checkOnePagePerPath(published, site, inputs, issues);
   if (!inputs.accept) compareWithLock(lock, published, site, issues, inputs.lock !== undefined);
   return { locked: [...locked], published, redirects };
@@ -220,15 +237,10 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
  * A locked URL whose content is still published at another path (a unit or commune renamed, its
  * other spelling dropped) redirects there: nothing to declare.
  */
-function followMoved(
-  lock: readonly LockLine[],
-  published: readonly PublishedUrl[],
-  site: SiteData,
-  paths: UnitPaths,
-): RedirectPage[] {
+function followMoved(lock: readonly LockLine[], published: readonly PublishedUrl[], ctx: UrlContext): RedirectPage[] {
   const at = new Set(published.map((u) => u.path));
   const now = new Map(published.filter((u) => !REDIRECT.test(u.target)).map((u) => [identity(u.target), u.path]));
-  const names = titles(site, paths);
+  const names = titles(ctx);
   return lock.flatMap((l) => {
     const shows = identity(l.target);
     const path = now.get(shows);
@@ -240,14 +252,13 @@ function followMoved(
 
 /** The rows of duong-dan-cu.csv that can be served: an old path no page uses, to a code that has a page. */
 function checkDeclared(
-  site: SiteData,
-  paths: UnitPaths,
+  { site, paths, views }: UrlContext,
+  published: readonly PublishedUrl[],
   moved: ParsedTable<MovedUrlRow> | null,
   issues: Issue[],
 ): MovedUrlRow[] {
   if (!moved) return [];
-  const live = new Map(publishedUrls(site, paths, redirectPages(site, paths, [])).map((u) => [u.path, u.target]));
-  const entries = new Set(allAwardViews(site, paths).map((a) => a.id));
+  const live = new Map(published.map((u) => [u.path, u.target]));
   const declared = new Map<string, MovedUrlRow>();
   for (const { line, row } of moved.rows) {
     const at = (field: keyof MovedUrlRow) => ({
@@ -259,7 +270,7 @@ function checkDeclared(
       issues.push(makeIssue('error', at('duong_dan_cu'), 'row-constraint',
         `Đường dẫn ${row.duong_dan_cu} vẫn đang có trang (${describe(now, site)}), `
         + 'nên không thể chuyển hướng hay gỡ. Xóa dòng này.'));
-    } else if (to !== null && !paths.of(to) && !entries.has(to)) {
+    } else if (to !== null && !paths.of(to) && !views.has(to)) {
       issues.push(makeIssue('error', at('chuyen_den_ma'), 'foreign-key',
         `Mã "${to}" không phải mã đơn vị có trang (don-vi.csv) hay mã khen thưởng đang công khai (khen-thuong.csv). `
         + 'Ghi mã của trang thay thế, hoặc để trống để hiện thông báo trang đã gỡ.'));

@@ -44,6 +44,20 @@ describe('page view models', () => {
     expect(awardFilters(s, paths).filter((f) => f.group === 'xa').every((f) => f.unnamed === null)).toBe(true);
   });
 
+  it('lists each commune\'s named entries, its villages\' too, and keeps a list for a commune without any', () => {
+    const award = (id: string, type: string, name: string, unit: string) =>
+      ({ ...AWARDS[0]!, ma_khen_thuong: id, loai_doi_tuong: type, ten_doi_tuong: name, ma_don_vi: unit });
+    const commune = award('KT-4', 'xa', 'Xã Hai', 'X2');
+    const current = award('KT-5', 'tap_the', 'Hội Nông dân', 'M1');
+    const s = site([...AWARDS, commune, current]);
+    const lists = awardFilters(s, unitPaths(s.index)).filter((f) => f.group === 'xa');
+    expect(lists.map((f) => [f.path, f.entries.map((e) => e.id)])).toEqual([
+      ['/vinh-danh/xa/mot/', ['KT-1']],
+      ['/vinh-danh/xa/hai/', ['KT-4']],
+    ]);
+    expect(awardFilters(site(), unitPaths(site().index)).find((f) => f.path === '/vinh-danh/xa/hai/')?.entries).toEqual([]);
+  });
+
   it('tells what a commune became on 1/7/2025, and lists a current commune\'s former units', () => {
     const s = site();
     const paths = unitPaths(s.index);
