@@ -7,13 +7,16 @@ import { dataDir, loadDataset } from '../src/data/load.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { LOCK_FILE } from '../src/lib/schemas/urls.ts';
 import { formatLock } from '../src/lib/site/url-lock.ts';
+import { guardCommand } from './internal-error.ts';
 
-const { dataset, errors, warnings } = loadDataset(dataDir(), undefined, true);
-if (!dataset) {
-  console.error(formatReport(errors, warnings));
-  console.error(`Chưa ghi ${LOCK_FILE}: sửa các lỗi trên trước.`);
-  process.exit(1);
-}
-const path = join(dataDir(), LOCK_FILE);
-writeFileSync(path, formatLock(dataset.urls.published));
-console.log(`Đã ghi ${dataset.urls.published.length} đường dẫn vào ${path}.`);
+guardCommand('npm run accept-urls', () => {
+  const { dataset, errors, warnings } = loadDataset(dataDir(), undefined, true);
+  if (!dataset) {
+    console.error(formatReport(errors, warnings));
+    console.error(`Chưa ghi ${LOCK_FILE}: sửa các lỗi trên trước.`);
+    process.exit(1);
+  }
+  const path = join(dataDir(), LOCK_FILE);
+  writeFileSync(path, formatLock(dataset.urls.published));
+  console.log(`Đã ghi ${dataset.urls.published.length} đường dẫn vào ${path}.`);
+});

@@ -139,7 +139,7 @@ export function checkCriteria(t: ParsedTable<CriterionRow>, settings: Settings, 
     const n = first.row.so_nam_lien_tiep;
     issues.push(makeIssue('error', at(t, first.line, 'so_nam_lien_tiep', n), 'constraint-error',
       `Tiêu chí 1 của xã cần giảm ${n} năm liên tiếp, nhưng từ năm gốc ${settings.nam_goc} đến năm ${settings.nam_ket_thuc} ` +
-        `chỉ có ${falls} năm giảm: không xã nào đạt được. Sửa "so_nam_lien_tiep" (kế hoạch: 3 năm) hoặc năm gốc.`));
+        `chỉ có ${falls} năm giảm: không xã nào đạt được. Sửa "so_nam_lien_tiep" theo kế hoạch hoặc sửa năm gốc.`));
   }
   return byId;
 }

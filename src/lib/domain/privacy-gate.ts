@@ -4,7 +4,7 @@ import type { SettingsTable } from '../schemas/settings.ts';
 import type { StoryInput } from '../schemas/story.ts';
 import type { AwardRow } from '../schemas/tables.ts';
 import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
-import { storyTextParts } from '../stories/body.ts';
+import { PHOTO_URL_PREFIX, storyTextParts } from '../stories/body.ts';
 import { fieldLine } from '../stories/file.ts';
 import { publicAward } from './privacy.ts';
 import { nameFinder, protectedNames, tokens, tokensByLine, type Token } from './protected-names.ts';
@@ -97,7 +97,9 @@ export function* publishedTexts(inputs: {
     yield* tableTexts(inputs.moved, (row) => ({ duong_dan_cu: row.duong_dan_cu, chuyen_den_ma: row.chuyen_den_ma }));
   }
   for (const s of inputs.stories) yield* storyTexts(s);
-  for (const p of inputs.photos) yield { at: { file: `dien-hinh/anh/${p}`, field: 'ten_tep' }, words: tokens(p, null) };
+  for (const p of inputs.photos) {
+    yield { at: { file: `${PHOTO_URL_PREFIX.slice(1)}${p}`, field: 'ten_tep' }, words: tokens(p, null) };
+  }
   if (inputs.lock !== null) {
     for (const [i, l] of inputs.lock.split('\n').entries()) {
       if (l.startsWith('#')) continue;
