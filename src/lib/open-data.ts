@@ -42,7 +42,7 @@ const VERDICT_FIELDS: FieldDoc[] = [
   { key: 'ten_tieu_chi', label: 'Tên tiêu chí', description: 'Tên hiển thị của tiêu chí.' },
   { key: 'nam', label: 'Năm', description: 'Năm rà soát được đánh giá (sau năm gốc).' },
   { key: 'dot', label: 'Đợt', description: 'so_ket (sơ kết), tong_ket (tổng kết) hoặc trống.' },
-  { key: 'ket_qua', label: 'Kết quả', description: 'dat (Đạt), chua_dat (Chưa đạt), chua_du_du_lieu (Chưa đủ dữ liệu), khong_ap_dung (Không áp dụng).' },
+  { key: 'ket_qua', label: 'Kết quả', description: 'dat (Đạt), chua_dat (Chưa đạt), chua_du_du_lieu (Chưa đủ dữ liệu), khong_ap_dung (Không áp dụng: xã không thuộc diện của tiêu chí 1, không thuộc khu vực nào năm đó, thôn chưa hoặc không còn tồn tại…).' },
   { key: 'gia_tri', label: 'Giá trị', description: 'Giá trị so với ngưỡng, theo don_vi_do; với tiêu chí nhiều năm là mức giảm nhỏ nhất.' },
   { key: 'nguong', label: 'Ngưỡng', description: 'Ngưỡng trong tieu-chi.csv.' },
   { key: 'phep_so_sanh', label: 'Phép so sánh', description: '">=" hoặc ">".' },
@@ -60,7 +60,7 @@ export function downloads(s: Snapshot): Download[] {
     name, title: def.title, description: def.description, fields: docsOf(def.columns), rows: asRows(rows), json: rows,
   });
   return [
-    { name: 'danh-gia', title: 'Kết quả đánh giá tiêu chí', description: 'Mỗi đơn vị, mỗi tiêu chí, mỗi năm rà soát sau năm gốc: kết quả, giá trị, ngưỡng, mức chênh lệch và giải thích. Bản JSON có thêm các số liệu đã dùng (so_lieu).', fields: VERDICT_FIELDS, rows: asRows(verdictRows), json: { verdicts: s.verdicts } },
+    { name: 'danh-gia', title: 'Kết quả đánh giá tiêu chí', description: 'Mỗi đơn vị, mỗi tiêu chí dành cho cấp của đơn vị (huyện: mục tiêu A–D; xã: tiêu chí 1, 2 và cán bộ phụ trách; thôn: tiêu chí thôn), mỗi năm rà soát sau năm gốc: kết quả, giá trị, ngưỡng, mức chênh lệch và giải thích. Bản JSON có thêm các số liệu đã dùng (so_lieu).', fields: VERDICT_FIELDS, rows: asRows(verdictRows), json: { verdicts: s.verdicts } },
     table('ket-qua-ra-soat', reviewTable, s.reviews),
     table('don-vi', unitsTable, s.units),
     table('khu-vuc', regionsTable, s.regions),

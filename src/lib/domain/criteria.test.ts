@@ -25,11 +25,16 @@ function x1Series(scale: number[], other: Row[] = steadyReviews().filter((r) => 
 }
 
 describe('the criteria engine', () => {
-  it('gives one verdict per unit, criterion and review year after the baseline', () => {
+  it("gives one verdict per unit, criterion of the unit's level and review year after the baseline", () => {
     const list = verdicts();
-    // 7 units (district, 2 communes, 3 villages, 1 current commune) × 8 criteria × 2022–2025
-    expect(list).toHaveLength(7 * 8 * 4);
+    // District × 4 targets, 2 communes × 3 criteria, 3 villages × 1, today's commune none; × 2022–2025.
+    expect(list).toHaveLength((4 + 2 * 3 + 3) * 4);
     expect(new Set(list.map((v) => v.nam))).toEqual(new Set([2022, 2023, 2024, 2025]));
+    const criteriaOf = (id: string) => [...new Set(list.filter((v) => v.ma_don_vi === id).map((v) => v.tieu_chi))];
+    expect(criteriaOf('H')).toEqual(['MT_HUYEN_A', 'MT_HUYEN_B', 'MT_HUYEN_C', 'MT_HUYEN_D']);
+    expect(criteriaOf('X1')).toEqual(['TC_XA_1', 'TC_XA_2', 'TC_CAN_BO']);
+    expect(criteriaOf('X1-01')).toEqual(['TC_THON']);
+    expect(criteriaOf('M1')).toEqual([]);
   });
 
   it('does not count exactly 60% as "> 60%", and says one more household is needed', () => {
@@ -89,7 +94,6 @@ describe('the criteria engine', () => {
   it('applies criterion 1 only where the highland/border flag is set', () => {
     const list = verdicts();
     expect(find(list, 'X2', 'TC_XA_1', 2025).ket_qua).toBe('khong_ap_dung');
-    expect(find(list, 'X1-01', 'TC_XA_1', 2025).ket_qua).toBe('khong_ap_dung');
     expect(find(list, 'X1', 'TC_XA_1', 2025).ket_qua).toBe('dat');
   });
 
@@ -135,7 +139,6 @@ describe('the criteria engine', () => {
     expect(find(list, 'X1', 'TC_CAN_BO', 2024).ket_qua).toBe('dat');
     expect(find(list, 'X1', 'TC_CAN_BO', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'X2', 'TC_CAN_BO', 2025).ket_qua).toBe('chua_dat');
-    expect(find(list, 'X1-01', 'TC_CAN_BO', 2025).ket_qua).toBe('khong_ap_dung');
   });
 
   it('counts only official exits from extremely-difficult status, and labels the estimate', () => {

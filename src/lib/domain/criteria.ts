@@ -1,6 +1,6 @@
 import { decimalsToShow, formatCount, formatDecimal } from '../format/vi.ts';
 import type { Settings } from '../schemas/settings.ts';
-import { CRITERION_IDS, UNIT_LEVELS, type Comparator, type CriterionId, type CriterionRow, type ReviewStatus, type UnitRow } from '../schemas/tables.ts';
+import { type Comparator, type CriterionId, type CriterionRow, type ReviewStatus, type UnitRow } from '../schemas/tables.ts';
 import { ceil, compare, div, floor, frac, fromDecimal, mul, sub, toNumber, type Fraction } from './exact.ts';
 import type { Figures, FiguresLookup } from './figures.ts';
 import { existsIn, type UnitIndex } from './units.ts';
@@ -325,91 +325,91 @@ export function reviewYears(settings: Settings): number[] {
   return years;
 }
 
-/** Units that get verdicts: the district, the movement's communes and villages, today's communes. */
-export function evaluatedUnits(index: UnitIndex): UnitRow[] {
-  return [
-    index.district,
-    ...index.movementCommunes,
-    ...index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi)),
-    ...index.currentCommunes,
-  ];
-}
+/** Which criteria a unit is judged on: its level's own, never another level's (a commune has no village criterion). */
+export type CriterionScope = 'huyen' | 'xa' | 'thon';
+export const CRITERIA_OF_SCOPE: Record<CriterionScope, readonly CriterionId[]> = {
+  huyen: ['MT_HUYEN_A', 'MT_HUYEN_B', 'MT_HUYEN_C', 'MT_HUYEN_D'],
+  // TC_CAN_BO reads the commune's verdicts of TC_XA_1 and TC_XA_2 of the same year, so it comes last.
+  xa: ['TC_XA_1', 'TC_XA_2', 'TC_CAN_BO'],
+  thon: ['TC_THON'],
+};
 
 export function evaluate(ctx: EngineContext): Verdict[] {
   const { settings, index } = ctx;
-  const movement = new Set(index.movementCommunes.map((u) => u.ma_don_vi));
-  const movementVillages = new Set(index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi)).map((u) => u.ma_don_vi));
-  const isDistrict = (u: UnitRow) => u.ma_don_vi === index.district.ma_don_vi;
+  const movementVillages = index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi));
   const dbkkCommunes = index.movementCommunes.filter((u) => u.dac_biet_kho_khan === true);
-  const dbkkVillages = index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi)).filter((u) => u.dac_biet_kho_khan === true);
+  const dbkkVillages = movementVillages.filter((u) => u.dac_biet_kho_khan === true);
+  const units: [CriterionScope, UnitRow[]][] = [
+    ['huyen', [index.district]],
+    ['xa', index.movementCommunes],
+    ['thon', movementVillages],
+  ];
   const verdicts: Verdict[] = [];
 
   const fall = rateMeasure(settings);
-  for (const unit of evaluatedUnits(index)) {
-    const level = UNIT_LEVELS[unit.cap].toLowerCase();
-    const notACommune = (measure: Measure) => notApplicable(`Không áp dụng: tiêu chí dành cho xã, thị trấn trong giai đoạn phong trào; đây là ${level}.`, measure);
-    for (const year of reviewYears(settings)) {
-      const ofYear = new Map<CriterionId, Verdict>();
-      for (const id of Object.keys(CRITERION_IDS) as CriterionId[]) {
-        const c = ctx.criteria.get(id);
-        if (!c) throw new Error(`evaluate: criterion ${id} missing (checked before evaluating)`);
-        const outcome = ((): Outcome => {
-          switch (id) {
-            case 'TC_XA_1':
-              if (!movement.has(unit.ma_don_vi)) return notACommune(fall);
-              if (unit.vung_cao_bien_gioi_dbkk !== true) return notApplicable('Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.', fall);
-              return rateFall(ctx, unit, year, c, povertyRate(settings), c.so_nam_lien_tiep ?? 1);
-            case 'TC_XA_2': {
-              if (!movement.has(unit.ma_don_vi)) return notACommune('phan_tram');
-              const region = index.regionIn(unit.ma_don_vi, year);
-              if (!region) return notApplicable(`Không áp dụng: năm ${year} xã không thuộc khu vực I, II, III vùng đồng bào dân tộc thiểu số và miền núi.`, 'phan_tram');
-              const o = scaleReduction(ctx, unit, year, c);
-              return { ...o, giai_thich: `${o.giai_thich} (Năm ${year} xã thuộc khu vực ${region.khu_vuc} theo ${region.can_cu}.)` };
-            }
-            case 'TC_THON':
-              if (!movementVillages.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho thôn, bản, tổ dân phố; đây là ${level}.`, 'phan_tram');
-              if (!existsIn(unit, year)) return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
-              return scaleReduction(ctx, unit, year, c);
-            case 'TC_CAN_BO':
-              if (!movement.has(unit.ma_don_vi)) return notApplicable(`Không áp dụng: tiêu chí dành cho cán bộ phụ trách xã, thị trấn; đây là ${level}.`, 'don_vi');
-              return communeCriteriaMet((prior) => ofYear.get(prior), c);
-            case 'MT_HUYEN_A':
-            case 'MT_HUYEN_B':
-            case 'MT_HUYEN_C':
-            case 'MT_HUYEN_D': {
-              const measure: Measure = id === 'MT_HUYEN_C' ? 'don_vi' : id === 'MT_HUYEN_D' ? 'phan_tram' : fall;
-              if (!isDistrict(unit)) return notApplicable(`Không áp dụng: mục tiêu của cấp huyện; đây là ${level}.`, measure);
-              if (id === 'MT_HUYEN_A') return rateFall(ctx, unit, year, c, povertyRate(settings), 1);
-              if (id === 'MT_HUYEN_B') return rateFall(ctx, unit, year, c, ethnicMinorityPoorRate, 1);
-              if (id === 'MT_HUYEN_C') return statusExit(ctx, year, c, dbkkCommunes, 'xã', measure);
-              return statusExit(ctx, year, c, dbkkVillages, 'thôn', measure);
-            }
-          }
-        })();
-        const used = outcome.so_lieu.map((v) => v.trang_thai).filter((s) => s !== null);
-        const verdict: Verdict = {
-          ma_don_vi: unit.ma_don_vi,
-          ten_don_vi: unit.ten_don_vi,
-          cap: unit.cap,
-          tieu_chi: id,
-          ten_tieu_chi: c.ten_tieu_chi,
-          nam: year,
-          dot: year === settings.nam_so_ket ? 'so_ket' : year === settings.nam_tong_ket ? 'tong_ket' : null,
-          ket_qua: outcome.ket_qua,
-          gia_tri: outcome.gia_tri,
-          nguong: c.nguong,
-          phep_so_sanh: c.phep_so_sanh,
-          don_vi_do: outcome.don_vi_do,
-          can_them: outcome.can_them,
-          trang_thai_so_lieu: used.length === 0 ? null : used.includes('so_bo') ? 'so_bo' : 'chinh_thuc',
-          so_lieu: outcome.so_lieu,
-          giai_thich: outcome.giai_thich,
-          can_cu_phap_ly: c.can_cu_phap_ly,
-        };
-        ofYear.set(id, verdict);
-        verdicts.push(verdict);
+  for (const [scope, unitsOfScope] of units) {
+    for (const unit of unitsOfScope) {
+      for (const year of reviewYears(settings)) {
+        const ofYear = new Map<CriterionId, Verdict>();
+        for (const id of CRITERIA_OF_SCOPE[scope]) {
+          const verdict = judge(unit, year, id, ofYear);
+          ofYear.set(id, verdict);
+          verdicts.push(verdict);
+        }
       }
     }
   }
   return verdicts;
+
+  function judge(unit: UnitRow, year: number, id: CriterionId, ofYear: ReadonlyMap<CriterionId, Verdict>): Verdict {
+    const c = ctx.criteria.get(id);
+    if (!c) throw new Error(`evaluate: criterion ${id} missing (checked before evaluating)`);
+    const outcome = ((): Outcome => {
+      switch (id) {
+        case 'TC_XA_1':
+          if (unit.vung_cao_bien_gioi_dbkk !== true) return notApplicable('Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.', fall);
+          return rateFall(ctx, unit, year, c, povertyRate(settings), c.so_nam_lien_tiep ?? 1);
+        case 'TC_XA_2': {
+          const region = index.regionIn(unit.ma_don_vi, year);
+          if (!region) return notApplicable(`Không áp dụng: năm ${year} xã không thuộc khu vực I, II, III vùng đồng bào dân tộc thiểu số và miền núi.`, 'phan_tram');
+          const o = scaleReduction(ctx, unit, year, c);
+          return { ...o, giai_thich: `${o.giai_thich} (Năm ${year} xã thuộc khu vực ${region.khu_vuc} theo ${region.can_cu}.)` };
+        }
+        case 'TC_THON':
+          if (!existsIn(unit, year)) return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
+          return scaleReduction(ctx, unit, year, c);
+        case 'TC_CAN_BO':
+          return communeCriteriaMet((prior) => ofYear.get(prior), c);
+        case 'MT_HUYEN_A':
+          return rateFall(ctx, unit, year, c, povertyRate(settings), 1);
+        case 'MT_HUYEN_B':
+          return rateFall(ctx, unit, year, c, ethnicMinorityPoorRate, 1);
+        case 'MT_HUYEN_C':
+          return statusExit(ctx, year, c, dbkkCommunes, 'xã', 'don_vi');
+        case 'MT_HUYEN_D':
+          return statusExit(ctx, year, c, dbkkVillages, 'thôn', 'phan_tram');
+      }
+    })();
+    const used = outcome.so_lieu.map((v) => v.trang_thai).filter((s) => s !== null);
+    return {
+      ma_don_vi: unit.ma_don_vi,
+      ten_don_vi: unit.ten_don_vi,
+      cap: unit.cap,
+      tieu_chi: id,
+      ten_tieu_chi: c.ten_tieu_chi,
+      nam: year,
+      dot: year === settings.nam_so_ket ? 'so_ket' : year === settings.nam_tong_ket ? 'tong_ket' : null,
+      ket_qua: outcome.ket_qua,
+      gia_tri: outcome.gia_tri,
+      nguong: c.nguong,
+      phep_so_sanh: c.phep_so_sanh,
+      don_vi_do: outcome.don_vi_do,
+      can_them: outcome.can_them,
+      trang_thai_so_lieu: used.length === 0 ? null : used.includes('so_bo') ? 'so_bo' : 'chinh_thuc',
+      so_lieu: outcome.so_lieu,
+      giai_thich: outcome.giai_thich,
+      can_cu_phap_ly: c.can_cu_phap_ly,
+    };
+  }
 }
+
