@@ -10,7 +10,7 @@ import { formatLock } from '../src/lib/site/url-lock.ts';
 import { guardCommand } from './internal-error.ts';
 
 guardCommand('npm run accept-urls', () => {
-  const { dataset, errors, warnings } = loadDataset(dataDir(), undefined, true);
+  const { dataset, errors, warnings } = loadDataset(dataDir(), undefined, { acceptUrls: true });
   if (!dataset) {
     console.error(formatReport(errors, warnings));
     console.error(`Chưa ghi ${LOCK_FILE}: sửa các lỗi trên trước.`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { BOUNDARY_FILES, buildDataset, DATA_FILES, URL_FILES, type BuildResult } from '../lib/dataset.ts';
+import { BOUNDARY_FILES, buildDataset, DATA_FILES, URL_FILES, type BuildOptions, type BuildResult } from '../lib/dataset.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
 import { readStoryFile, storyFolderEntry } from '../lib/stories/file.ts';
 
@@ -69,7 +69,7 @@ export interface InputChecksum {
 const checksum = (tep: string, bytes: Uint8Array): InputChecksum => ({ tep, sha256: createHash('sha256').update(bytes).digest('hex'), kich_thuoc: bytes.length });
 
 /** Read every data file and story, and run the core. */
-export function loadDataset(dir = dataDir(), content = contentDir(), acceptUrls = false): BuildResult & { inputs: InputChecksum[] } {
+export function loadDataset(dir = dataDir(), content = contentDir(), options: BuildOptions = {}): BuildResult & { inputs: InputChecksum[] } {
   const files = new Map<string, Uint8Array>();
   for (const name of [...DATA_FILES, ...BOUNDARY_FILES, ...URL_FILES]) {
     const path = join(dir, name);
@@ -89,5 +89,5 @@ export function loadDataset(dir = dataDir(), content = contentDir(), acceptUrls 
       .map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
-  return { ...buildDataset(files, stories, photos, acceptUrls), inputs };
+  return { ...buildDataset(files, stories, photos, options), inputs };
 }

@@ -1,5 +1,5 @@
 import { parseBoundary, type Boundary } from './charts/map.ts';
-import { evaluate, type Verdict } from './domain/criteria.ts';
+import { forEachVerdict, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
@@ -43,8 +43,17 @@ export interface Dataset {
   boundary: Boundary | null;
   index: UnitIndex;
   figures: FiguresLookup;
+  /** Every verdict; empty when built with `keepVerdicts: false` (check-data), which only counts them. */
   verdicts: Verdict[];
+  judged: { verdicts: number; units: number };
   urls: UrlPlan;
+}
+
+export interface BuildOptions {
+  /** Compute the URL list for `npm run accept-urls` without refusing what the lock lacks. */
+  acceptUrls?: boolean;
+  /** False: compute every verdict but keep none (check-data on a million rows stays small). */
+  keepVerdicts?: boolean;
 }
 
 export interface BuildResult {
@@ -90,8 +99,12 @@ function readBoundary(files: ReadonlyMap<string, Uint8Array>, issues: Issue[]): 
   return result.boundary;
 }
 
-/** `acceptUrls`: compute the URL list for `npm run accept-urls` without refusing what the lock lacks. */
-export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs: readonly StoryInput[] = [], photos: ReadonlyMap<string, Uint8Array> = new Map(), acceptUrls = false): BuildResult {
+export function buildDataset(
+  files: ReadonlyMap<string, Uint8Array>,
+  storyInputs: readonly StoryInput[] = [],
+  photos: ReadonlyMap<string, Uint8Array> = new Map(),
+  { acceptUrls = false, keepVerdicts = true }: BuildOptions = {},
+): BuildResult {
   const issues: Issue[] = [];
   const done = (dataset: Dataset | null): BuildResult => ({
     dataset: hasErrors(issues) ? null : dataset,
@@ -155,8 +168,17 @@ export function buildDataset(files: ReadonlyMap<string, Uint8Array>, storyInputs
   if (hasErrors(issues)) return done(null);
 
   const figures = figuresLookup(index, reviews);
-  const verdicts = evaluate({ settings, index, figures, criteria });
-  const core = { settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts };
+  const verdicts: Verdict[] = [];
+  const judged = { verdicts: 0, units: 0 };
+  let lastUnit = '';
+  forEachVerdict({ settings, index, figures, criteria }, (v) => {
+    judged.verdicts++;
+    // Verdicts come unit by unit.
+    if (v.ma_don_vi !== lastUnit) judged.units++;
+    lastUnit = v.ma_don_vi;
+    if (keepVerdicts) verdicts.push(v);
+  });
+  const core = { settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts, judged };
   const lock = files.get(LOCK_FILE);
   const urlInputs = { lock, moved: parsed.moved.table, units: u.table, awards: a.table, accept: acceptUrls };
   const urls = checkUrls(core, urlInputs, issues);

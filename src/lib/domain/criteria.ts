@@ -334,7 +334,10 @@ export const CRITERIA_OF_SCOPE: Record<CriterionScope, readonly CriterionId[]> =
   thon: ['TC_THON'],
 };
 
-export function evaluate(ctx: EngineContext): Verdict[] {
+/**
+ * Every verdict, unit by unit, handed on as it is made, so a caller that only counts holds none of them.
+ */
+export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict) => void): void {
   const { settings, index } = ctx;
   const movementVillages = index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi));
   const dbkkCommunes = index.movementCommunes.filter((u) => u.dac_biet_kho_khan === true);
@@ -344,7 +347,6 @@ export function evaluate(ctx: EngineContext): Verdict[] {
     ['xa', index.movementCommunes],
     ['thon', movementVillages],
   ];
-  const verdicts: Verdict[] = [];
 
   const fall = rateMeasure(settings);
   for (const [scope, unitsOfScope] of units) {
@@ -354,12 +356,11 @@ export function evaluate(ctx: EngineContext): Verdict[] {
         for (const id of CRITERIA_OF_SCOPE[scope]) {
           const verdict = judge(unit, year, id, ofYear);
           ofYear.set(id, verdict);
-          verdicts.push(verdict);
+          onVerdict(verdict);
         }
       }
     }
   }
-  return verdicts;
 
   function judge(unit: UnitRow, year: number, id: CriterionId, ofYear: ReadonlyMap<CriterionId, Verdict>): Verdict {
     const c = ctx.criteria.get(id);

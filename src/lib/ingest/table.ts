@@ -97,14 +97,11 @@ interface RawRow {
   cells: string[];
 }
 
-/** Split text into rows with the line each row starts on, using papaparse (no type guessing). */
-function splitRows(file: string, text: string, issues: Issue[]): { rows: RawRow[]; delimiter: string } {
-  // One line ending everywhere, so a file with mixed endings keeps its line count.
-  const body = text.replace(/\r\n?/g, '\n');
-  // The header's line, or a title row above it; a title typed alone has no separator to go by.
-  const firstLine = /^.*[,;\t].*$/m.exec(body.slice(0, 65536))?.[0] ?? '';
-  const delimiter = detectDelimiter(firstLine);
-  const rows: RawRow[] = [];
+/**
+ * Split text into rows with the line each row starts on, using papaparse (no type guessing), and
+ * hand each non-blank row on as it is read: a file of a million rows is never held as raw cells.
+ */
+function splitRows(file: string, body: string, delimiter: string, issues: Issue[], onRow: (row: RawRow) => void): void {
   let offset = 0;
   let line = 1;
   Papa.parse<string[]>(body, {
@@ -126,10 +123,9 @@ function splitRows(file: string, text: string, issues: Issue[]): { rows: RawRow[
               : 'Dấu ngoặc kép (") đặt sai chỗ trong một ô. Nếu ô cần có dấu ", đặt cả ô trong ngoặc kép và viết "" cho mỗi dấu ".'),
         );
       }
-      rows.push({ line: startLine, cells: result.data });
+      if (result.data.some((c) => c.trim() !== '')) onRow({ line: startLine, cells: result.data });
     },
   });
-  return { rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')), delimiter };
 }
 
 /** A later row that holds the header, when title rows sit above it (within the first lines). */
@@ -163,23 +159,65 @@ function columnNamer(nameOf: ReadonlyMap<string, ColumnRef>): (key: string | und
   return (key) => (key && nameOf.get(key)) || { column: null, column_letter: null };
 }
 
+/** Rows read before the header is settled: the header and the rows where a misplaced one may sit. */
+const HEADER_SEARCH_ROWS = 30;
+
 /** Parse one CSV file of the contract into typed rows and issues. */
 export function parseTable<C extends readonly AnyColumn[]>(
   def: TableDef<C>,
   bytes: Uint8Array,
 ): { table: ParsedTable<RowOf<C>> | null; issues: Issue[] } {
   const file = def.file;
-  const issues: Issue[] = [];
   const decoded = decodeCsv(file, bytes);
   if (!decoded.ok) return { table: null, issues: [decoded.issue] };
+  // One line ending everywhere, so a file with mixed endings keeps its line count.
+  const body = decoded.text.replace(/\r\n?/g, '\n');
+  // The header's line, or a title row above it; a title typed alone has no separator to go by.
+  const delimiter = detectDelimiter(/^.*[,;\t].*$/m.exec(body.slice(0, 65536))?.[0] ?? '');
 
-  const { rows, delimiter } = splitRows(file, decoded.text, issues);
-  const header = rows.shift();
+  const splitIssues: Issue[] = [];
+  const head: RawRow[] = [];
+  let typer: RowTyper<RowOf<C>> | null = null;
+  let refused: Issue[] | null = null;
+  const settle = () => {
+    const started = startTyping(def, head, delimiter);
+    if ('refused' in started) refused = started.refused;
+    else typer = started;
+  };
+  splitRows(file, body, delimiter, splitIssues, (row) => {
+    if (refused) return;
+    if (typer) return typer.type(row);
+    head.push(row);
+    if (head.length > HEADER_SEARCH_ROWS) settle();
+  });
+  if (!typer && !refused) settle();
+  // A broken quote swallows the rows after it: report it alone, not what it did to those rows.
+  if (splitIssues.length > 0) return { table: null, issues: splitIssues };
+  if (refused) return { table: null, issues: refused };
+  const done = (typer as RowTyper<RowOf<C>> | null)?.finish();
+  return done ?? { table: null, issues: [] };
+}
+
+interface RowTyper<T> {
+  type(row: RawRow): void;
+  finish(): { table: ParsedTable<T> | null; issues: Issue[] };
+}
+
+/**
+ * Reads the header among the first rows and returns what types every later row, or the issues
+ * that refuse the file. The rows after the header in `head` are typed at once.
+ */
+function startTyping<C extends readonly AnyColumn[]>(
+  def: TableDef<C>,
+  head: RawRow[],
+  delimiter: string,
+): RowTyper<RowOf<C>> | { refused: Issue[] } {
+  const file = def.file;
+  const issues: Issue[] = [];
+  const header = head[0];
   if (!header) {
-    issues.push(makeIssue('error', { file }, 'blank-label', 'Tệp trống: không có dòng tiêu đề. Dòng đầu tiên phải là tên các cột.'));
-    return { table: null, issues };
+    return { refused: [makeIssue('error', { file }, 'blank-label', 'Tệp trống: không có dòng tiêu đề. Dòng đầu tiên phải là tên các cột.')] };
   }
-  if (issues.length > 0) return { table: null, issues };
 
   const byKey = new Map<string, AnyColumn>();
   for (const col of def.columns) {
@@ -191,6 +229,8 @@ export function parseTable<C extends readonly AnyColumn[]>(
   const keyAt: (AnyColumn | null)[] = [];
   const nameOf = new Map<string, ColumnRef>();
   const refOf = columnNamer(nameOf);
+  // Columns without a name: refused once, at the end, if any row has data in them.
+  const unnamed = new Map<number, Issue | null>();
   header.cells.forEach((rawLabel, index) => {
     const label = cleanText(rawLabel);
     const ref = { column: label || null, column_letter: columnLetter(index) };
@@ -198,9 +238,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
     const at = { file, line: header.line, ...ref, value: label };
     keyAt.push(null);
     if (label === '') {
-      if (rows.some((r) => (r.cells[index] ?? '').trim() !== '')) {
-        issues.push(makeIssue('error', at, 'blank-label', `Cột ${columnLetter(index)} có số liệu nhưng không có tên cột. Đặt tên cột theo tài liệu data/README.md hoặc xóa cột.`));
-      }
+      unnamed.set(index, makeIssue('error', at, 'blank-label', `Cột ${columnLetter(index)} có số liệu nhưng không có tên cột. Đặt tên cột theo tài liệu data/README.md hoặc xóa cột.`));
       return;
     }
     const col = byKey.get(matchKey(label));
@@ -225,11 +263,10 @@ export function parseTable<C extends readonly AnyColumn[]>(
     keyAt[index] = col;
   });
   const missing = def.columns.filter((col) => col.required && !nameOf.has(col.key));
-  const realHeader = missing.length > 0 ? headerBelow(rows, byKey, def.columns) : null;
+  const realHeader = missing.length > 0 ? headerBelow(head.slice(1), byKey, def.columns) : null;
   if (realHeader) {
     return {
-      table: null,
-      issues: [makeIssue('error', { file, line: header.line }, 'format-error',
+      refused: [makeIssue('error', { file, line: header.line }, 'format-error',
         `Dòng tiêu đề (tên cột) nằm ở dòng ${realHeader.line}, không phải dòng đầu tiên: phía trên có dòng tên ` +
         `bảng, ghi chú hoặc dòng trống. Xóa các dòng phía trên dòng ${realHeader.line} để tên cột là dòng 1, ` +
         'rồi xuất lại tệp.')],
@@ -238,21 +275,31 @@ export function parseTable<C extends readonly AnyColumn[]>(
   for (const col of missing) {
     issues.push(makeIssue('error', { file, line: header.line, field: col.key }, 'missing-label', `Thiếu cột bắt buộc "${col.key}" (${col.label}). Thêm cột này vào dòng tiêu đề.`));
   }
-  if (issues.some((i) => i.severity === 'error')) return { table: null, issues };
+  if (issues.some((i) => i.severity === 'error')) {
+    const withData = [...unnamed].filter(([index]) => head.some((r, n) => n > 0 && (r.cells[index] ?? '').trim() !== ''));
+    return { refused: [...withData.map(([, issue]) => issue).filter((i) => i !== null), ...issues] };
+  }
 
   const shape = Object.fromEntries(def.columns.map((col) => [col.key, cellSchema(col)]));
   const schema = z.object(shape);
   const typed: Line<RowOf<C>>[] = [];
   const width = header.cells.length;
+  const unnamedWithData: Issue[] = [];
 
-  for (const { line, cells } of rows) {
+  const type = ({ line, cells }: RawRow) => {
+    for (const [index, issue] of unnamed) {
+      if (issue && (cells[index] ?? '').trim() !== '') {
+        unnamedWithData.push(issue);
+        unnamed.set(index, null);
+      }
+    }
     const first = cells.find((c) => c.trim() !== '') ?? '';
     if (SUMMARY_ROW.has(matchKey(first))) {
       const label = cleanText(first);
       issues.push(makeIssue('error', { file, line, value: label }, 'format-error',
         `Dòng ${line} là dòng tổng cộng ("${label}") của bảng tính, không phải số liệu của một đơn vị. Trang tự ` +
         'cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.'));
-      continue;
+      return;
     }
     // Every row has as many cells as the header; Excel's trailing separator is on every line,
     // header included, so it passes. A row with empty cells added at its end is refused: it is
@@ -263,13 +310,13 @@ export function parseTable<C extends readonly AnyColumn[]>(
         `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
         `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
         `có đủ ${width} ô, kể cả ô trống.`));
-      continue;
+      return;
     }
     if (cells.length > width) {
       const at = { file, line, column_letter: columnLetter(width), value: cells.join(' | ') };
       issues.push(makeIssue('error', at, 'extra-cell',
         `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
-      continue;
+      return;
     }
     const input: Record<string, string> = {};
     for (const col of def.columns) input[col.key] = '';
@@ -283,7 +330,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
         const params = (zi as { params?: { code?: string } }).params;
         issues.push(makeIssue('error', { file, line, ...refOf(key), field: key, value: input[key] ?? null }, params?.code ?? 'type-error', zi.message));
       }
-      continue;
+      return;
     }
     const row = result.data as RowOf<C>;
     const rowIssues = def.rowRules?.(row) ?? [];
@@ -292,11 +339,14 @@ export function parseTable<C extends readonly AnyColumn[]>(
       issues.push(makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message));
     }
     if (rowIssues.length === 0) typed.push({ line, row });
-  }
-
+  };
+  for (const row of head.splice(1)) type(row);
   return {
-    table: { file, rows: typed, columnName: refOf },
-    issues,
+    type,
+    finish: () => {
+      // Rows with errors are left out; the valid ones go on to the cross-file checks.
+      return { table: { file, rows: typed, columnName: refOf }, issues: [...unnamedWithData, ...issues] };
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import { formatLock } from './url-lock.ts';
 
 /** The fixture's lock: every URL it publishes, as `npm run accept-urls` writes it. */
 function lockOf(spec: FixtureSpec = {}): string {
-  const { dataset } = buildDataset(toFiles(fixtureTexts(spec)), [], new Map(), true);
+  const { dataset } = buildDataset(toFiles(fixtureTexts(spec)), [], new Map(), { acceptUrls: true });
   return formatLock(dataset!.urls.published);
 }
 
@@ -135,7 +135,7 @@ describe('the published-URL lock', () => {
 
   it('lets the accept command rewrite a damaged lock', () => {
     const damaged = toFiles({ ...fixtureTexts(), 'duong-dan.lock': `${lockOf()}/xa/\n` });
-    const accepted = buildDataset(damaged, [], new Map(), true);
+    const accepted = buildDataset(damaged, [], new Map(), { acceptUrls: true });
     expect(accepted.errors).toEqual([]);
     expect(formatLock(accepted.dataset!.urls.published)).toBe(lockOf());
   });
