@@ -51,6 +51,9 @@ export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snaps
 export interface SiteData extends Snapshot {
   index: UnitIndex;
   figures: FiguresLookup;
+  /** Every year with review rows, ascending, and those with any preliminary row: read once, not per page. */
+  years: number[];
+  preliminaryYears: number[];
   verdictOf(unitId: string, criterion: CriterionId, year: number): Verdict | undefined;
   /** Every verdict of one unit, in the order of the verdict file. */
   verdictsOf(unitId: string): Verdict[];
@@ -78,10 +81,19 @@ export function fromSnapshot(
     }
     return { byKey, byUnit };
   };
+  const years = new Set<number>();
+  const preliminary = new Set<number>();
+  for (const r of s.reviews) {
+    years.add(r.nam);
+    if (r.trang_thai === 'so_bo') preliminary.add(r.nam);
+  }
+  const ascending = (set: Set<number>) => [...set].sort((a, b) => a - b);
   return {
     ...s,
     index: unitIndex,
     figures,
+    years: ascending(years),
+    preliminaryYears: ascending(preliminary),
     verdictOf: (u, c, y) => verdictIndex().byKey.get(`${u}|${c}|${y}`),
     verdictsOf: (u) => verdictIndex().byUnit.get(u) ?? [],
   };

@@ -23,6 +23,10 @@ export interface UnitIndex {
   /** Resolve a name (official or any alias, any spelling) among units. */
   findByName(name: string): UnitRow[];
   regionIn(unitId: string, year: number): RegionRow | null;
+  /** A unit's rows of the region table, in file order. */
+  regionsOf(unitId: string): RegionRow[];
+  /** Whether a unit is one of today's communes. */
+  isCurrentCommune(unitId: string): boolean;
 }
 
 export const isCommuneLevel = (u: UnitRow): boolean => COMMUNE_LEVELS.includes(u.cap);
@@ -32,6 +36,13 @@ export const isVillageLevel = (u: UnitRow): boolean => VILLAGE_LEVELS.includes(u
 export function existsIn(u: UnitRow, year: number): boolean {
   return (u.hieu_luc_tu === null || Number(u.hieu_luc_tu.slice(0, 4)) <= year) &&
     (u.hieu_luc_den === null || Number(u.hieu_luc_den.slice(0, 4)) >= year);
+}
+
+function push<T>(groups: Map<string, T[]>, key: string | undefined, item: T): void {
+  if (key === undefined) return;
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
 }
 
 /** Build the index; assumes the cross-file checks have passed (one district, parents exist). */
@@ -47,17 +58,30 @@ export function indexUnits(units: readonly UnitRow[], regions: readonly RegionRo
     childrenOf.set(u.ma_don_vi_cha, list);
   }
   const movementCommunes = (childrenOf.get(district.ma_don_vi) ?? []).filter(isCommuneLevel);
-  const villagesOf = (id: string) => (childrenOf.get(id) ?? []).filter(isVillageLevel);
+  const villagesByParent = new Map<string, UnitRow[]>();
+  for (const [id, children] of childrenOf) villagesByParent.set(id, children.filter(isVillageLevel));
+  const villagesOf = (id: string) => villagesByParent.get(id) ?? [];
   const villages = units.filter(isVillageLevel);
 
+  // Each unit's successor once: pages ask for it per unit, and a village's is its commune's.
+  const successors = new Map<string, UnitRow | null>();
   const successorOf = (id: string): UnitRow | null => {
+    const known = successors.get(id);
+    if (known !== undefined) return known;
     const u = byId.get(id);
-    if (!u) return null;
-    if (u.ma_don_vi_moi !== null) return byId.get(u.ma_don_vi_moi) ?? null;
-    return isVillageLevel(u) && u.ma_don_vi_cha !== null ? successorOf(u.ma_don_vi_cha) : null;
+    let found: UnitRow | null = null;
+    if (u && u.ma_don_vi_moi !== null) found = byId.get(u.ma_don_vi_moi) ?? null;
+    else if (u && isVillageLevel(u) && u.ma_don_vi_cha !== null) found = successorOf(u.ma_don_vi_cha);
+    successors.set(id, found);
+    return found;
   };
+  const formerCommunes = new Map<string, UnitRow[]>();
+  for (const c of movementCommunes) push(formerCommunes, successorOf(c.ma_don_vi)?.ma_don_vi, c);
+  const villagesNow = new Map<string, UnitRow[]>();
+  for (const v of villages) push(villagesNow, successorOf(v.ma_don_vi)?.ma_don_vi, v);
   const successorIds = new Set(units.map((u) => successorOf(u.ma_don_vi)?.ma_don_vi).filter((id) => id !== undefined));
   const currentCommunes = units.filter((u) => isCommuneLevel(u) && successorIds.has(u.ma_don_vi));
+  const currentIds = new Set(currentCommunes.map((u) => u.ma_don_vi));
 
   const byName = new Map<string, UnitRow[]>();
   for (const u of units) {
@@ -70,11 +94,7 @@ export function indexUnits(units: readonly UnitRow[], regions: readonly RegionRo
   }
 
   const regionsOf = new Map<string, RegionRow[]>();
-  for (const r of regions) {
-    const list = regionsOf.get(r.ma_don_vi) ?? [];
-    list.push(r);
-    regionsOf.set(r.ma_don_vi, list);
-  }
+  for (const r of regions) push(regionsOf, r.ma_don_vi, r);
 
   return {
     byId,
@@ -84,9 +104,11 @@ export function indexUnits(units: readonly UnitRow[], regions: readonly RegionRo
     villagesOf,
     villages,
     successorOf,
-    formerCommunesOf: (id) => movementCommunes.filter((c) => successorOf(c.ma_don_vi)?.ma_don_vi === id),
-    villagesNowIn: (id) => villages.filter((v) => successorOf(v.ma_don_vi)?.ma_don_vi === id),
+    formerCommunesOf: (id) => formerCommunes.get(id) ?? [],
+    villagesNowIn: (id) => villagesNow.get(id) ?? [],
     findByName: (name) => byName.get(matchKey(name)) ?? [],
+    regionsOf: (id) => regionsOf.get(id) ?? [],
+    isCurrentCommune: (id) => currentIds.has(id),
     regionIn: (id, year) =>
       (regionsOf.get(id) ?? []).find((r) => r.tu_nam <= year && (r.den_nam === null || r.den_nam >= year)) ?? null,
   };

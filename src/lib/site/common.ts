@@ -1,4 +1,3 @@
-import { max } from 'd3-array';
 import { VERDICT_RESULTS, type Verdict, type VerdictResult } from '../domain/criteria.ts';
 import type { Figures } from '../domain/figures.ts';
 import { formatCount, formatDate, formatDecimal, formatPercent } from '../format/vi.ts';
@@ -20,8 +19,7 @@ export interface SiteMeta {
 }
 
 export function siteMeta(site: SiteData): SiteMeta {
-  const years = [...new Set(site.reviews.map((r) => r.nam))].sort((a, b) => a - b);
-  const preliminary = years.filter((y) => site.reviews.some((r) => r.nam === y && r.trang_thai === 'so_bo'));
+  const preliminary = site.preliminaryYears;
   return {
     title: site.settings.ten_phong_trao,
     locality: site.settings.ten_dia_phuong,
@@ -38,8 +36,7 @@ export const levelName = (u: UnitRow) => UNIT_LEVELS[u.cap];
 
 /** The latest review year the site reports on: the last year with data, within the period. */
 export function latestYear(site: SiteData): number {
-  // d3's max, not Math.max(...): spreading a data-sized column overflows the stack.
-  return Math.min(site.settings.nam_ket_thuc, max(site.reviews, (r) => r.nam) ?? -Infinity);
+  return Math.min(site.settings.nam_ket_thuc, site.years.at(-1) ?? -Infinity);
 }
 
 export interface FiguresRow {
@@ -60,9 +57,8 @@ const rate = (part: number, whole: number) => (whole > 0 ? formatPercent((100 * 
 
 /** Figures of a unit for every year with data, marked sơ bộ / chính thức. */
 export function figuresRows(site: SiteData, unitId: string): FiguresRow[] {
-  const years = [...new Set(site.reviews.map((r) => r.nam))].sort((a, b) => a - b);
   const rows: FiguresRow[] = [];
-  for (const year of years) {
+  for (const year of site.years) {
     const f = site.figures(unitId, year);
     if (!f) continue;
     rows.push({
@@ -98,8 +94,7 @@ function standardOf(site: SiteData, year: number): string {
 }
 
 function usableFigures(site: SiteData, unitId: string): Figures[] {
-  const years = [...new Set(site.reviews.map((r) => r.nam))].sort((a, b) => a - b);
-  return years.map((y) => site.figures(unitId, y)).filter((f): f is Figures => f !== null && f.thieu.length === 0);
+  return site.years.map((y) => site.figures(unitId, y)).filter((f): f is Figures => f !== null && f.thieu.length === 0);
 }
 
 /** Poor and near-poor households by year, and the rates, for one unit. */

@@ -31,14 +31,23 @@ const UNIT_CRITERIA: CriterionId[] = ['TC_XA_1', 'TC_XA_2', 'TC_CAN_BO', 'TC_THO
 export function overview(site: SiteData, paths: UnitPaths, awardViews: readonly AwardView[]): OverviewView {
   const district = site.index.district;
   const years = reviewYears(site.settings);
+  // One pass over the verdicts: applicable, met and lacking data per criterion and year.
+  const tally = new Map<string, { applicable: number; met: number; unknown: number }>();
+  for (const v of site.verdicts) {
+    if (v.ket_qua === 'khong_ap_dung') continue;
+    const key = `${v.tieu_chi}|${v.nam}`;
+    const t = tally.get(key) ?? { applicable: 0, met: 0, unknown: 0 };
+    t.applicable++;
+    if (v.ket_qua === 'dat') t.met++;
+    if (v.ket_qua === 'chua_du_du_lieu') t.unknown++;
+    tally.set(key, t);
+  }
   const rows = UNIT_CRITERIA.map((id) => ({
     id,
     name: site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id,
     cells: years.map((year) => {
-      const list = site.verdicts.filter((v) => v.tieu_chi === id && v.nam === year && v.ket_qua !== 'khong_ap_dung');
-      const met = list.filter((v) => v.ket_qua === 'dat').length;
-      const unknown = list.filter((v) => v.ket_qua === 'chua_du_du_lieu').length;
-      return { year, met, applicable: list.length, text: `${formatCount(met)}/${formatCount(list.length)} đạt${unknown ? `; ${formatCount(unknown)} chưa đủ dữ liệu` : ''}` };
+      const { applicable, met, unknown } = tally.get(`${id}|${year}`) ?? { applicable: 0, met: 0, unknown: 0 };
+      return { year, met, applicable, text: `${formatCount(met)}/${formatCount(applicable)} đạt${unknown ? `; ${formatCount(unknown)} chưa đủ dữ liệu` : ''}` };
     }),
   }));
   return {

@@ -68,7 +68,7 @@ function villageRows(site: SiteData, paths: UnitPaths, villages: UnitRow[]): Vil
 function facts(site: SiteData, u: UnitRow): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [{ label: 'Loại đơn vị', value: levelName(u) }];
   if (u.ma_hanh_chinh) out.push({ label: 'Mã hành chính', value: u.ma_hanh_chinh });
-  const regions = site.regions.filter((r) => r.ma_don_vi === u.ma_don_vi).sort((a, b) => a.tu_nam - b.tu_nam);
+  const regions = [...site.index.regionsOf(u.ma_don_vi)].sort((a, b) => a.tu_nam - b.tu_nam);
   if (regions.length) {
     out.push({ label: 'Khu vực', value: regions.map((r) => `${REGIONS[r.khu_vuc]} (${r.tu_nam}${r.den_nam === null ? ' trở đi' : `–${r.den_nam}`}, ${r.can_cu})`).join('; ') });
   }
@@ -87,6 +87,31 @@ function facts(site: SiteData, u: UnitRow): { label: string; value: string }[] {
   return out;
 }
 
+/** Items grouped by unit once per build (keyed by the list they come from), each with its place in that list. */
+function groupedByUnit<T>(cache: WeakMap<object, Map<string, [number, T][]>>, key: object, items: readonly T[], unitOf: (item: T) => string) {
+  let groups = cache.get(key);
+  if (!groups) {
+    groups = new Map();
+    items.forEach((item, i) => {
+      const list = groups?.get(unitOf(item));
+      if (list) list.push([i, item]);
+      else groups?.set(unitOf(item), [[i, item]]);
+    });
+    cache.set(key, groups);
+  }
+  return groups;
+}
+
+const awardGroups = new WeakMap<object, Map<string, [number, AwardView][]>>();
+const awardsByUnit = (views: readonly AwardView[]) => groupedByUnit(awardGroups, views, views, (a) => a.unitId);
+const storyGroups = new WeakMap<object, Map<string, [number, SiteData['stories'][number]][]>>();
+const storiesByUnit = (site: SiteData) => groupedByUnit(storyGroups, site.stories, site.stories, (s) => s.ma_don_vi);
+
+/** The items of these units, in the order of their list. */
+function inFileOrder<T>(units: ReadonlySet<UnitRow>, groups: ReadonlyMap<string, [number, T][]>): T[] {
+  return [...units].flatMap((u) => groups.get(u.ma_don_vi) ?? []).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+}
+
 /** The date today's communes began (the reorganisation), as shown on pages. */
 export function reorganisationDate(site: SiteData): string {
   const first = site.index.currentCommunes.map((c) => c.hieu_luc_tu).filter((d) => d !== null).sort()[0];
@@ -99,7 +124,7 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
   const path = paths.of(unitId) ?? '/';
   const parent = u.ma_don_vi_cha ? site.index.byId.get(u.ma_don_vi_cha) : undefined;
   const successor = site.index.successorOf(unitId);
-  const current = site.index.currentCommunes.includes(u);
+  const current = site.index.isCurrentCommune(unitId);
   const notices: string[] = [];
   if (successor) {
     const since = successor.hieu_luc_tu ? `Từ ngày ${formatDate(successor.hieu_luc_tu)}` : 'Sau sắp xếp đơn vị hành chính';
@@ -111,12 +136,10 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
 
   const villages = current ? null : site.index.villagesOf(unitId);
   const former = current ? site.index.formerCommunesOf(unitId) : null;
-  const inUnit = (id: string) => {
-    if (id === unitId) return true;
-    const a = site.index.byId.get(id);
-    return (a?.ma_don_vi_cha === unitId) || (current && site.index.successorOf(id)?.ma_don_vi === unitId);
-  };
-  const awards = awardViews.filter((a) => inUnit(a.unitId));
+  // The page lists what belongs to the unit, its villages and, for today's commune, the units that became it.
+  const shown = new Set([u, ...site.index.villagesOf(unitId), ...(former ?? []), ...(current ? site.index.villagesNowIn(unitId) : [])]);
+  const awards = inFileOrder(shown, awardsByUnit(awardViews));
+  const stories = inFileOrder(shown, storiesByUnit(site)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) }));
   return {
     id: unitId,
     name: u.ten_don_vi,
@@ -136,7 +159,7 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
     villages: villages && villages.length > 0 ? villageRows(site, paths, villages) : null,
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,
-    stories: site.stories.filter((s) => inUnit(s.ma_don_vi)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) })),
+    stories,
   };
 }
 
@@ -150,7 +173,9 @@ export function villageIndex(site: SiteData, paths: UnitPaths): { letter: string
   const groups = new Map<string, (Link & { commune: string })[]>();
   for (const v of all) {
     const letter = key(v.name).charAt(0).toLocaleUpperCase('vi');
-    groups.set(letter, [...(groups.get(letter) ?? []), v]);
+    const list = groups.get(letter);
+    if (list) list.push(v);
+    else groups.set(letter, [v]);
   }
   return [...groups].map(([letter, villages]) => ({ letter, villages }));
 }
