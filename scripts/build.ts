@@ -2,10 +2,10 @@
 // Otherwise build the site into a fresh folder, read every file of it once more (privacy scan, script
 // policy), and swap it in place of dist/ only when all of that succeeded: a failed build never leaves a
 // half-written or unchecked site behind.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { loadDataset } from '../src/data/load.ts';
+import { build } from 'astro';
+import { handOver, loadDataset } from '../src/data/load.ts';
 import { describeFinding, scanOutput, type Finding } from '../src/lib/domain/output-scan.ts';
 import { phonesIn } from '../src/lib/ingest/personal.ts';
 import { nameFinder, protectedNames } from '../src/lib/domain/protected-names.ts';
@@ -33,8 +33,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-guardCommand('npm run build', () => {
-  const { dataset, errors, warnings } = loadDataset();
+guardCommand('npm run build', async () => {
+  const loaded = loadDataset();
+  const { dataset, errors, warnings } = loaded;
   if (errors.length > 0 || !dataset) {
     console.error(formatReport(errors, warnings));
     process.exit(1);
@@ -43,20 +44,21 @@ guardCommand('npm run build', () => {
 
   rmSync(STAGING, { recursive: true, force: true });
   rmSync(BUILD_LOG, { force: true });
-  const astro = resolve('node_modules/astro/bin/astro.mjs');
-  const run = spawnSync(process.execPath, [astro, 'build'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, CHUNG_TAY_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (run.status !== 0 || !existsSync(STAGING)) {
-    writeFileSync(BUILD_LOG, `${run.stdout ?? ''}\n${run.stderr ?? ''}`);
+  // Astro runs in this process on the dataset just validated: the data is read and checked once.
+  handOver(loaded);
+  process.env['CHUNG_TAY_OUT_DIR'] = STAGING;
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  try {
+    await build({ root: process.cwd(), logLevel: 'silent' });
+  } catch (error) {
+    writeFileSync(BUILD_LOG, error instanceof Error ? `${error.stack ?? error.message}\n` : `${String(error)}\n`);
+  }
+  if (!existsSync(STAGING) || existsSync(BUILD_LOG)) {
     fail(
       `Dựng trang thất bại do lỗi nội bộ (dữ liệu đã hợp lệ). Chi tiết kỹ thuật ghi ở ${relative('.', BUILD_LOG)}: ` +
         'gửi tệp này cho người bảo trì trang (xem README, mục "Báo lỗi").',
     );
   }
-  const pages = /(\d+) page\(s\) built/.exec(run.stdout)?.[1];
 
   // The last line of defence: every output file, with the same matcher as the input gate.
   const names = nameFinder(protectedNames(dataset.awards).names);
@@ -65,7 +67,9 @@ guardCommand('npm run build', () => {
     ...phonesIn(dataset.settings.lien_he_bao_chi),
   ]);
   const findings: Finding[] = [];
-  for (const path of filesUnder(STAGING)) {
+  const files = filesUnder(STAGING);
+  const pages = files.filter((f) => f.endsWith('.html')).length;
+  for (const path of files) {
     const rel = relative(STAGING, path);
     const binary = BINARY.test(path);
     const text = readFileSync(path, 'utf8');
@@ -88,5 +92,5 @@ guardCommand('npm run build', () => {
 
   rmSync(DIST, { recursive: true, force: true });
   renameSync(STAGING, DIST);
-  console.log(`Đã dựng ${pages ?? 'các'} trang vào ${DIST}; kiểm tra lần cuối: không có dữ liệu cá nhân.`);
+  console.log(`Đã dựng ${pages} trang vào ${DIST}; kiểm tra lần cuối: không có dữ liệu cá nhân.`);
 });

@@ -12,11 +12,12 @@ function stop(command: string, error: unknown): never {
 }
 
 /** Run a command's body; any unexpected exception ends it with one line and exit code 1. */
-export function guardCommand(command: string, body: () => void) {
+export function guardCommand(command: string, body: () => void | Promise<void>) {
   process.on('uncaughtException', (e) => stop(command, e));
   process.on('unhandledRejection', (e) => stop(command, e));
   try {
-    body();
+    const done = body();
+    if (done) done.catch((e: unknown) => stop(command, e));
   } catch (e) {
     stop(command, e);
   }

@@ -91,3 +91,18 @@ export function loadDataset(dir = dataDir(), content = contentDir(), options: Bu
   ];
   return { ...buildDataset(files, stories, photos, options), inputs };
 }
+
+type Loaded = ReturnType<typeof loadDataset>;
+// scripts/build.ts validates the data, then runs Astro in the same process: the pages take over the
+// dataset it already has instead of reading and checking every file a second time.
+const HANDED_OVER = Symbol.for('chung-tay.dataset');
+
+/** Give the validated dataset to the pages of a build running in this process. */
+export function handOver(loaded: Loaded): void {
+  (globalThis as Record<symbol, unknown>)[HANDED_OVER] = loaded;
+}
+
+/** The dataset handed over by scripts/build.ts, or, under `astro dev` and `astro build` alone, read now. */
+export function datasetForPages(): Loaded {
+  return ((globalThis as Record<symbol, unknown>)[HANDED_OVER] as Loaded | undefined) ?? loadDataset();
+}

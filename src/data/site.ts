@@ -1,18 +1,22 @@
-import { getEntry } from 'astro:content';
 import { allAwardViews, type AwardView } from '../lib/site/awards.ts';
 import { pageFrame, type PageFrame } from '../lib/site/page.ts';
 import { unitPaths, type UnitPaths } from '../lib/site/paths.ts';
-import { fromSnapshot, type SiteData, type Snapshot } from '../lib/snapshot.ts';
+import { formatReport } from '../lib/report.ts';
+import { fromSnapshot, toSnapshot, type SiteData } from '../lib/snapshot.ts';
+import { datasetForPages } from './load.ts';
 
-// Pages query the data through here; the snapshot becomes the site's data once per build.
+// Pages query the data through here; the snapshot becomes the site's data once per build. Data enters
+// the site here: the dataset validated by scripts/build.ts, or read by the loader when Astro runs alone.
 export type Site = SiteData & { paths: UnitPaths; frame: PageFrame; awardViews: AwardView[] };
 
 let site: Promise<Site> | null = null;
 
 async function load(): Promise<Site> {
-  const entry = await getEntry('du_lieu', 'du-lieu');
-  if (!entry) throw new Error('Không có dữ liệu: bộ nạp dữ liệu chưa chạy.');
-  const data = fromSnapshot(entry.data as unknown as Snapshot);
+  const { dataset, errors, warnings, inputs } = datasetForPages();
+  // Any data error fails the build with the same Vietnamese report as `npm run check-data`.
+  if (!dataset) throw new Error(`Dữ liệu có lỗi, không dựng trang.\n${formatReport(errors, warnings)}`);
+  // Pages see the public snapshot (awards in public form) with the index and figures the core built.
+  const data = fromSnapshot(toSnapshot(dataset, warnings, inputs), dataset.index, dataset.figures);
   // The same paths the core checked against the lock (src/lib/site/url-lock.ts).
   const paths = unitPaths(data.index, new Map(data.urls.locked));
   return { ...data, paths, frame: pageFrame(data), awardViews: allAwardViews(data, paths) };
