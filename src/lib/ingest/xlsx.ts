@@ -103,7 +103,8 @@ const csvCell = (s: string) => `"${s.replace(/\r\n?|\n/g, ' ').replace(/"/g, '""
 const hasValues = (ws: XLSX.WorkSheet | undefined) =>
   Object.entries(ws ?? {}).some(([key, cell]) => !key.startsWith('!') && (cell as XLSX.CellObject).v !== undefined);
 
-export type WorkbookRead = { ok: true; sheet: string; csv: Uint8Array; issues: Issue[] } | { ok: false; issues: Issue[] };
+export type WorkbookRead =
+  { ok: true; sheet: string; csv: Uint8Array; issues: Issue[] } | { ok: false; issues: Issue[] };
 
 /**
  * Read one table from a workbook. `notes` are the template's column notes: a row holding only
@@ -121,7 +122,9 @@ export function readWorkbook(file: string, bytes: Uint8Array, notes: ReadonlySet
     );
   }
   if (![0x50, 0x4b, 0x03, 0x04].every((b, i) => bytes[i] === b)) {
-    return fail(`Tệp có đuôi .xlsx nhưng không phải tệp Excel (có thể là tệp CSV hoặc tệp khác bị đổi tên). ${SAVE_AS_XLSX}`);
+    return fail(
+      `Tệp có đuôi .xlsx nhưng không phải tệp Excel (có thể là tệp CSV hoặc tệp khác bị đổi tên). ${SAVE_AS_XLSX}`,
+    );
   }
   let wb: XLSX.WorkBook;
   try {
@@ -131,7 +134,8 @@ export function readWorkbook(file: string, bytes: Uint8Array, notes: ReadonlySet
   }
   const visible = wb.SheetNames.filter((_, i) => !wb.Workbook?.Sheets?.[i]?.Hidden);
   const sheet = visible[0];
-  if (sheet === undefined) return fail(`Tệp Excel không có trang tính nào đang hiện. Hiện trang tính chứa số liệu, rồi lưu lại.`);
+  if (sheet === undefined)
+    return fail(`Tệp Excel không có trang tính nào đang hiện. Hiện trang tính chứa số liệu, rồi lưu lại.`);
   const issues: Issue[] = [];
   const others = wb.SheetNames.filter((name) => name !== sheet && hasValues(wb.Sheets[name]));
   if (others.length > 0) {
