@@ -1,0 +1,94 @@
+import * as XLSX from '@e965/xlsx';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE_FILES, templateFile } from '../src/lib/data-templates.ts';
+import { columnLetter } from '../src/lib/ingest/issues.ts';
+import { copySample, DIST, fileFor, readDist, runScript, type JsonReport } from './helpers.ts';
+
+// For the clerk who keeps the data in Excel: the page that explains the yearly update and serves
+// the templates, and the printable report of `check-data --html` on a workbook with mistakes.
+
+const VNU = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+const PAGE = '/cap-nhat-du-lieu/';
+const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
+
+describe('the page "Cập nhật dữ liệu"', () => {
+  const html = readDist(fileFor(PAGE));
+
+  it('is linked from the open-data page', () => {
+    expect(hrefs(readDist(fileFor('/du-lieu/')))).toContain(PAGE);
+  });
+
+  it('explains the yearly steps with the plan dates and the commands', () => {
+    for (const text of ['Trước 10/11', 'Trước 20/11', 'npm run check-data -- --html bao-cao.html', 'npm run build']) {
+      expect(html).toContain(text);
+    }
+  });
+
+  it('links every template, and every link leads to a file of the site', () => {
+    const links = hrefs(html).filter((h) => h.startsWith('/'));
+    for (const name of TEMPLATE_FILES) expect(links).toContain(`/du-lieu/mau/${name}`);
+    for (const link of links) expect(existsSync(join(DIST, fileFor(link))), link).toBe(true);
+  });
+
+  it('serves the templates as built from the schemas', () => {
+    for (const name of TEMPLATE_FILES) {
+      const served = new Uint8Array(readFileSync(join(DIST, 'du-lieu/mau', name)));
+      expect(served, name).toEqual(templateFile(name)?.bytes);
+    }
+  });
+});
+
+describe('npm run check-data -- --html on an Excel workbook', () => {
+  const HOSTILE = '<img src=x onerror=alert(1)>';
+
+  /** The sample's review table as a workbook, with a word for a number and markup for a status. */
+  function brokenWorkbook(data: string) {
+    const path = join(data, 'ket-qua-ra-soat.csv');
+    const rows = Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const header = rows[0] ?? [];
+    const poor = header.indexOf('so_ho_ngheo');
+    const status = header.indexOf('trang_thai');
+    rows[9]![poor] = 'ba mươi';
+    rows[14]![status] = HOSTILE;
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'KetQua');
+    writeFileSync(join(data, 'ket-qua-ra-soat.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    rmSync(path);
+    return { poorCell: `KetQua!${columnLetter(poor)}10`, statusCell: `KetQua!${columnLetter(status)}15` };
+  }
+
+  it('names sheet and cell in --json and in a standalone, valid, escaped HTML report', () => {
+    const { data, content } = copySample();
+    const { poorCell, statusCell } = brokenWorkbook(data);
+    const out = join(data, '..', 'bao-cao.html');
+    const env = { CHUNG_TAY_DATA_DIR: data, CHUNG_TAY_CONTENT_DIR: content };
+    const run = runScript('scripts/check-data.ts', ['--json', '--html', out], env);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport & { errors: { cell?: string }[] };
+    const cells = report.errors.map((e) => e.cell);
+    expect(cells).toContain(poorCell);
+    expect(cells).toContain(statusCell);
+    expect(report.errors.every((e) => e.file === 'ket-qua-ra-soat.xlsx')).toBe(true);
+
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<h2>ket-qua-ra-soat.xlsx</h2>');
+    expect(html).toContain(`${poorCell}, cột so_ho_ngheo`);
+    expect(html).toContain(statusCell);
+    expect(html).not.toContain(HOSTILE);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const vnu = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', out], { encoding: 'utf8' });
+    expect(vnu.error, 'java is needed to run the checker').toBeUndefined();
+    expect((JSON.parse(vnu.stderr) as { messages: unknown[] }).messages).toEqual([]);
+  });
+
+  it('says how to name the report when the file name is missing', () => {
+    const run = runScript('scripts/check-data.ts', ['--html']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Thiếu tên tệp báo cáo sau --html');
+  });
+});
