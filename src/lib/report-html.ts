@@ -17,6 +17,7 @@ h2 { font-size: 1.15rem; margin: 2rem 0 .25rem; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin-top: .5rem; }
 th, td { border: 1px solid #b8b8b8; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #f0f0f0; }
+td.place { min-width: 9rem; }
 td.place, td.value { overflow-wrap: anywhere; }
 .level-error { color: #a4161a; font-weight: 700; }
 .level-warning { color: #7a5200; font-weight: 700; }
