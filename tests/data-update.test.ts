@@ -69,8 +69,8 @@ describe('npm run check-data -- --html on an Excel workbook', () => {
     const env = { CHUNG_TAY_DATA_DIR: data, CHUNG_TAY_CONTENT_DIR: content };
     const run = runScript('scripts/check-data.ts', ['--json', '--html', out], env);
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as JsonReport & { errors: { cell?: string }[] };
-    const cells = report.errors.map((e) => e.cell);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const cells = report.errors.map((e) => (e as { cell?: string }).cell);
     expect(cells).toContain(poorCell);
     expect(cells).toContain(statusCell);
     expect(report.errors.every((e) => e.file === 'ket-qua-ra-soat.xlsx')).toBe(true);

@@ -114,6 +114,25 @@ describe('an Excel workbook in place of a CSV table', () => {
     expect(result.errors[0]?.message).toContain(`cả hai tệp ${REVIEWS} và ${WORKBOOK}`);
   });
 
+  it('refuses a value typed far to the right of the table, naming the far cell', () => {
+    const far = (ws: XLSX.WorkSheet) => {
+      ws['KZ3'] = { t: 's', v: 'x' };
+      ws['!ref'] = 'A1:KZ16';
+    };
+    const result = load(withReviews(WORKBOOK, workbook([HEADER, ...sheetRows(reviews(), 2)], far)));
+    expect(result.errors).toEqual([expect.objectContaining({ file: WORKBOOK, code: 'format-error' })]);
+    expect(result.errors[0]?.message).toContain('KetQua!KZ3');
+  });
+
+  it('reads a formatted but empty cell beyond the table as nothing', () => {
+    const styled = (ws: XLSX.WorkSheet) => {
+      ws['Z500'] = { t: 's', v: '' };
+      ws['!ref'] = 'A1:Z500';
+    };
+    const result = load(withReviews(WORKBOOK, workbook([HEADER, ...sheetRows(reviews(), 2)], styled)));
+    expect(result.errors).toEqual([]);
+  });
+
   it('refuses a file that is not a workbook, and says so', () => {
     const result = load(withReviews(WORKBOOK, csvBytes(csv(reviews(), HEADER))));
     expect(result.errors).toEqual([expect.objectContaining({ file: WORKBOOK, code: 'format-error' })]);

@@ -99,9 +99,65 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
 /** One CSV cell, always quoted; a line break inside a cell becomes a space so lines stay rows. */
 const csvCell = (s: string) => `"${s.replace(/\r\n?|\n/g, ' ').replace(/"/g, '""')}"`;
 
-/** Whether any cell of a sheet holds a value (a sheet with formatting only is empty). */
-const hasValues = (ws: XLSX.WorkSheet | undefined) =>
-  Object.entries(ws ?? {}).some(([key, cell]) => !key.startsWith('!') && (cell as XLSX.CellObject).v !== undefined);
+// Far more than any table of the contract holds; a value beyond is a slip (a key typed at row 1048576).
+const MAX_ROWS = 100_000;
+const MAX_COLUMNS = 200;
+
+interface Extent {
+  rows: number;
+  columns: number;
+  /** A cell holding a value beyond MAX_ROWS or MAX_COLUMNS, if any: { r, c } 0-based. */
+  beyond: XLSX.CellAddress | null;
+}
+
+/** Rows and columns up to the last cell holding a value: a formatted but empty cell adds nothing. */
+function usedExtent(ws: XLSX.WorkSheet): Extent {
+  const extent: Extent = { rows: 0, columns: 0, beyond: null };
+  for (const [address, cell] of Object.entries(ws)) {
+    if (address.startsWith('!')) continue;
+    const { v, f } = cell as XLSX.CellObject;
+    if ((v === undefined || v === '') && f === undefined) continue;
+    const at = XLSX.utils.decode_cell(address);
+    if (at.r >= MAX_ROWS || at.c >= MAX_COLUMNS) extent.beyond ??= at;
+    extent.rows = Math.max(extent.rows, at.r + 1);
+    extent.columns = Math.max(extent.columns, at.c + 1);
+  }
+  return extent;
+}
+
+interface SheetInput {
+  file: string;
+  sheet: string;
+  ws: XLSX.WorkSheet;
+  date1904: boolean;
+  notes: ReadonlySet<string>;
+  extent: Extent;
+}
+
+/** The sheet as CSV lines, one per row, every row as wide as the widest. */
+function sheetLines({ file, sheet, ws, date1904, notes, extent }: SheetInput, issues: Issue[]): string[] {
+  const lines: string[] = [];
+  for (let r = 0; r < extent.rows; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < extent.columns; c++) {
+      const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+      const text = cellText(cell, date1904);
+      if (text === null) {
+        const letter = XLSX.utils.encode_col(c);
+        const at = { file, line: r + 1, column_letter: letter, value: `=${cell?.f ?? ''}` };
+        const message =
+          'Ô có công thức nhưng chưa có giá trị đã tính: tệp không được lưu bằng Excel (ví dụ do một chương ' +
+          'trình khác tạo ra). Mở tệp bằng Excel hoặc LibreOffice để bảng tính tự tính, rồi lưu lại.';
+        issues.push({ ...makeIssue('error', at, 'format-error', message), cell: cellReference(sheet, r + 1, letter) });
+      }
+      cells.push(text ?? '');
+    }
+    const filled = cells.filter((t) => t.trim() !== '');
+    const notesRow = filled.length > 0 && filled.every((t) => notes.has(cleanText(t)));
+    lines.push(notesRow ? '' : cells.map(csvCell).join(','));
+  }
+  return lines;
+}
 
 export type WorkbookRead =
   { ok: true; sheet: string; csv: Uint8Array; issues: Issue[] } | { ok: false; issues: Issue[] };
@@ -137,7 +193,7 @@ export function readWorkbook(file: string, bytes: Uint8Array, notes: ReadonlySet
   if (sheet === undefined)
     return fail(`Tệp Excel không có trang tính nào đang hiện. Hiện trang tính chứa số liệu, rồi lưu lại.`);
   const issues: Issue[] = [];
-  const others = wb.SheetNames.filter((name) => name !== sheet && hasValues(wb.Sheets[name]));
+  const others = wb.SheetNames.filter((name) => name !== sheet && usedExtent(wb.Sheets[name] ?? {}).rows > 0);
   if (others.length > 0) {
     issues.push(
       makeIssue(
@@ -151,37 +207,16 @@ export function readWorkbook(file: string, bytes: Uint8Array, notes: ReadonlySet
     );
   }
   const ws = wb.Sheets[sheet] ?? {};
-  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const lines: string[] = [];
-  if (ws['!ref']) {
-    const range = XLSX.utils.decode_range(ws['!ref']);
-    for (let r = 0; r <= range.e.r; r++) {
-      const cells: string[] = [];
-      for (let c = 0; c <= range.e.c; c++) {
-        const address = XLSX.utils.encode_cell({ r, c });
-        const cell = ws[address] as XLSX.CellObject | undefined;
-        const text = cellText(cell, date1904);
-        if (text === null) {
-          const letter = XLSX.utils.encode_col(c);
-          const at = { file, line: r + 1, column_letter: letter, value: `=${cell?.f ?? ''}` };
-          issues.push({
-            ...makeIssue(
-              'error',
-              at,
-              'format-error',
-              'Ô có công thức nhưng chưa có giá trị đã tính: tệp không được lưu bằng Excel (ví dụ do một chương ' +
-                'trình khác tạo ra). Mở tệp bằng Excel hoặc LibreOffice để bảng tính tự tính, rồi lưu lại.',
-            ),
-            cell: cellReference(sheet, r + 1, letter),
-          });
-        }
-        cells.push(text ?? '');
-      }
-      const filled = cells.filter((t) => t.trim() !== '');
-      const notesRow = filled.length > 0 && filled.every((t) => notes.has(cleanText(t)));
-      lines.push(notesRow ? '' : cells.map(csvCell).join(','));
-    }
+  const extent = usedExtent(ws);
+  if (extent.beyond) {
+    const far = cellReference(sheet, extent.beyond.r + 1, XLSX.utils.encode_col(extent.beyond.c));
+    return fail(
+      `Trang tính có nội dung ở ô ${far}, quá xa bảng số liệu (tối đa ${MAX_ROWS} dòng và ${MAX_COLUMNS} cột): ` +
+        'thường do gõ nhầm vào một ô ở cuối trang tính. Xóa nội dung ô đó (hoặc các dòng, cột thừa) rồi lưu lại.',
+    );
   }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const lines = sheetLines({ file, sheet, ws, date1904, notes, extent }, issues);
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   return { ok: true, sheet, csv: new TextEncoder().encode(lines.join('\n')), issues };
 }
