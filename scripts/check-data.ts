@@ -23,7 +23,7 @@ guardCommand('npm run check-data', () => {
     try {
       writeFileSync(htmlPath, renderHtmlReport(errors, warnings, new Date()));
     } catch {
-      console.error(`Không ghi được báo cáo vào "${htmlPath}": thư mục không có hoặc không được phép ghi. Chọn nơi khác.`);
+      console.error(`Không ghi được báo cáo vào "${htmlPath}": thư mục không có hoặc không được ghi. Chọn nơi khác.`);
       process.exit(2);
     }
   }

@@ -37,8 +37,9 @@ const esc = (s: string) => escapeUTF8(s);
 function row(i: Issue, n: number): string {
   const level = i.severity === 'error' ? 'Lỗi' : 'Cảnh báo';
   const value = i.value !== null && i.value !== '' ? `<code>${esc(i.value)}</code>` : '';
+  const place = esc(issuePlace(i)) || 'cả tệp';
   return (
-    `<tr><td>${n}</td><td class="level-${i.severity}">${level}</td><td class="place">${esc(issuePlace(i)) || 'cả tệp'}</td>` +
+    `<tr><td>${n}</td><td class="level-${i.severity}">${level}</td><td class="place">${place}</td>` +
     `<td class="value">${value}</td><td>${esc(i.message)}</td><td><code>${esc(i.code)}</code></td></tr>`
   );
 }
@@ -73,8 +74,8 @@ export function renderHtmlReport(errors: readonly Issue[], warnings: readonly Is
 </head>
 <body>
 <h1>Báo cáo kiểm tra dữ liệu</h1>
-<p>Lập lúc ${formatCheckedAt(checkedAt)} bằng lệnh <code>npm run check-data</code>: ${errors.length} lỗi, ${warnings.length} cảnh báo.
-Vị trí là dòng và cột của tệp CSV, hoặc ô của tệp Excel (ví dụ <code>KetQuaRaSoat!C12</code>: trang tính KetQuaRaSoat,
+<p>Lập lúc ${formatCheckedAt(checkedAt)} bằng lệnh <code>npm run check-data</code>: ${errors.length} lỗi,
+${warnings.length} cảnh báo. Vị trí là dòng và cột của tệp CSV, hoặc ô của tệp Excel (ví dụ <code>KetQuaRaSoat!C12</code>: trang tính KetQuaRaSoat,
 cột C, dòng 12).</p>
 <p class="outcome${bad ? ' bad' : ''}">${esc(reportOutcome(errors, warnings))}</p>
 ${sections.join('\n')}
