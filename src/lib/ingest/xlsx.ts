@@ -67,7 +67,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A percentage format ("0.0%"), not a % sign inside quoted text of the format. */
 const isPercentFormat = (format: string) => format.replace(/"[^"]*"/g, '').includes('%');
 
-/** The text of one cell as Excel shows data to the CSV path; null for a formula never calculated. */
+/**
+ * The text of one cell for the CSV path; null for a formula never calculated. Dates are numbers
+ * with a date format (read with cellDates off, so no time zone is involved).
+ */
 function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string | null {
   if (!cell) return '';
   if (cell.f !== undefined && cell.v === undefined) return null;
@@ -79,10 +82,6 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
       return cell.v ? 'TRUE' : 'FALSE';
     case 'e':
       return cell.w ?? ERROR_TEXT[Number(cell.v)] ?? '#N/A';
-    case 'd': {
-      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
-      return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-    }
     case 'n': {
       const n = Number(cell.v);
       if (XLSX.SSF.is_date(format)) {
