@@ -38,7 +38,8 @@ function workbook(rows: Cell[][], edit: (ws: XLSX.WorkSheet) => void = () => {},
   edit(ws);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  // Shared strings, as Excel writes them.
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', bookSST: true }) as ArrayBuffer);
 }
 
 /** What the loader does: workbooks read by the core, issues located in them. */
