@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_FILES, templateFile } from '../src/lib/data-templates.ts';
+import { loadDataset } from '../src/data/load.ts';
+import { DATA_FILES } from '../src/lib/dataset.ts';
 import { columnLetter } from '../src/lib/ingest/issues.ts';
 import { copySample, DIST, fileFor, readDist, runScript, type JsonReport } from './helpers.ts';
 
@@ -40,6 +42,40 @@ describe('the page "Cập nhật dữ liệu"', () => {
       const served = new Uint8Array(readFileSync(join(DIST, 'du-lieu/mau', name)));
       expect(served, name).toEqual(templateFile(name)?.bytes);
     }
+  });
+});
+
+describe('the sample data kept as Excel workbooks', () => {
+  /** A cell as a clerk's sheet holds it: counts and years as numbers, dates as date cells, codes as text. */
+  function typed(text: string): XLSX.CellObject | string | number {
+    const date = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+    if (date) {
+      const serial = (Date.UTC(Number(date[3]), Number(date[2]) - 1, Number(date[1])) - Date.UTC(1899, 11, 30)) / 864e5;
+      return { t: 'n', v: serial, z: 'dd/mm/yyyy' };
+    }
+    return /^[1-9]\d*$/.test(text) ? Number(text) : text;
+  }
+
+  it('give the same dataset as the CSV files, and warnings that name sheet and cell', () => {
+    const { data, content } = copySample();
+    for (const file of DATA_FILES) {
+      const path = join(data, file);
+      const rows = Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows.data.map((r) => r.map(typed))), 'Sheet1');
+      writeFileSync(path.replace(/\.csv$/, '.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+      rmSync(path);
+    }
+    const fromCsv = loadDataset('data', 'content');
+    const fromXlsx = loadDataset(data, content);
+    expect(fromXlsx.errors).toEqual([]);
+    for (const key of ['settings', 'units', 'regions', 'reviews', 'awards', 'verdicts'] as const) {
+      expect(fromXlsx.dataset?.[key], key).toEqual(fromCsv.dataset?.[key]);
+    }
+    const messages = (list: { message: string }[]) => list.map((w) => w.message.replace(/\.xlsx\b/g, '.csv'));
+    expect(messages(fromXlsx.warnings)).toEqual(messages(fromCsv.warnings));
+    for (const w of fromXlsx.warnings.filter((i) => i.line !== null)) expect(w.cell).toMatch(/^Sheet1!/);
+    expect(fromXlsx.inputs.map((i) => i.tep)).toContain('data/ket-qua-ra-soat.xlsx');
   });
 });
 
