@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { TEMPLATE_NOTES } from '../lib/data-templates.ts';
 import { BOUNDARY_FILES, buildDataset, DATA_FILES, URL_FILES, type BuildOptions, type BuildResult } from '../lib/dataset.ts';
+import { locateInWorkbooks, tableFiles, workbookName } from '../lib/ingest/xlsx.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
 import { readStoryFile, storyFolderEntry } from '../lib/stories/file.ts';
 
@@ -71,7 +73,9 @@ const checksum = (tep: string, bytes: Uint8Array): InputChecksum => ({ tep, sha2
 /** Read every data file and story, and run the core. */
 export function loadDataset(dir = dataDir(), content = contentDir(), options: BuildOptions = {}): BuildResult & { inputs: InputChecksum[] } {
   const files = new Map<string, Uint8Array>();
-  for (const name of [...DATA_FILES, ...BOUNDARY_FILES, ...URL_FILES]) {
+  // Each table may also come as an Excel workbook (ket-qua-ra-soat.xlsx), read by the core.
+  const tables = [...DATA_FILES, ...URL_FILES].filter((name) => name.endsWith('.csv'));
+  for (const name of [...DATA_FILES, ...BOUNDARY_FILES, ...URL_FILES, ...tables.map(workbookName)]) {
     const path = join(dir, name);
     try {
       if (statSync(path).isFile()) files.set(name, new Uint8Array(readFileSync(path)));
@@ -89,7 +93,8 @@ export function loadDataset(dir = dataDir(), content = contentDir(), options: Bu
       .map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
-  return { ...buildDataset(files, stories, photos, options), inputs };
+  const read = tableFiles(files, tables, TEMPLATE_NOTES);
+  return { ...locateInWorkbooks(buildDataset(read.files, stories, photos, options), read), inputs };
 }
 
 type Loaded = ReturnType<typeof loadDataset>;

@@ -49,7 +49,8 @@ export function decodeCsv(file: string, bytes: Uint8Array): Decoded {
   });
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return fail('format-error', `Tệp này là tệp Excel .xlsx được đổi tên thành .csv, không phải CSV. ${SAVE_AS_UTF8}`);
+    return fail('format-error', 'Tệp này là tệp Excel .xlsx được đổi tên thành .csv, không phải CSV. Đổi đuôi tệp ' +
+      `lại thành .xlsx (trang đọc được tệp Excel), hoặc lưu thành CSV: ${lowerFirst(SAVE_AS_UTF8)}`);
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return fail('format-error', `Tệp này là tệp Excel .xls (đời cũ) được đổi tên thành .csv, không phải CSV. ${SAVE_AS_UTF8}`);

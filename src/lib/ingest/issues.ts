@@ -18,6 +18,8 @@ export interface Issue {
   code: string;
   value: string | null;
   message: string;
+  /** For a workbook (.xlsx): the place in Excel's own reference form, e.g. "KetQua!C12" or "KetQua!12:12". */
+  cell?: string;
 }
 
 export interface Location {

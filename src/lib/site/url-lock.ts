@@ -1,3 +1,4 @@
+import { TEMPLATE_FILES } from '../data-templates.ts';
 import type { Dataset } from '../dataset.ts';
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import type { ParsedTable } from '../ingest/table.ts';
@@ -39,7 +40,7 @@ const EMPTY_PLAN: UrlPlan = { locked: [], published: [], redirects: [] };
 
 const FIXED_PAGES = [
   '/', '/bao-chi/', '/gioi-thieu/', '/phuong-phap/', '/quyen-rieng-tu/', '/thon/', '/dien-hinh/', '/du-lieu/',
-  '/du-lieu/chat-luong/', '/vinh-danh/', '/xa-moi/',
+  '/du-lieu/chat-luong/', '/vinh-danh/', '/xa-moi/', '/cap-nhat-du-lieu/',
 ];
 /** The open-data downloads (src/pages/du-lieu/[file].ts); a site test checks the list against the output. */
 const DOWNLOADS = ['danh-gia', 'ket-qua-ra-soat', 'don-vi', 'khu-vuc', 'tieu-chi', 'khen-thuong', 'dia-phuong'];
@@ -102,7 +103,7 @@ function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlCont
     ...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
     ...index.currentCommunes,
   ];
-  const files = DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`]);
+  const files = [...DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`]), ...TEMPLATE_FILES.map((f) => `mau/${f}`)];
   return [
     ...FIXED_PAGES.map((path) => ({ path, target: `trang ${path.slice(1, -1) || 'chu'}` })),
     ...mapIndicators(site).map((m) => ({ path: `/ban-do/${m.slug}/`, target: `ban-do ${m.slug}` })),
