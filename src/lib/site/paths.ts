@@ -10,7 +10,8 @@ import type { UnitIndex } from '../domain/units.ts';
 // the same path, in this order:
 //   1. a path recorded in the lock keeps the unit it was published for, as long as that unit has a
 //      page: if its name no longer gives that path (renamed, or its commune renamed), the path
-//      redirects to its page;
+//      redirects to its page; but if another unit's official name now gives that path, the lock and
+//      the data disagree and the check refuses them (`contested`) until the old name is declared;
 //   2. otherwise the page goes to the unit with the smallest code (ordinal comparison);
 //   3. the other units' pages get `<slug>-<code slug>`; an other spelling that loses is not served
 //      and reported, naming both units (two units' other spellings alone: neither is served).
@@ -63,12 +64,25 @@ export interface AliasConflict {
   otherId: string;
 }
 
+/**
+ * A locked path whose unit no longer claims it by any name while another unit's own name gives it: the
+ * lock and the data disagree (a renamed unit without its old name in ten_khac, or a hand-edited lock).
+ */
+export interface ContestedPath {
+  path: string;
+  /** The unit the lock says the path was published for. */
+  ownerId: string;
+  /** The unit whose official name now gives the path. */
+  claimantId: string;
+}
+
 export interface UnitPaths {
   /** The page of a unit; the district's page is the overview. */
   of(unitId: string): string | null;
   /** Old URLs (from other spellings) that redirect to a unit's page. */
   aliases: Alias[];
   conflicts: AliasConflict[];
+  contested: ContestedPath[];
 }
 
 export const awardPath = (id: string) => `/vinh-danh/${pathSegment(slugify(id), id)}/`;
@@ -94,6 +108,7 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   const paths = new Map<string, string>();
   const served: { from: string; unitId: string }[] = [];
   const conflicts: AliasConflict[] = [];
+  const contested: ContestedPath[] = [];
   const { movementCommunes, currentCommunes } = index;
   const withPage = new Set([
     ...movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
@@ -135,6 +150,8 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
       const winner = owner !== undefined
         ? all.find((c) => c.unit.ma_don_vi === owner)
         : all.find((c) => c.alias === null) ?? (single ? all[0] : undefined);
+      const claimant = all.find((c) => c.alias === null);
+      if (owner !== undefined && !winner && claimant) contested.push({ path, ownerId: owner, claimantId: claimant.unit.ma_don_vi });
       if (winner?.alias === null) paths.set(winner.unit.ma_don_vi, path);
       else if (winner) served.push({ from: path, unitId: winner.unit.ma_don_vi });
       for (const c of all) {
@@ -157,5 +174,5 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   settle(currentCommunes, (s) => `/xa-moi/${s}/`, (c) => c.cap === 'phuong');
   // A locked path its owner no longer claims stays free: the lock check redirects it to the owner's page.
   const aliases = served.map(({ from, unitId }) => ({ from, to: paths.get(unitId) ?? '/', unitId }));
-  return { of: (id) => paths.get(id) ?? null, aliases, conflicts };
+  return { of: (id) => paths.get(id) ?? null, aliases, conflicts, contested };
 }

@@ -77,18 +77,26 @@ describe('the published-URL lock', () => {
 
   it('keeps a renamed unit\'s published URLs as redirects to it, even when a new unit takes the old name', () => {
     const lock = lockOf();
-    const rename = (names: Record<string, string>) => [
-      ...UNITS.map((u) => ({ ...u, ten_don_vi: names[String(u['ma_don_vi'])] ?? u['ten_don_vi']! })),
+    const rename = (names: Record<string, string>, oldNames: Record<string, string> = {}) => [
+      ...UNITS.map((u) => {
+        const id = String(u['ma_don_vi']);
+        return { ...u, ten_don_vi: names[id] ?? u['ten_don_vi']!, ...(oldNames[id] ? { ten_khac: oldNames[id] } : {}) };
+      }),
       { ma_don_vi: 'X1-05', ten_don_vi: 'Bản Một', cap: 'thon', ma_don_vi_cha: 'X1' },
     ];
-    const village = build({ units: rename({ 'X1-01': 'Bản Bốn' }) }, lock);
+    // The new unit's name gives the renamed unit's published path: the old name must be declared.
+    const undeclared = build({ units: rename({ 'X1-01': 'Bản Bốn' }) }, lock);
+    expect(undeclared.errors.map((e) => [e.file, e.line, e.code])).toEqual([
+      ['duong-dan.lock', lineOf(lock, '/xa/mot/mot/'), 'row-constraint'],
+    ]);
+    expect(undeclared.errors[0]?.message).toContain('ghi tên cũ vào cột ten_khac của X1-01');
+    const village = build({ units: rename({ 'X1-01': 'Bản Bốn' }, { 'X1-01': 'Bản Một' }) }, lock);
     expect(village.errors).toEqual([]);
     const bon = { name: 'Bản Bốn', path: '/xa/mot/bon/' };
-    const moved = { path: '/xa/mot/mot/', target: 'chuyen-huong don-vi X1-01', to: bon };
-    expect(village.dataset?.urls.redirects).toContainEqual(moved);
+    expect(village.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/mot/', target: 'ten-khac X1-01', to: bon });
     expect(village.dataset?.urls.published).toContainEqual({ path: '/xa/mot/mot-x1-05/', target: 'don-vi X1-05' });
-    // A renamed commune: its old page and its villages' old pages lead to their new pages.
-    const commune = build({ units: rename({ X1: 'Xã Bảy' }) }, lock);
+    // A renamed commune that no other unit's name contests: its old pages lead to the new ones unasked.
+    const commune = build({ units: rename({ X1: 'Xã Bảy' }).filter((u) => u.ma_don_vi !== 'X1-05') }, lock);
     expect(commune.errors).toEqual([]);
     const hai = { name: 'Bản Hai', path: '/xa/bay/hai/' };
     const list = { name: 'Vinh danh: Xã Bảy', path: '/vinh-danh/xa/bay/' };
@@ -96,6 +104,15 @@ describe('the published-URL lock', () => {
       { path: '/xa/mot/hai/', target: 'chuyen-huong don-vi X1-02', to: hai },
       { path: '/vinh-danh/xa/mot/', target: 'chuyen-huong vinh-danh xa X1', to: list },
     ]));
+  });
+
+  it('refuses a lock line repointed by hand to a unit whose names do not give the path', () => {
+    const lock = lockOf();
+    const edited = lock.replace('/xa/mot/mot/\tdon-vi X1-01', '/xa/mot/mot/\tdon-vi X1-02');
+    const r = build({}, edited);
+    expect(r.dataset).toBeNull();
+    expect(r.errors.map((e) => [e.file, e.line, e.code])).toContainEqual(['duong-dan.lock', lineOf(lock, '/xa/mot/mot/'), 'row-constraint']);
+    expect(r.errors.find((e) => e.line === lineOf(lock, '/xa/mot/mot/'))?.message).toContain('bị sửa tay');
   });
 
   it('refuses a published URL that would show other content', () => {

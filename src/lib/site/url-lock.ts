@@ -220,6 +220,14 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
       `Tên khác "${c.alias}" của ${unitName(c.unitId)} cho đường dẫn ${c.path}, trùng với ${unitName(c.otherId)}: `
       + 'không tạo trang chuyển hướng cho tên khác này. Nếu tên này không còn cần, xóa nó khỏi cột ten_khac.'));
   }
+  const lockLine = new Map(lock.map((l) => [l.path, l.line]));
+  for (const c of paths.contested) {
+    issues.push(makeIssue('error', { file: LOCK_FILE, line: lockLine.get(c.path) ?? null, value: c.path }, 'row-constraint',
+      `Đường dẫn ${c.path} đã công khai cho ${unitName(c.ownerId)}, nhưng nay tên của ${unitName(c.claimantId)} `
+      + `cho đúng đường dẫn này, còn tên của ${c.ownerId} thì không. Nếu ${c.ownerId} đã đổi tên: ghi tên cũ vào `
+      + `cột ten_khac của ${c.ownerId} trong don-vi.csv (đường dẫn cũ chuyển về trang mới của đơn vị này). Nếu `
+      + `tệp ${LOCK_FILE} bị sửa tay: lấy lại bản trong kho mã (git checkout data/${LOCK_FILE}).`));
+  }
   const views = new Map(allAwardViews(site, paths).map((a) => [a.id, a]));
   const filters = awardFilters(site, paths);
   const ctx: UrlContext = { site, paths, views, filters, filterTarget: filterTarget(site, paths) };
