@@ -23,7 +23,6 @@ export interface PublishedText {
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
 }
 
-const stringsOf = (value: unknown): string[] => [value].flat().filter((v) => typeof v === 'string');
 
 /**
  * The text cells of a table, one text per row with each word tagged by its column, so a name split across
@@ -35,9 +34,15 @@ export function* tableTexts<T>(
 ): Generator<PublishedText> {
   // A generator: a million review rows are checked one row at a time, never held as texts.
   for (const { line, row } of table.rows) {
-    const words = Object.entries(published(row)).flatMap(([field, value]) =>
-      stringsOf(value).flatMap((s) => tokens(s, line, field)),
-    );
+    const words: Token[] = [];
+    const add = (value: unknown, field: string) => {
+      if (typeof value === 'string') for (const t of tokens(value, line, field)) words.push(t);
+    };
+    for (const [field, value] of Object.entries(published(row))) {
+      // A cell holds one value, or a list (other spellings of a name).
+      if (Array.isArray(value)) for (const v of value) add(v, field);
+      else add(value, field);
+    }
     yield { at: { file: table.file, line }, words, columnOf: table.columnName };
   }
 }

@@ -121,9 +121,20 @@ export interface Token extends WordKeys {
   field?: string | undefined;
 }
 
+// The same cell text comes back on many rows (a unit's name every year): its words are read once. Bounded,
+// so a million distinct texts never pile up.
+const wordsOfText = new Map<string, WordKeys[]>();
+const WORDS_CACHE_SIZE = 50_000;
+
 /** Split a text into words, all on one line (null: the text has no line, e.g. a setting). */
 export function tokens(text: string, line: number | null, field?: string): Token[] {
-  return splitWords(prepare(text)).map((w) => ({ ...keysOf(w), line, field }));
+  let words = wordsOfText.get(text);
+  if (!words) {
+    words = splitWords(prepare(text)).map(keysOf);
+    if (wordsOfText.size >= WORDS_CACHE_SIZE) wordsOfText.clear();
+    wordsOfText.set(text, words);
+  }
+  return words.map((w) => ({ fold: w.fold, exact: w.exact, line, field }));
 }
 
 /** A multi-line text (a story file) as words with their lines, so a name may run across lines. */

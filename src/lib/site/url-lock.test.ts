@@ -77,7 +77,7 @@ describe('the published-URL lock', () => {
 
   it('keeps a renamed unit\'s published URLs as redirects to it, even when a new unit takes the old name', () => {
     const lock = lockOf();
-    const rename = (names: Record<string, string>, oldNames: Record<string, string> = {}) => [
+    const rename = (names: Record<string, string>, oldNames: Record<string, string> = {}): Row[] => [
       ...UNITS.map((u) => {
         const id = String(u['ma_don_vi']);
         return { ...u, ten_don_vi: names[id] ?? u['ten_don_vi']!, ...(oldNames[id] ? { ten_khac: oldNames[id] } : {}) };
@@ -96,7 +96,7 @@ describe('the published-URL lock', () => {
     expect(village.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/mot/', target: 'ten-khac X1-01', to: bon });
     expect(village.dataset?.urls.published).toContainEqual({ path: '/xa/mot/mot-x1-05/', target: 'don-vi X1-05' });
     // A renamed commune that no other unit's name contests: its old pages lead to the new ones unasked.
-    const commune = build({ units: rename({ X1: 'Xã Bảy' }).filter((u) => u.ma_don_vi !== 'X1-05') }, lock);
+    const commune = build({ units: rename({ X1: 'Xã Bảy' }).filter((u) => u['ma_don_vi'] !== 'X1-05') }, lock);
     expect(commune.errors).toEqual([]);
     const hai = { name: 'Bản Hai', path: '/xa/bay/hai/' };
     const list = { name: 'Vinh danh: Xã Bảy', path: '/vinh-danh/xa/bay/' };
