@@ -2,6 +2,7 @@
 // compute every verdict without building pages. Exit 0 when there is no error, 1 otherwise.
 import { writeFileSync } from 'node:fs';
 import { loadDataset } from '../src/data/load.ts';
+import { setFlagsFromString } from 'node:v8';
 import { renderHtmlReport } from '../src/lib/report-html.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { guardCommand } from './internal-error.ts';
@@ -15,6 +16,11 @@ function htmlReportPath(): string | null {
   console.error('Thiếu tên tệp báo cáo sau --html. Ví dụ: npm run check-data -- --html bao-cao.html');
   process.exit(2);
 }
+
+// V8 lets the heap grow to several times what is live before collecting it: on a million review rows that
+// is gigabytes of garbage. A small growth factor keeps check-data near its live data: on 500,000 review rows
+// its peak fell from 1.13 GB to 0.67 GB (one run each, 2 shared cores).
+setFlagsFromString('--heap-growing-percent=25');
 
 guardCommand('npm run check-data', () => {
   const htmlPath = htmlReportPath();

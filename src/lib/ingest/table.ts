@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { decodeCsv } from './decode.ts';
 import { personalColumn } from './personal.ts';
-import { columnLetter, makeIssue, type Issue } from './issues.ts';
+import { columnLetter, makeIssue, ownCopy, type Issue } from './issues.ts';
 import { cleanText, matchKey } from './text.ts';
 import { excelError, type CellType } from './values.ts';
 
@@ -232,7 +232,8 @@ function startTyping<C extends readonly AnyColumn[]>(
   // Columns without a name: refused once, at the end, if any row has data in them.
   const unnamed = new Map<number, Issue | null>();
   header.cells.forEach((rawLabel, index) => {
-    const label = cleanText(rawLabel);
+    // Labels live as long as the table (issues of later checks name them): never a slice of the file.
+    const label = ownCopy(cleanText(rawLabel));
     const ref = { column: label || null, column_letter: columnLetter(index) };
     const where = `${label || '(trống)'} (cột ${ref.column_letter})`;
     const at = { file, line: header.line, ...ref, value: label };
