@@ -1,8 +1,8 @@
 // npm run check-data [-- --json] [-- --html bao-cao.html]: validate the data and content folders and
 // compute every verdict without building pages. Exit 0 when there is no error, 1 otherwise.
 import { writeFileSync } from 'node:fs';
-import { loadDataset } from '../src/data/load.ts';
 import { setFlagsFromString } from 'node:v8';
+import { loadDataset } from '../src/data/load.ts';
 import { renderHtmlReport } from '../src/lib/report-html.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { guardCommand } from './internal-error.ts';
