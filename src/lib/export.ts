@@ -12,9 +12,40 @@ function cellText(value: Cell): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(keys: readonly string[], rows: readonly Readonly<Record<string, Cell>>[]): string {
-  const lines = [keys.join(','), ...rows.map((row) => keys.map((k) => cellText(row[k] ?? null)).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** Rows handed out per piece written: a country's files are written piece by piece, never as one string. */
+const CHUNK_ROWS = 2000;
+
+export function* csvChunks(keys: readonly string[], rows: Iterable<Readonly<Record<string, Cell>>>): Generator<string> {
+  yield `\uFEFF${keys.join(',')}\r\n`;
+  let lines: string[] = [];
+  for (const row of rows) {
+    lines.push(`${keys.map((k) => cellText(row[k] ?? null)).join(',')}\r\n`);
+    if (lines.length === CHUNK_ROWS) {
+      yield lines.join('');
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield lines.join('');
+}
+
+/** `open` + the items as a JSON array's elements + `close`: the bytes of JSON.stringify, in pieces. */
+export function* jsonArrayChunks(items: Iterable<unknown>, open = '[', close = ']'): Generator<string> {
+  yield open;
+  let parts: string[] = [];
+  let first = true;
+  for (const item of items) {
+    parts.push(`${first ? '' : ','}${JSON.stringify(item)}`);
+    first = false;
+    if (parts.length === CHUNK_ROWS) {
+      yield parts.join('');
+      parts = [];
+    }
+  }
+  yield `${parts.join('')}${close}\n`;
+}
+
+export function toCsv(keys: readonly string[], rows: Iterable<Readonly<Record<string, Cell>>>): string {
+  return [...csvChunks(keys, rows)].join('');
 }
 
 export function toJson(value: unknown): string {

@@ -1,10 +1,11 @@
 import type { Verdict } from './domain/criteria.ts';
 import type { PublicAward } from './domain/privacy.ts';
-import { toCsv, toJson, type Cell } from './export.ts';
+import { csvChunks, jsonArrayChunks, toJson, type Cell } from './export.ts';
 import type { Column } from './ingest/table.ts';
 import { SETTINGS } from './schemas/settings.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
-import type { Snapshot } from './snapshot.ts';
+import type { SiteData, Snapshot } from './snapshot.ts';
+import type { UnitRow } from './schemas/tables.ts';
 
 // The downloads of /du-lieu/: every validated input table and every verdict, each as CSV and JSON,
 // with a data dictionary. One concept, one name: the keys are the data contract's keys.
@@ -21,13 +22,18 @@ export interface Download {
   title: string;
   description: string;
   fields: FieldDoc[];
-  rows: Record<string, Cell>[];
-  /** JSON keeps nested values (a verdict's values used); CSV flattens them away. */
-  json: unknown;
+  count: number;
+  rows(): Iterable<Record<string, Cell>>;
+  /** The JSON file in pieces; it keeps nested values (a verdict's values used), which CSV flattens away. */
+  json(): Iterable<string>;
 }
 
 const docsOf = (columns: readonly Column[]): FieldDoc[] => columns.map((c) => ({ key: c.key, label: c.label, description: c.description }));
 const asRows = <T extends object>(rows: readonly T[]) => rows as unknown as Record<string, Cell>[];
+
+function* flatVerdicts(verdicts: readonly Verdict[]): Generator<Record<string, Cell>> {
+  for (const { so_lieu: _values, ...flat } of verdicts) yield flat;
+}
 
 const AWARD_FIELDS: FieldDoc[] = [
   ...docsOf(awardsTable.columns).filter((f) => !['dong_y_cong_khai', 'ngay_dong_y', 'ngay_rut_dong_y'].includes(f.key)),
@@ -53,23 +59,64 @@ const VERDICT_FIELDS: FieldDoc[] = [
   { key: 'can_cu_phap_ly', label: 'Căn cứ', description: 'Văn bản quy định tiêu chí.' },
 ];
 
+const VERDICTS_TITLE = 'Kết quả đánh giá tiêu chí';
+const VERDICTS_DESCRIPTION =
+  'Mỗi đơn vị, mỗi tiêu chí dành cho cấp của đơn vị (huyện: mục tiêu A–D; xã: tiêu chí 1, 2 và cán bộ phụ trách; ' +
+  'thôn: tiêu chí thôn), mỗi năm rà soát sau năm gốc: kết quả, giá trị, ngưỡng, mức chênh lệch và giải thích. Bản ' +
+  'JSON có thêm các số liệu đã dùng (so_lieu).';
+
+const verdictsDownload = (verdicts: readonly Verdict[], description = VERDICTS_DESCRIPTION): Download => ({
+  name: 'danh-gia',
+  title: VERDICTS_TITLE,
+  description,
+  fields: VERDICT_FIELDS,
+  count: verdicts.length,
+  rows: () => flatVerdicts(verdicts),
+  json: () => jsonArrayChunks(verdicts, '{"verdicts":[', ']}'),
+});
+
+const rowsDownload = (name: string, title: string, description: string, fields: FieldDoc[], rows: readonly object[]): Download => ({
+  name,
+  title,
+  description,
+  fields,
+  count: rows.length,
+  rows: () => asRows(rows),
+  json: () => jsonArrayChunks(rows),
+});
+
+type TableDoc = { title: string; description: string; columns: readonly Column[] };
+const tableDownload = (name: string, def: TableDoc, rows: readonly object[], description = def.description) =>
+  rowsDownload(name, def.title, description, docsOf(def.columns), rows);
+
 export function downloads(s: Snapshot): Download[] {
   const settingsRows = Object.entries(SETTINGS).map(([key, def]) => ({ khoa: key, ten: def.label, gia_tri: (s.settings as Record<string, Cell>)[key] ?? null }));
-  const verdictRows = s.verdicts.map(({ so_lieu: _values, ...flat }: Verdict) => flat);
-  const table = (name: string, def: { title: string; description: string; columns: readonly Column[] }, rows: readonly object[]): Download => ({
-    name, title: def.title, description: def.description, fields: docsOf(def.columns), rows: asRows(rows), json: rows,
-  });
   return [
-    { name: 'danh-gia', title: 'Kết quả đánh giá tiêu chí', description: 'Mỗi đơn vị, mỗi tiêu chí dành cho cấp của đơn vị (huyện: mục tiêu A–D; xã: tiêu chí 1, 2 và cán bộ phụ trách; thôn: tiêu chí thôn), mỗi năm rà soát sau năm gốc: kết quả, giá trị, ngưỡng, mức chênh lệch và giải thích. Bản JSON có thêm các số liệu đã dùng (so_lieu).', fields: VERDICT_FIELDS, rows: asRows(verdictRows), json: { verdicts: s.verdicts } },
-    table('ket-qua-ra-soat', reviewTable, s.reviews),
-    table('don-vi', unitsTable, s.units),
-    table('khu-vuc', regionsTable, s.regions),
-    table('tieu-chi', criteriaTable, s.criteria),
-    { name: 'khen-thuong', title: 'Khen thưởng (bản công khai)', description: 'Quyết định khen thưởng. Hộ gia đình, cá nhân chưa đồng ý hoặc đã rút đồng ý chỉ được đếm, không có tên, đơn vị, thành tích.', fields: AWARD_FIELDS, rows: asRows(s.awards as PublicAward[]), json: s.awards },
-    { name: 'dia-phuong', title: 'Địa phương và thiết lập', description: 'Các thiết lập dùng để tính (năm gốc, cách hiểu tiêu chí…).', fields: [{ key: 'khoa', label: 'Khóa', description: 'Tên thiết lập.' }, { key: 'ten', label: 'Tên', description: 'Tên tiếng Việt.' }, { key: 'gia_tri', label: 'Giá trị', description: 'Giá trị đang dùng (mặc định nếu tệp không ghi).' }], rows: settingsRows, json: s.settings },
+    verdictsDownload(s.verdicts),
+    tableDownload('ket-qua-ra-soat', reviewTable, s.reviews),
+    tableDownload('don-vi', unitsTable, s.units),
+    tableDownload('khu-vuc', regionsTable, s.regions),
+    tableDownload('tieu-chi', criteriaTable, s.criteria),
+    rowsDownload('khen-thuong', 'Khen thưởng (bản công khai)', 'Quyết định khen thưởng. Hộ gia đình, cá nhân chưa đồng ý hoặc đã rút đồng ý chỉ được đếm, không có tên, đơn vị, thành tích.', AWARD_FIELDS, s.awards as PublicAward[]),
+    { name: 'dia-phuong', title: 'Địa phương và thiết lập', description: 'Các thiết lập dùng để tính (năm gốc, cách hiểu tiêu chí…).', fields: [{ key: 'khoa', label: 'Khóa', description: 'Tên thiết lập.' }, { key: 'ten', label: 'Tên', description: 'Tên tiếng Việt.' }, { key: 'gia_tri', label: 'Giá trị', description: 'Giá trị đang dùng (mặc định nếu tệp không ghi).' }], count: settingsRows.length, rows: () => settingsRows, json: () => [toJson(s.settings)] },
   ];
 }
 
+/** One commune's files: its figures and verdicts and its villages', beside the whole-country files. */
+export function communeDownloads(site: SiteData, commune: UnitRow): Download[] {
+  const units = [commune, ...site.index.villagesOf(commune.ma_don_vi)];
+  const where = `${commune.ten_don_vi} và các thôn, bản, tổ dân phố của xã`;
+  return [
+    verdictsDownload(units.flatMap((u) => site.verdictsOf(u.ma_don_vi)), `${VERDICTS_TITLE} của ${where}.`),
+    tableDownload('ket-qua-ra-soat', reviewTable, units.flatMap((u) => site.reviewsOf(u.ma_don_vi)), `Kết quả rà soát của ${where}.`),
+  ];
+}
+
+/** A download as written: CSV rows or JSON, piece by piece. */
+export function downloadChunks(d: Download, format: 'csv' | 'json'): Iterable<string> {
+  return format === 'csv' ? csvChunks(d.fields.map((f) => f.key), d.rows()) : d.json();
+}
+
 export function downloadFile(d: Download, format: 'csv' | 'json'): string {
-  return format === 'csv' ? toCsv(d.fields.map((f) => f.key), d.rows) : toJson(d.json);
+  return [...downloadChunks(d, format)].join('');
 }

@@ -57,6 +57,8 @@ export interface SiteData extends Snapshot {
   verdictOf(unitId: string, criterion: CriterionId, year: number): Verdict | undefined;
   /** Every verdict of one unit, in the order of the verdict file. */
   verdictsOf(unitId: string): Verdict[];
+  /** A unit's review rows, in file order. */
+  reviewsOf(unitId: string): ReviewRow[];
 }
 
 /** The core passes the index and figures it already has; pages rebuild them. */
@@ -88,6 +90,18 @@ export function fromSnapshot(
     if (r.trang_thai === 'so_bo') preliminary.add(r.nam);
   }
   const ascending = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  let reviewsByUnit: Map<string, ReviewRow[]> | null = null;
+  const reviewsOf = (id: string) => {
+    if (!reviewsByUnit) {
+      reviewsByUnit = new Map();
+      for (const r of s.reviews) {
+        const list = reviewsByUnit.get(r.ma_don_vi);
+        if (list) list.push(r);
+        else reviewsByUnit.set(r.ma_don_vi, [r]);
+      }
+    }
+    return reviewsByUnit.get(id) ?? [];
+  };
   return {
     ...s,
     index: unitIndex,
@@ -96,5 +110,6 @@ export function fromSnapshot(
     preliminaryYears: ascending(preliminary),
     verdictOf: (u, c, y) => verdictIndex().byKey.get(`${u}|${c}|${y}`),
     verdictsOf: (u) => verdictIndex().byUnit.get(u) ?? [],
+    reviewsOf,
   };
 }

@@ -87,6 +87,8 @@ export interface UnitPaths {
 
 export const awardPath = (id: string) => `/vinh-danh/${pathSegment(slugify(id), id)}/`;
 export const storyPath = (slug: string) => `/dien-hinh/${slug}/`;
+/** A commune's own downloads, by code: a code never changes, so these files never move with a rename. */
+export const communeFilesPath = (code: string) => `/du-lieu/xa/${pathSegment(slugify(code), code)}/`;
 
 interface Claim {
   unit: UnitRow;

@@ -7,7 +7,7 @@ import { awardsTable, unitsTable, type AwardRow, type UnitRow } from '../schemas
 import { fromSnapshot, toSnapshot, type SiteData } from '../snapshot.ts';
 import { allAwardViews, awardFilters, withdrawnEntries, type AwardFilter, type AwardView } from './awards.ts';
 import { mapIndicators } from './maps.ts';
-import { storyPath, unitPaths, type UnitPaths } from './paths.ts';
+import { communeFilesPath, storyPath, unitPaths, type UnitPaths } from './paths.ts';
 
 // Every URL the site publishes, and the check that none is dropped or re-pointed. The lock file
 // (data/duong-dan.lock) records each published path with what it shows; a dataset that would
@@ -44,6 +44,8 @@ const FIXED_PAGES = [
 ];
 /** The open-data downloads (src/pages/du-lieu/[file].ts); a site test checks the list against the output. */
 const DOWNLOADS = ['danh-gia', 'ket-qua-ra-soat', 'don-vi', 'khu-vuc', 'tieu-chi', 'khen-thuong', 'dia-phuong'];
+/** Each commune's own downloads (src/pages/du-lieu/xa/[ma]/[file].ts). */
+const COMMUNE_FILES = ['danh-gia.csv', 'danh-gia.json', 'ket-qua-ra-soat.csv', 'ket-qua-ra-soat.json'];
 
 /** What every step of the check reads, computed once per build. */
 interface UrlContext {
@@ -108,6 +110,10 @@ function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlCont
     ...FIXED_PAGES.map((path) => ({ path, target: `trang ${path.slice(1, -1) || 'chu'}` })),
     ...mapIndicators(site).map((m) => ({ path: `/ban-do/${m.slug}/`, target: `ban-do ${m.slug}` })),
     ...files.map((file) => ({ path: `/du-lieu/${file}`, target: `tai-ve ${file}` })),
+    ...index.movementCommunes.flatMap((c) => COMMUNE_FILES.map((file) => {
+      const path = `${communeFilesPath(c.ma_don_vi)}${file}`;
+      return { path, target: `tai-ve ${path.slice('/du-lieu/'.length)}` };
+    })),
     ...units.map((u) => ({ path: paths.of(u.ma_don_vi) ?? '/', target: `don-vi ${u.ma_don_vi}` })),
     ...[...views.values()].map((a) => ({ path: a.path, target: `khen-thuong ${a.id}` })),
     ...withdrawnEntries(site).map((w) => ({ path: w.path, target: `khen-thuong-da-go ${w.id}` })),

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../data/site.ts';
-import { downloadFile, downloads } from '../../lib/open-data.ts';
+import { downloadResponse } from '../../data/downloads.ts';
+import { downloads } from '../../lib/open-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
@@ -10,8 +11,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { name, format } = props as { name: string; format: 'csv' | 'json' };
   const site = await getSite();
-  const d = downloads(site).find((x) => x.name === name);
-  if (!d) return new Response(null, { status: 404 });
-  const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
-  return new Response(downloadFile(d, format), { headers: { 'Content-Type': type } });
+  return downloadResponse(downloads(site).find((x) => x.name === name), format);
 };
