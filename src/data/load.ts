@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BOUNDARY_FILES, buildDataset, DATA_FILES, URL_FILES, type BuildResult } from '../lib/dataset.ts';
+import { parseSettings, settingsTable } from '../lib/schemas/settings.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
+import { effectiveSiteAddress, SITE_URL_VARIABLE, type AddressResult } from '../lib/site/address.ts';
 import { readStoryFile, storyFolderEntry } from '../lib/stories/file.ts';
 
 // The one place that touches the file system: it reads the data and content folders and hands
@@ -89,5 +91,26 @@ export function loadDataset(dir = dataDir(), content = contentDir(), acceptUrls 
       .map((s) => checksum(`content/${s.file}`, readFileSync(join(content, s.file)))),
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
-  return { ...buildDataset(files, stories, photos, acceptUrls), inputs };
+  return { ...withSiteAddress(buildDataset(files, stories, photos, acceptUrls)), inputs };
+}
+
+/** The address the site is built for (CHUNG_TAY_SITE_URL over `dia_chi_trang`): a missing one is an error. */
+function withSiteAddress(result: BuildResult): BuildResult {
+  const { dataset } = result;
+  if (!dataset) return result;
+  const { address, issue } = effectiveSiteAddress(dataset.settings.dia_chi_trang, process.env[SITE_URL_VARIABLE]);
+  if (issue) return { ...result, dataset: null, errors: [...result.errors, issue] };
+  return { ...result, dataset: { ...dataset, settings: { ...dataset.settings, dia_chi_trang: address } } };
+}
+
+/** The site's address alone, for astro.config.mjs (Astro's `site` and `base`): only the settings file is read. */
+export function readSiteAddress(dir = dataDir()): AddressResult {
+  let bytes = new Uint8Array();
+  try {
+    bytes = new Uint8Array(readFileSync(join(dir, settingsTable.file)));
+  } catch {
+    // Reported by check-data; the address then comes from the environment or is missing.
+  }
+  const setting = parseSettings(bytes).settings?.dia_chi_trang ?? '';
+  return effectiveSiteAddress(setting, process.env[SITE_URL_VARIABLE]);
 }
