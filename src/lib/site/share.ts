@@ -31,7 +31,7 @@ export function placeName(site: SiteData, unitId: string): string {
 export const SITE_FILES = ['/favicon.svg', '/favicon.ico', '/emblem.svg', '/robots.txt', '/sitemap.xml', '/tin-moi.xml'];
 
 /** Redirects, removal notices and downloads are not pages to index: the sitemap leaves them out. */
-const NOT_INDEXED = /^(ten-khac|chuyen-huong|go-bo|khen-thuong-da-go|tai-ve) /;
+const NOT_INDEXED = /^(ten-khac|chuyen-huong|go-bo|khen-thuong-da-go|tai-ve)( |$)/;
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
