@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,35 @@ describe('sharing', () => {
     // Entries that may not be named are not in the feed, not even by their address.
     for (const a of awards.filter((x) => x['cong_khai'] !== 'cong_khai')) expect(xml).not.toContain(String(a['ma_khen_thuong']).toLowerCase());
     expect(readDist('index.html')).toContain('<link rel="alternate" type="application/rss+xml"');
+  });
+
+  it('shows a 1200×630 PNG for every page, its own for every unit, published entry and story', () => {
+    const siteImage = `${address}anh-chia-se/trang-chu.png`;
+    const own = /^(xa|xa-moi|dien-hinh|vinh-danh)\/[^/]+\/(index\.html|[^/]+\/index\.html)$/;
+    let ownImages = 0;
+    for (const file of pages) {
+      const html = readDist(file);
+      const image = meta(html, 'og:image');
+      expect(image, file).toMatch(/^https?:\/\/.+\.png$/);
+      expect(meta(html, 'twitter:image'), file).toBe(image);
+      expect(meta(html, 'twitter:card'), file).toBe('summary_large_image');
+      expect(meta(html, 'og:image:alt'), file).toBeTruthy();
+      const png = readFileSync(join(DIST, image!.slice(address!.length)));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([1200, 630]);
+      const isList = /^vinh-danh\/(nam|dot|hinh-thuc|doi-tuong|xa)\//.test(file);
+      if (own.test(file) && !isList && !noindex(html) && !html.includes('http-equiv="refresh"')) {
+        expect(image, file).toBe(`${address}anh-chia-se/${file.replace(/\/index\.html$/, '')}.png`);
+        ownImages++;
+      }
+    }
+    expect(ownImages).toBeGreaterThan(200);
+    expect(meta(readDist('index.html'), 'og:image')).toBe(siteImage);
+    // An entry that may not be named has no image (nor page): nothing drawn names it.
+    const awards = JSON.parse(readDist('du-lieu/khen-thuong.json')) as Record<string, unknown>[];
+    const images = listFiles(join(DIST, 'anh-chia-se'));
+    for (const a of awards.filter((x) => x['cong_khai'] !== 'cong_khai')) {
+      expect(images).not.toContain(`vinh-danh/${String(a['ma_khen_thuong']).toLowerCase()}.png`);
+    }
   });
 
   it('ships the favicon as SVG and as favicon.ico', () => {
