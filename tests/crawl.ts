@@ -32,7 +32,11 @@ export async function brokenAddresses(dist: string, served: string, address: str
   const origin = new URL(served).origin;
   const status = new Map<string, Promise<number>>();
   const statusOf = (url: string) => {
-    if (!status.has(url)) status.set(url, fetch(url).then(async (r) => (await r.arrayBuffer(), r.status)));
+    if (!status.has(url))
+      status.set(
+        url,
+        fetch(url).then(async (r) => (await r.arrayBuffer(), r.status)),
+      );
     return status.get(url)!;
   };
   for (const file of listFiles(dist)) {

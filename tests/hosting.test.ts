@@ -32,9 +32,15 @@ describe('hosting', () => {
     // A story's own links and photos are written as paths of the site, and must follow the base path too.
     const sample = copySample();
     const story = join(sample.content, 'dien-hinh', 'ho-ong-ly-a-su.mdx');
-    editFile(story, (t) => `${t}\nXem [danh sách vinh danh](/vinh-danh/).\n\n![Nương thảo quả](/dien-hinh/anh/nuong-thao-qua-minh-hoa.png)\n`);
+    editFile(
+      story,
+      (t) =>
+        `${t}\nXem [danh sách vinh danh](/vinh-danh/).\n\n![Nương thảo quả](/dien-hinh/anh/nuong-thao-qua-minh-hoa.png)\n`,
+    );
     const build = runScript('scripts/build.ts', [], {
-      CHUNG_TAY_SITE_URL: address, CHUNG_TAY_DIST_DIR: dist, CHUNG_TAY_CONTENT_DIR: sample.content,
+      CHUNG_TAY_SITE_URL: address,
+      CHUNG_TAY_DIST_DIR: dist,
+      CHUNG_TAY_CONTENT_DIR: sample.content,
     });
     expect(build.status, build.stderr).toBe(0);
     const storyPage = readFileSync(join(dist, 'dien-hinh/ho-ong-ly-a-su/index.html'), 'utf8');
@@ -50,14 +56,20 @@ describe('hosting', () => {
 
   it('refuses a site address that is not an absolute http(s) address ending in "/", naming the fix', () => {
     const sample = copySample();
-    editFile(join(sample.data, 'dia-phuong.csv'), (t) => t.replace(/^dia_chi_trang,[^\n]*/m, 'dia_chi_trang,phongtho.laichau.gov.vn/chung-tay,'));
-    const check = runScript('scripts/check-data.ts', ['--json'], { CHUNG_TAY_DATA_DIR: sample.data, CHUNG_TAY_CONTENT_DIR: sample.content });
+    editFile(join(sample.data, 'dia-phuong.csv'), (t) =>
+      t.replace(/^dia_chi_trang,[^\n]*/m, 'dia_chi_trang,phongtho.laichau.gov.vn/chung-tay,'),
+    );
+    const check = runScript('scripts/check-data.ts', ['--json'], {
+      CHUNG_TAY_DATA_DIR: sample.data,
+      CHUNG_TAY_CONTENT_DIR: sample.content,
+    });
     expect(check.status).toBe(1);
     const { errors } = JSON.parse(check.stdout) as { errors: { file: string; field: string; message: string }[] };
     expect(errors).toMatchObject([{ file: 'dia-phuong.csv', field: 'dia_chi_trang' }]);
     expect(errors[0]!.message).toContain('https://');
     const override = runScript('scripts/check-data.ts', ['--json'], {
-      CHUNG_TAY_CONTENT_DIR: sample.content, CHUNG_TAY_SITE_URL: 'http://localhost:8080/chung-tay',
+      CHUNG_TAY_CONTENT_DIR: sample.content,
+      CHUNG_TAY_SITE_URL: 'http://localhost:8080/chung-tay',
     });
     expect(override.status).toBe(1);
     expect(override.stdout).toContain('CHUNG_TAY_SITE_URL');

@@ -42,9 +42,12 @@ describe('sharing', () => {
     const settings = readFileSync('data/dia-phuong.csv', 'utf8');
     const movement = /^ten_phong_trao,([^,–]+?) –/m.exec(settings)?.[1];
     expect(movement).toBeTruthy();
-    const titles = pages.filter((p) => /^xa\/[^/]+\/[^/]+\/index\.html$/.test(p)).map((p) => /<title>([^<]*)<\/title>/.exec(readDist(p))?.[1]);
+    const titles = pages
+      .filter((p) => /^xa\/[^/]+\/[^/]+\/index\.html$/.test(p))
+      .map((p) => /<title>([^<]*)<\/title>/.exec(readDist(p))?.[1]);
     expect(titles.length).toBeGreaterThan(150);
-    for (const t of titles) expect(t).toMatch(new RegExp(`^(Bản|Thôn|Tổ dân phố|Xóm) .+, (xã|thị trấn) .+ – ${movement}$`));
+    for (const t of titles)
+      expect(t).toMatch(new RegExp(`^(Bản|Thôn|Tổ dân phố|Xóm) .+, (xã|thị trấn) .+ – ${movement}$`));
     expect(new Set(titles).size).toBe(titles.length);
     expect(readDist('xa/dao-san/index.html')).toContain(`<title>Xã Dào San – ${movement}</title>`);
   });
@@ -53,7 +56,10 @@ describe('sharing', () => {
     const xml = readDist('sitemap.xml');
     expect(() => SyntaxValidator.validate(xml)).not.toThrow();
     const listed = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort();
-    const expected = pages.filter((p) => !noindex(readDist(p))).map(urlOf).sort();
+    const expected = pages
+      .filter((p) => !noindex(readDist(p)))
+      .map(urlOf)
+      .sort();
     expect(expected.length).toBeGreaterThan(200);
     expect(listed).toEqual(expected);
     expect(readDist('robots.txt')).toContain(`Sitemap: ${address}sitemap.xml`);
@@ -62,7 +68,9 @@ describe('sharing', () => {
   it('publishes an RSS feed of published honour-roll entries and stories, with absolute links', () => {
     const xml = readDist('tin-moi.xml');
     expect(() => SyntaxValidator.validate(xml)).not.toThrow();
-    const feed = new XMLParser().parse(xml) as { rss: { channel: { item: { title: string; link: string; pubDate: string }[] } } };
+    const feed = new XMLParser().parse(xml) as {
+      rss: { channel: { item: { title: string; link: string; pubDate: string }[] } };
+    };
     const items = feed.rss.channel.item;
     const awards = JSON.parse(readDist('du-lieu/khen-thuong.json')) as Record<string, unknown>[];
     const published = awards.filter((a) => a['cong_khai'] === 'cong_khai');
@@ -73,9 +81,11 @@ describe('sharing', () => {
       expect(pages).toContain(`${item.link.slice(address!.length)}index.html`);
       expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
     }
-    for (const a of published) expect(items.some((i) => i.link.endsWith(`/vinh-danh/${String(a['ma_khen_thuong']).toLowerCase()}/`))).toBe(true);
+    for (const a of published)
+      expect(items.some((i) => i.link.endsWith(`/vinh-danh/${String(a['ma_khen_thuong']).toLowerCase()}/`))).toBe(true);
     // Entries that may not be named are not in the feed, not even by their address.
-    for (const a of awards.filter((x) => x['cong_khai'] !== 'cong_khai')) expect(xml).not.toContain(String(a['ma_khen_thuong']).toLowerCase());
+    for (const a of awards.filter((x) => x['cong_khai'] !== 'cong_khai'))
+      expect(xml).not.toContain(String(a['ma_khen_thuong']).toLowerCase());
     expect(readDist('index.html')).toContain('<link rel="alternate" type="application/rss+xml"');
   });
 

@@ -28,7 +28,9 @@ const fonts: Font[] = SUBSETS.flatMap((subset) =>
     name: `BVP ${subset}`,
     weight,
     style: 'normal' as const,
-    data: readFileSync(require.resolve(`@fontsource/be-vietnam-pro/files/be-vietnam-pro-${subset}-${weight}-normal.woff`)),
+    data: readFileSync(
+      require.resolve(`@fontsource/be-vietnam-pro/files/be-vietnam-pro-${subset}-${weight}-normal.woff`),
+    ),
   })),
 );
 
@@ -54,7 +56,13 @@ function layout(card: ShareCard, host: string): Node {
   const { statement } = card;
   const block = (style: Record<string, unknown>, text: string) => el('div', { display: 'block', ...style }, text);
   // Sizes are explicit: the text column is the card less its margins, so long names wrap inside it.
-  const page = { width: WIDTH, height: HEIGHT, background: '#ffffff', fontFamily: FAMILIES.join(', '), color: '#1b1b1b' };
+  const page = {
+    width: WIDTH,
+    height: HEIGHT,
+    background: '#ffffff',
+    fontFamily: FAMILIES.join(', '),
+    color: '#1b1b1b',
+  };
   return el('div', { display: 'flex', flexDirection: 'column', ...page }, [
     el('div', { display: 'flex', height: 16, background: '#b3261e' }),
     el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, width: WIDTH - 128, margin: '32px 64px 26px' }, [
@@ -66,10 +74,19 @@ function layout(card: ShareCard, host: string): Node {
       block({ fontSize: 30, color: '#505a5f', marginTop: 6 }, card.subtitle),
       ...(statement
         ? [
-            ...(statement.context ? [block({ fontSize: 24, color: '#505a5f', marginTop: 26, lineClamp: 1 }, statement.context)] : []),
+            ...(statement.context
+              ? [block({ fontSize: 24, color: '#505a5f', marginTop: 26, lineClamp: 1 }, statement.context)]
+              : []),
             el('div', { display: 'flex', marginTop: statement.context ? 8 : 26 }, [
               block(
-                { background: TONES[statement.tone], color: '#ffffff', fontSize: 34, fontWeight: 700, padding: '6px 22px', borderRadius: 8 },
+                {
+                  background: TONES[statement.tone],
+                  color: '#ffffff',
+                  fontSize: 34,
+                  fontWeight: 700,
+                  padding: '6px 22px',
+                  borderRadius: 8,
+                },
                 statement.label,
               ),
             ]),
@@ -79,7 +96,14 @@ function layout(card: ShareCard, host: string): Node {
       el('div', { display: 'flex', flexGrow: 1 }),
       el(
         'div',
-        { display: 'flex', justifyContent: 'space-between', borderTop: '2px solid #b1b4b6', paddingTop: 12, fontSize: 22, color: '#505a5f' },
+        {
+          display: 'flex',
+          justifyContent: 'space-between',
+          borderTop: '2px solid #b1b4b6',
+          paddingTop: 12,
+          fontSize: 22,
+          color: '#505a5f',
+        },
         [block({ flexShrink: 1 }, card.footer), block({ marginLeft: 24, flexShrink: 0 }, host)],
       ),
     ]),
@@ -87,7 +111,8 @@ function layout(card: ShareCard, host: string): Node {
 }
 
 const versionOf = (name: string) =>
-  (JSON.parse(readFileSync(join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  (JSON.parse(readFileSync(join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 /** Everything that draws a card besides the card itself: layout code, fonts, emblem and library versions. */
 const drawing = createHash('sha256')
   .update(layout.toString())
@@ -96,21 +121,29 @@ const drawing = createHash('sha256')
 for (const f of fonts) drawing.update(f.data as Buffer);
 const drawingDigest = drawing.digest('hex');
 
+/** Draw a card as a PNG; `host` is the site's address as printed in the corner. */
+export async function drawShareImage(card: ShareCard, host: string): Promise<Uint8Array<ArrayBuffer>> {
+  const svg = await satori(layout(card, host) as never, { width: WIDTH, height: HEIGHT, fonts });
+  const pixels = new Resvg(svg, { fitTo: { mode: 'original' } }).render().pixels;
+  // A card is a few flat colours and anti-aliased text: a 256-colour palette keeps it a fraction of the size.
+  const raw = { width: WIDTH, height: HEIGHT, channels: 4 as const };
+  return new Uint8Array(await sharp(pixels, { raw }).png({ palette: true, effort: 1 }).toBuffer());
+}
+
 /** The PNG of a card, from the cache when the same card was drawn before. */
 export async function shareImagePng(card: ShareCard, address: string): Promise<Uint8Array<ArrayBuffer>> {
   const host = address.replace(/^https?:\/\//, '').replace(/\/$/, '');
-  const key = createHash('sha256').update(drawingDigest).update(JSON.stringify([card, host])).digest('hex');
+  const key = createHash('sha256')
+    .update(drawingDigest)
+    .update(JSON.stringify([card, host]))
+    .digest('hex');
   const file = join(CACHE, `${key}.png`);
   try {
     return new Uint8Array(readFileSync(file));
   } catch {
     // Not drawn yet.
   }
-  const svg = await satori(layout(card, host) as never, { width: WIDTH, height: HEIGHT, fonts });
-  const pixels = new Resvg(svg, { fitTo: { mode: 'original' } }).render().pixels;
-  // A card is a few flat colours and anti-aliased text: a 256-colour palette keeps it a fraction of the size.
-  const raw = { width: WIDTH, height: HEIGHT, channels: 4 as const };
-  const png = new Uint8Array(await sharp(pixels, { raw }).png({ palette: true, effort: 1 }).toBuffer());
+  const png = await drawShareImage(card, host);
   mkdirSync(CACHE, { recursive: true });
   // Written aside and renamed, so a build stopped half-way leaves no broken image in the cache.
   const temp = `${file}.${process.pid}.tmp`;

@@ -4,5 +4,7 @@ import { robotsTxt } from '../lib/site/share.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();
-  return new Response(robotsTxt(site.settings.dia_chi_trang), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(robotsTxt(site.settings.dia_chi_trang), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

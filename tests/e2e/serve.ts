@@ -23,11 +23,15 @@ export function serve(root: string, base = '/', port = 0): Promise<{ server: Ser
     if (!file.startsWith(normalize(root))) file = join(root, '404.html');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = inside !== null && existsSync(file);
-    res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(found ? file : '.html')] ?? 'application/octet-stream' });
+    res.writeHead(found ? 200 : 404, {
+      'Content-Type': TYPES[extname(found ? file : '.html')] ?? 'application/octet-stream',
+    });
     createReadStream(found ? file : join(root, '404.html')).pipe(res);
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+    }),
+  );
 }

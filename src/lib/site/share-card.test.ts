@@ -33,11 +33,18 @@ describe('share cards', () => {
     const paths = unitPaths(s.index);
     const views = allAwardViews(s, paths);
     const cards = allShareCards(s, paths, views);
-    expect(cards.map((c) => c.path)).toEqual(expect.arrayContaining([
-      '/anh-chia-se/trang-chu.png', '/anh-chia-se/xa/mot.png', '/anh-chia-se/xa/mot/hai.png', '/anh-chia-se/xa-moi/moi.png',
-      ...views.map((v) => shareImagePath(v.path)),
-    ]));
-    const hidden = AWARDS.filter((a) => a['dong_y_cong_khai'] !== 'có').map((a) => String(a['ten_doi_tuong']).replace(/^Hộ ông /, ''));
+    expect(cards.map((c) => c.path)).toEqual(
+      expect.arrayContaining([
+        '/anh-chia-se/trang-chu.png',
+        '/anh-chia-se/xa/mot.png',
+        '/anh-chia-se/xa/mot/hai.png',
+        '/anh-chia-se/xa-moi/moi.png',
+        ...views.map((v) => shareImagePath(v.path)),
+      ]),
+    );
+    const hidden = AWARDS.filter((a) => a['dong_y_cong_khai'] !== 'có').map((a) =>
+      String(a['ten_doi_tuong']).replace(/^Hộ ông /, ''),
+    );
     expect(hidden.length).toBeGreaterThan(0);
     const text = JSON.stringify(cards);
     for (const name of hidden) expect(text).not.toContain(name);

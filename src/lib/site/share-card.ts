@@ -32,7 +32,8 @@ export interface ShareCard {
 
 const FOLDER = '/anh-chia-se';
 /** /xa/dao-san/ → /anh-chia-se/xa/dao-san.png; the overview → /anh-chia-se/trang-chu.png. */
-export const shareImagePath = (pagePath: string): string => `${FOLDER}${pagePath.replace(/\/$/, '') || '/trang-chu'}.png`;
+export const shareImagePath = (pagePath: string): string =>
+  `${FOLDER}${pagePath.replace(/\/$/, '') || '/trang-chu'}.png`;
 
 /** The longest statement drawn (characters); longer text keeps its first sentences, or is cut at a word. */
 const DETAIL_MAX = 200;
@@ -63,7 +64,11 @@ function card(site: SiteData, path: string, fields: Omit<ShareCard, 'path' | 'fo
 function mainVerdict(site: SiteData, unitId: string) {
   const year = latestYear(site);
   const own = site.verdictsOf(unitId).filter((v) => v.nam === year && v.ket_qua !== 'khong_ap_dung');
-  return own.find((v) => v.tieu_chi === 'TC_THON') ?? own.find((v) => v.tieu_chi === 'TC_XA_2') ?? own.find((v) => v.tieu_chi === 'TC_XA_1');
+  return (
+    own.find((v) => v.tieu_chi === 'TC_THON') ??
+    own.find((v) => v.tieu_chi === 'TC_XA_2') ??
+    own.find((v) => v.tieu_chi === 'TC_XA_1')
+  );
 }
 
 /** "Chưa đạt: quy mô … giảm 23,3% …" → the reason alone, the verdict being drawn large beside it. */
@@ -82,23 +87,28 @@ export function unitCard(site: SiteData, paths: UnitPaths, unitId: string): Shar
   const latest = figuresRows(site, unitId).at(-1);
   const criterion = verdict && site.criteria.find((c) => c.ma_tieu_chi === verdict.tieu_chi);
   const label = verdict ? VERDICT_RESULTS[verdict.ket_qua] : null;
-  const statement = verdict && label
-    ? {
-        tone: verdict.ket_qua,
-        label,
-        context: `Tiêu chí "${criterion?.ten_tieu_chi ?? verdict.tieu_chi}", năm ${verdict.nam}`,
-        detail: clip(upperFirst(reasonOf(verdict.giai_thich, label))),
-      }
-    : latest
+  const statement =
+    verdict && label
       ? {
-          tone: 'trang' as const,
-          label: `Tỷ lệ nghèo đa chiều ${latest.multiRate}`,
-          context: `Năm ${latest.year} (${latest.status.toLocaleLowerCase('vi')})`,
-          detail: `${latest.poor} hộ nghèo, ${latest.nearPoor} hộ cận nghèo trên tổng số ${latest.total} hộ.`,
+          tone: verdict.ket_qua,
+          label,
+          context: `Tiêu chí "${criterion?.ten_tieu_chi ?? verdict.tieu_chi}", năm ${verdict.nam}`,
+          detail: clip(upperFirst(reasonOf(verdict.giai_thich, label))),
         }
-      : null;
+      : latest
+        ? {
+            tone: 'trang' as const,
+            label: `Tỷ lệ nghèo đa chiều ${latest.multiRate}`,
+            context: `Năm ${latest.year} (${latest.status.toLocaleLowerCase('vi')})`,
+            detail: `${latest.poor} hộ nghèo, ${latest.nearPoor} hộ cận nghèo trên tổng số ${latest.total} hộ.`,
+          }
+        : null;
   return card(site, path, {
-    kicker: current ? `Xã, phường từ năm ${u.hieu_luc_tu?.slice(0, 4) ?? ''}`.trim() : isVillageLevel(u) ? 'Thôn, bản, tổ dân phố' : 'Xã, thị trấn',
+    kicker: current
+      ? `Xã, phường từ năm ${u.hieu_luc_tu?.slice(0, 4) ?? ''}`.trim()
+      : isVillageLevel(u)
+        ? 'Thôn, bản, tổ dân phố'
+        : 'Xã, thị trấn',
     title: current ? u.ten_don_vi : placeName(site, unitId),
     subtitle: upperFirst(current ? s.ten_tinh : `${s.ten_dia_phuong}, ${s.ten_tinh}`),
     statement,
@@ -147,7 +157,10 @@ export function siteCard(site: SiteData): ShareCard {
 /** Every share image the site publishes. */
 export function allShareCards(site: SiteData, paths: UnitPaths, awards: readonly AwardView[]): ShareCard[] {
   const { index } = site;
-  const units = [...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]), ...index.currentCommunes];
+  const units = [
+    ...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
+    ...index.currentCommunes,
+  ];
   return [
     siteCard(site),
     ...units.flatMap((u) => unitCard(site, paths, u.ma_don_vi) ?? []),

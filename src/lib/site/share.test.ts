@@ -42,9 +42,18 @@ describe('the site address', () => {
   });
 
   it('is read from dia-phuong.csv as an absolute http(s) address ending in "/"', () => {
-    const read = (value: string) => buildDataset(fixtureFiles({ settings: [...SETTINGS, { khoa: 'dia_chi_trang', gia_tri: value }] }));
-    expect(read('https://PhongTho.LaiChau.gov.vn').dataset?.settings.dia_chi_trang).toBe('https://phongtho.laichau.gov.vn/');
-    for (const value of ['phongtho.laichau.gov.vn/', 'ftp://a.vn/', 'https://a.vn/chung-tay', 'https://a.vn/?x=1', 'https://a:b@a.vn/']) {
+    const read = (value: string) =>
+      buildDataset(fixtureFiles({ settings: [...SETTINGS, { khoa: 'dia_chi_trang', gia_tri: value }] }));
+    expect(read('https://PhongTho.LaiChau.gov.vn').dataset?.settings.dia_chi_trang).toBe(
+      'https://phongtho.laichau.gov.vn/',
+    );
+    for (const value of [
+      'phongtho.laichau.gov.vn/',
+      'ftp://a.vn/',
+      'https://a.vn/chung-tay',
+      'https://a.vn/?x=1',
+      'https://a:b@a.vn/',
+    ]) {
       const { dataset, errors } = read(value);
       expect(dataset, value).toBeNull();
       expect(errors, value).toMatchObject([{ file: 'dia-phuong.csv', field: 'dia_chi_trang', code: 'format-error' }]);
@@ -57,9 +66,13 @@ describe('what a shared page says', () => {
     const s = site();
     expect(placeName(s, 'X1-01')).toBe('Bản Một, xã Một');
     expect(placeName(s, 'X1')).toBe('Xã Một');
-    expect(movementShortName('Phong Thổ chung tay vì người nghèo – Không để ai bị bỏ lại phía sau')).toBe('Phong Thổ chung tay vì người nghèo');
+    expect(movementShortName('Phong Thổ chung tay vì người nghèo – Không để ai bị bỏ lại phía sau')).toBe(
+      'Phong Thổ chung tay vì người nghèo',
+    );
     expect(movementShortName('Chung tay vì người nghèo')).toBe('Chung tay vì người nghèo');
-    expect(documentTitle('Bản Một, xã Một', 'Thử chung tay – Không để ai bị bỏ lại phía sau')).toBe('Bản Một, xã Một – Thử chung tay');
+    expect(documentTitle('Bản Một, xã Một', 'Thử chung tay – Không để ai bị bỏ lại phía sau')).toBe(
+      'Bản Một, xã Một – Thử chung tay',
+    );
   });
 
   it('lists pages in the sitemap, without redirects, notices and downloads', () => {
@@ -79,7 +92,13 @@ describe('what a shared page says', () => {
     const s = site();
     const views = allAwardViews(s, unitPaths(s.index));
     const items = feedItems(s, views);
-    expect(items.map((i) => i.link)).toEqual(views.map((v) => `${ADDRESS}${v.path.slice(1)}`).sort().reverse().filter((l) => items.some((i) => i.link === l)));
+    expect(items.map((i) => i.link)).toEqual(
+      views
+        .map((v) => `${ADDRESS}${v.path.slice(1)}`)
+        .sort()
+        .reverse()
+        .filter((l) => items.some((i) => i.link === l)),
+    );
     expect(items.every((i) => i.link.startsWith(ADDRESS))).toBe(true);
     expect(items.some((i) => i.title.includes('Sùng A Chứ'))).toBe(false);
     expect(items.find((i) => i.title.includes('Lý A Sử'))?.pubDate.toISOString()).toBe('2023-11-19T17:00:00.000Z');

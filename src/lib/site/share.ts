@@ -28,7 +28,14 @@ export function placeName(site: SiteData, unitId: string): string {
 }
 
 /** Files the site writes besides its pages and downloads; their addresses are fixed here, not by the data. */
-export const SITE_FILES = ['/favicon.svg', '/favicon.ico', '/emblem.svg', '/robots.txt', '/sitemap.xml', '/tin-moi.xml'];
+export const SITE_FILES = [
+  '/favicon.svg',
+  '/favicon.ico',
+  '/emblem.svg',
+  '/robots.txt',
+  '/sitemap.xml',
+  '/tin-moi.xml',
+];
 
 /** Redirects, removal notices and downloads are not pages to index: the sitemap leaves them out. */
 const NOT_INDEXED = /^(ten-khac|chuyen-huong|go-bo|khen-thuong-da-go|tai-ve)( |$)/;
@@ -74,7 +81,9 @@ export function feedItems(site: SiteData, awards: readonly AwardView[]): FeedIte
     title: `${a.name}: ${a.form}`,
     link: absoluteUrl(address, a.path),
     pubDate: vietnamDay(a.date),
-    description: [a.achievement.replace(/([^.!?])$/, '$1.'), `${a.decision} của ${a.issuer}.`].filter(Boolean).join(' '),
+    description: [a.achievement.replace(/([^.!?])$/, '$1.'), `${a.decision} của ${a.issuer}.`]
+      .filter(Boolean)
+      .join(' '),
   }));
   const stories = site.stories.map((s) => ({
     title: s.tieu_de,
