@@ -35,7 +35,8 @@ describe('hosting', () => {
     editFile(
       story,
       (t) =>
-        `${t}\nXem [danh sách vinh danh](/vinh-danh/).\n\n![Nương thảo quả](/dien-hinh/anh/nuong-thao-qua-minh-hoa.png)\n`,
+        `${t}\nXem [danh sách vinh danh](/vinh-danh/).\n\n` +
+        '![Nương thảo quả](/dien-hinh/anh/nuong-thao-qua-minh-hoa.png)\n',
     );
     const build = runScript('scripts/build.ts', [], {
       CHUNG_TAY_SITE_URL: address,

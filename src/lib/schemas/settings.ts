@@ -34,7 +34,8 @@ export const siteAddress: CellType<string> = {
       return badAddress(`Địa chỉ "${s}" chỉ gồm tên miền và thư mục của trang, không có tên đăng nhập, "?" hay "#".`);
     }
     if (!url.pathname.endsWith('/')) {
-      return badAddress(`Địa chỉ "${s}" phải kết thúc bằng "/" (là thư mục chứa trang): ghi ${url.origin}${url.pathname}/`);
+      const fixed = `${url.origin}${url.pathname}/`;
+      return badAddress(`Địa chỉ "${s}" phải kết thúc bằng "/" (là thư mục chứa trang): ghi ${fixed}`);
     }
     return { ok: true, value: url.href };
   },
@@ -81,7 +82,16 @@ export const SETTINGS = {
   nam_xet_quy_mo: setting('Năm xét quy mô', choice(SCALE_YEARS), 'nam_danh_gia', 'Quy mô "tại thời điểm xét" lấy theo kết quả rà soát của chính năm đánh giá (mặc định) hay năm liền trước.'),
   nguong_uoc_tinh_thoat_dbkk: setting('Ngưỡng ước tính thoát đặc biệt khó khăn', percent, 15, 'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.'),
   du_lieu_minh_hoa: setting('Dữ liệu minh họa', yesNo, false, 'Có nếu bộ dữ liệu là dữ liệu minh họa, không phải số liệu thật. Trang ghi rõ "Dữ liệu minh họa".'),
-  dia_chi_trang: setting('Địa chỉ trang', siteAddress, '', 'Địa chỉ đầy đủ nơi trang được đăng, kết thúc bằng "/"; phần đường dẫn là thư mục trang nằm trong đó (ví dụ https://phongtho.laichau.gov.vn/chung-tay/ thì trang nằm trong /chung-tay/). Dùng cho liên kết chuẩn, thẻ chia sẻ, sơ đồ trang, tin RSS và dòng trích dẫn. Bắt buộc khi dựng trang; biến môi trường CHUNG_TAY_SITE_URL (dựng thử) thay cho giá trị này.'),
+  // Required to build the site (src/data/load.ts), not by the core: CHUNG_TAY_SITE_URL may stand in for it.
+  dia_chi_trang: setting(
+    'Địa chỉ trang',
+    siteAddress,
+    '',
+    'Địa chỉ đầy đủ nơi trang được đăng, kết thúc bằng "/"; phần đường dẫn là thư mục chứa trang (với ' +
+      'https://phongtho.laichau.gov.vn/chung-tay/ trang nằm trong /chung-tay/). Dùng cho liên kết chuẩn, thẻ chia sẻ, ' +
+      'sơ đồ trang, tin RSS và dòng trích dẫn. Bắt buộc khi dựng trang; biến môi trường CHUNG_TAY_SITE_URL (dựng thử) ' +
+      'thay cho giá trị này.',
+  ),
   ngay_cap_nhat: setting('Ngày cập nhật số liệu', date, null, 'Ngày số liệu được cập nhật lần cuối.'),
 } as const;
 

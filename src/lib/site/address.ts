@@ -21,7 +21,8 @@ export function effectiveSiteAddress(setting: string, override: string | undefin
   if (setting) return { address: setting, issue: null };
   const message =
     'Thiếu thiết lập "dia_chi_trang" (Địa chỉ trang): địa chỉ đầy đủ nơi trang được đăng, dùng cho liên kết chia sẻ, ' +
-    'sơ đồ trang và tin RSS. Thêm một dòng "dia_chi_trang" với địa chỉ đó, ví dụ https://phongtho.laichau.gov.vn/chung-tay/';
+    'sơ đồ trang và tin RSS. Thêm một dòng "dia_chi_trang" với địa chỉ đó, ' +
+    'ví dụ https://phongtho.laichau.gov.vn/chung-tay/';
   return { address: null, issue: makeIssue('error', at, 'missing-cell', message) };
 }
 
