@@ -3,8 +3,15 @@ import { listFiles } from './helpers.ts';
 // A link check over HTTP, as a reader's browser or a crawler meets the site where it is hosted: every
 // file of a build is fetched under the base path, and every address it gives on the site must answer.
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
-const decode = (s: string) => s.replace(/&(amp|quot|#39|lt|gt);/g, (e) => ENTITIES[e] ?? e);
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&lt;': '<',
+  '&gt;': '>',
+};
+const decode = (s: string) => s.replace(/&(amp|quot|#39|apos|lt|gt);/g, (e) => ENTITIES[e] ?? e);
 const all = (text: string, re: RegExp, group = 1) => [...text.matchAll(re)].map((m) => decode(m[group] ?? ''));
 
 /** What a built file points at: links, assets, redirects, canonical and share URLs, sitemap and feed entries. */

@@ -5,7 +5,7 @@ import { fromSnapshot, toSnapshot } from '../snapshot.ts';
 import { effectiveSiteAddress } from './address.ts';
 import { allAwardViews } from './awards.ts';
 import { absoluteUrl, unitPaths, withBase } from './paths.ts';
-import { documentTitle, feedItems, movementShortName, placeName, robotsTxt, sitemapXml } from './share.ts';
+import { documentTitle, feedItems, headTags, movementShortName, placeName, robotsTxt, sitemapXml } from './share.ts';
 
 const ADDRESS = 'https://phongtho.laichau.gov.vn/chung-tay/';
 
@@ -102,5 +102,31 @@ describe('what a shared page says', () => {
     expect(items.every((i) => i.link.startsWith(ADDRESS))).toBe(true);
     expect(items.some((i) => i.title.includes('Sùng A Chứ'))).toBe(false);
     expect(items.find((i) => i.title.includes('Lý A Sử'))?.pubDate.toISOString()).toBe('2023-11-19T17:00:00.000Z');
+  });
+
+  it('writes head tags whose values cannot be read as markup', () => {
+    const name = '<script>alert(1)</script><b>Hội "Phụ nữ"</b> & Co';
+    const html = headTags({
+      title: name,
+      description: name,
+      siteName: 'Thử chung tay – Không để ai bị bỏ lại phía sau',
+      url: `${ADDRESS}vinh-danh/kt-1/`,
+      image: { url: `${ADDRESS}anh-chia-se/vinh-danh/kt-1.png`, alt: name },
+      icon: '/chung-tay/favicon.svg',
+      feed: '/chung-tay/tin-moi.xml',
+    });
+    expect(html).not.toMatch(/<(script|b)[\s>]/);
+    expect(html).toContain(
+      '<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;Hội &quot;Phụ',
+    );
+    expect(html).toContain(`<link rel="canonical" href="${ADDRESS}vinh-danh/kt-1/">`);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(
+      headTags({
+        ...{ title: 't', description: 'd', siteName: 's', icon: '/i', feed: '/f' },
+        url: null,
+        image: { url: 'u', alt: 'a' },
+      }),
+    ).not.toMatch(/canonical|og:url/);
   });
 });

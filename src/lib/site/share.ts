@@ -1,3 +1,4 @@
+import { escapeUTF8 } from 'entities';
 import { isVillageLevel } from '../domain/units.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
@@ -94,4 +95,69 @@ export function feedItems(site: SiteData, awards: readonly AwardView[]): FeedIte
   return [...entries, ...stories].sort(
     (x, y) => y.pubDate.getTime() - x.pubDate.getTime() || (x.link < y.link ? -1 : x.link > y.link ? 1 : 0),
   );
+}
+
+export interface HeadTags {
+  title: string;
+  description: string;
+  siteName: string;
+  /** Absolute URL of the page; null for the 404 page, served at any address. */
+  url: string | null;
+  image: { url: string; alt: string };
+  /** Paths as served (under the base path). */
+  icon: string;
+  feed: string;
+}
+
+/**
+ * The description, canonical link, icon, feed link, Open Graph and Twitter tags of a page. Written here
+ * rather than as Astro attributes because Astro escapes only `&` and `"` in attribute values: a name
+ * with "<script>" in it would stay readable as a tag to every scanner (and to the script policy check
+ * in scripts/build.ts). Every value is escaped as HTML (entities' escapeUTF8).
+ */
+export function headTags(t: HeadTags): string {
+  const tag = (name: string, attrs: [string, string][]) =>
+    `<${name} ${attrs.map(([k, v]) => `${k}="${escapeUTF8(v)}"`).join(' ')}>`;
+  const meta = (key: 'name' | 'property', name: string, content: string) =>
+    tag('meta', [
+      [key, name],
+      ['content', content],
+    ]);
+  return [
+    meta('name', 'description', t.description),
+    ...(t.url
+      ? [
+          tag('link', [
+            ['rel', 'canonical'],
+            ['href', t.url],
+          ]),
+        ]
+      : []),
+    tag('link', [
+      ['rel', 'icon'],
+      ['href', t.icon],
+      ['type', 'image/svg+xml'],
+    ]),
+    tag('link', [
+      ['rel', 'alternate'],
+      ['type', 'application/rss+xml'],
+      ['title', `Tin mới – ${movementShortName(t.siteName)}`],
+      ['href', t.feed],
+    ]),
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:locale', 'vi_VN'),
+    meta('property', 'og:site_name', t.siteName),
+    meta('property', 'og:title', t.title),
+    meta('property', 'og:description', t.description),
+    ...(t.url ? [meta('property', 'og:url', t.url)] : []),
+    meta('property', 'og:image', t.image.url),
+    meta('property', 'og:image:type', 'image/png'),
+    meta('property', 'og:image:width', '1200'),
+    meta('property', 'og:image:height', '630'),
+    meta('property', 'og:image:alt', t.image.alt),
+    meta('name', 'twitter:card', 'summary_large_image'),
+    meta('name', 'twitter:title', t.title),
+    meta('name', 'twitter:description', t.description),
+    meta('name', 'twitter:image', t.image.url),
+  ].join('');
 }
