@@ -87,12 +87,13 @@ export function unitCard(site: SiteData, paths: UnitPaths, unitId: string): Shar
   const latest = figuresRows(site, unitId).at(-1);
   const criterion = verdict && site.criteria.find((c) => c.ma_tieu_chi === verdict.tieu_chi);
   const label = verdict ? VERDICT_RESULTS[verdict.ket_qua] : null;
+  const preliminary = verdict?.trang_thai_so_lieu === 'so_bo' ? ' (số liệu sơ bộ)' : '';
   const statement =
     verdict && label
       ? {
           tone: verdict.ket_qua,
           label,
-          context: `Tiêu chí "${criterion?.ten_tieu_chi ?? verdict.tieu_chi}", năm ${verdict.nam}`,
+          context: `Tiêu chí “${criterion?.ten_tieu_chi ?? verdict.tieu_chi}”, năm ${verdict.nam}${preliminary}`,
           detail: clip(upperFirst(reasonOf(verdict.giai_thich, label))),
         }
       : latest
