@@ -258,6 +258,7 @@ write('dia-phuong.csv', [
   ['email_co_quan', 'ubnd.phongtho@example.vn (minh họa)', ''],
   ['nguoi_chiu_trach_nhiem', 'Nguyễn Văn A (minh họa)', ''],
   ['chuc_vu_nguoi_chiu_trach_nhiem', 'Chủ tịch UBND xã', ''],
+  ['dia_chi_trang', 'https://chungtay.example.vn/', 'Minh họa; trang đăng trong thư mục con thì ghi ví dụ https://phongtho.laichau.gov.vn/chung-tay/'],
   ['lien_he_bao_chi', 'Văn phòng HĐND và UBND xã Phong Thổ, điện thoại 0213 3 000 001, thư điện tử vanphong.phongtho@example.vn (minh họa)', ''],
   ['nam_bat_dau', '2021', ''],
   ['nam_ket_thuc', '2025', ''],

@@ -86,17 +86,6 @@ describe('the built site', () => {
     }
   });
 
-  it('resolves every internal link', () => {
-    const broken: string[] = [];
-    for (const page of pages) {
-      for (const m of readDist(page).matchAll(/href="(\/[^"]*)"/g)) {
-        const target = fileFor(m[1]!);
-        if (!existsSync(join(DIST, target))) broken.push(`${page} → ${m[1]}`);
-      }
-    }
-    expect(broken).toEqual([]);
-  });
-
   it('keeps every page under 100 KB transferred (gzip), everything included', () => {
     // HTML carries its CSS, charts and maps inline; images it shows are counted too (already compressed).
     const images = (html: string) => [...html.matchAll(/<img[^>]+src="(\/[^"]+)"/g)].reduce((n, m) => n + readFileSync(join(DIST, fileFor(m[1]!))).length, 0);
@@ -112,7 +101,8 @@ describe('the built site', () => {
   it('asks no other origin for anything and runs no script', () => {
     for (const page of pages) {
       const html = readDist(page);
-      expect(html, page).not.toMatch(/<(script|img|iframe|link)[^>]+(src|href)="(https?:)?\/\//);
+      // The canonical link names the page's own absolute address; it fetches nothing.
+      expect(html.replace(/<link rel="canonical"[^>]*>/, ''), page).not.toMatch(/<(script|img|iframe|link)[^>]+(src|href)="(https?:)?\/\//);
       expect(html, page).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//);
       expect(html, page).not.toMatch(/<script/);
     }

@@ -4,7 +4,9 @@ import { join, relative, resolve } from 'node:path';
 import { TEMPLATE_NOTES } from '../lib/data-templates.ts';
 import { BOUNDARY_FILES, buildDataset, DATA_FILES, URL_FILES, type BuildOptions, type BuildResult } from '../lib/dataset.ts';
 import { locateInWorkbooks, tableFiles, workbookName } from '../lib/ingest/xlsx.ts';
+import { parseSettings, settingsTable } from '../lib/schemas/settings.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
+import { effectiveSiteAddress, SITE_URL_VARIABLE, type AddressResult } from '../lib/site/address.ts';
 import { readStoryFile, storyFolderEntry } from '../lib/stories/file.ts';
 
 // The one place that touches the file system: it reads the data and content folders and hands
@@ -94,7 +96,7 @@ export function loadDataset(dir = dataDir(), content = contentDir(), options: Bu
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
   const read = tableFiles(files, tables, TEMPLATE_NOTES);
-  return { ...locateInWorkbooks(buildDataset(read.files, stories, photos, options), read), inputs };
+  return { ...withSiteAddress(locateInWorkbooks(buildDataset(read.files, stories, photos, options), read)), inputs };
 }
 
 type Loaded = ReturnType<typeof loadDataset>;
@@ -110,4 +112,25 @@ export function handOver(loaded: Loaded): void {
 /** The dataset handed over by scripts/build.ts, or, under `astro dev` and `astro build` alone, read now. */
 export function datasetForPages(): Loaded {
   return ((globalThis as Record<symbol, unknown>)[HANDED_OVER] as Loaded | undefined) ?? loadDataset();
+}
+
+/** The address the site is built for (CHUNG_TAY_SITE_URL over `dia_chi_trang`): a missing one is an error. */
+function withSiteAddress(result: BuildResult): BuildResult {
+  const { dataset } = result;
+  if (!dataset) return result;
+  const { address, issue } = effectiveSiteAddress(dataset.settings.dia_chi_trang, process.env[SITE_URL_VARIABLE]);
+  if (issue) return { ...result, dataset: null, errors: [...result.errors, issue] };
+  return { ...result, dataset: { ...dataset, settings: { ...dataset.settings, dia_chi_trang: address } } };
+}
+
+/** The site's address alone, for astro.config.mjs (Astro's `site` and `base`): only the settings file is read. */
+export function readSiteAddress(dir = dataDir()): AddressResult {
+  let bytes = new Uint8Array();
+  try {
+    bytes = new Uint8Array(readFileSync(join(dir, settingsTable.file)));
+  } catch {
+    // Reported by check-data; the address then comes from the environment or is missing.
+  }
+  const setting = parseSettings(bytes).settings?.dia_chi_trang ?? '';
+  return effectiveSiteAddress(setting, process.env[SITE_URL_VARIABLE]);
 }

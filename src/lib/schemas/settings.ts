@@ -1,7 +1,7 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import { column, defineTable, parseTable, type ParsedTable, type RowOf } from '../ingest/table.ts';
 import { matchKey } from '../ingest/text.ts';
-import { choice, date, percent, text, year, yesNo, type CellType } from '../ingest/values.ts';
+import { choice, date, percent, text, year, yesNo, type CellType, type Parsed } from '../ingest/values.ts';
 
 // The locality and its settings, one per line ("khoa,gia_tri"), so a steward edits them in
 // Excel like the other files. Every reading the plan leaves open is a named setting with a default.
@@ -9,6 +9,37 @@ import { choice, date, percent, text, year, yesNo, type CellType } from '../inge
 export const SCALE_BASES = { ngheo_va_can_ngheo: 'Hộ nghèo và hộ cận nghèo', chi_ngheo: 'Chỉ hộ nghèo' } as const;
 export const CHANGE_MEASURES = { diem_phan_tram: 'Điểm phần trăm', tuong_doi: 'Phần trăm tương đối' } as const;
 export const SCALE_YEARS = { nam_danh_gia: 'Năm đánh giá', nam_truoc: 'Năm trước năm đánh giá' } as const;
+
+const EXAMPLE_ADDRESS = 'https://phongtho.laichau.gov.vn/chung-tay/';
+const badAddress = (message: string): Parsed<never> => ({ ok: false, code: 'format-error', message });
+
+/**
+ * Where the site is published: an absolute http(s) address ending in "/", whose path is the folder the
+ * site is served from ("/" or e.g. "/chung-tay/"). Canonical links, share tags, feed and sitemap use it.
+ */
+export const siteAddress: CellType<string> = {
+  name: `địa chỉ web tuyệt đối, bắt đầu bằng https:// hoặc http:// và kết thúc bằng "/" (ví dụ ${EXAMPLE_ADDRESS})`,
+  parse(raw) {
+    const s = raw.trim();
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      return badAddress(`"${s}" không phải địa chỉ web đầy đủ. Ghi cả https:// và tên miền, ví dụ ${EXAMPLE_ADDRESS}`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return badAddress(`Địa chỉ "${s}" phải bắt đầu bằng https:// (hoặc http://), ví dụ ${EXAMPLE_ADDRESS}`);
+    }
+    if (url.username || url.password || url.search || url.hash || s.includes('?') || s.includes('#')) {
+      return badAddress(`Địa chỉ "${s}" chỉ gồm tên miền và thư mục của trang, không có tên đăng nhập, "?" hay "#".`);
+    }
+    if (!url.pathname.endsWith('/')) {
+      const fixed = `${url.origin}${url.pathname}/`;
+      return badAddress(`Địa chỉ "${s}" phải kết thúc bằng "/" (là thư mục chứa trang): ghi ${fixed}`);
+    }
+    return { ok: true, value: url.href };
+  },
+};
 
 interface Setting<T> {
   label: string;
@@ -51,6 +82,16 @@ export const SETTINGS = {
   nam_xet_quy_mo: setting('Năm xét quy mô', choice(SCALE_YEARS), 'nam_danh_gia', 'Quy mô "tại thời điểm xét" lấy theo kết quả rà soát của chính năm đánh giá (mặc định) hay năm liền trước.'),
   nguong_uoc_tinh_thoat_dbkk: setting('Ngưỡng ước tính thoát đặc biệt khó khăn', percent, 15, 'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.'),
   du_lieu_minh_hoa: setting('Dữ liệu minh họa', yesNo, false, 'Có nếu bộ dữ liệu là dữ liệu minh họa, không phải số liệu thật. Trang ghi rõ "Dữ liệu minh họa".'),
+  // Required to build the site (src/data/load.ts), not by the core: CHUNG_TAY_SITE_URL may stand in for it.
+  dia_chi_trang: setting(
+    'Địa chỉ trang',
+    siteAddress,
+    '',
+    'Địa chỉ đầy đủ nơi trang được đăng, kết thúc bằng "/"; phần đường dẫn là thư mục chứa trang (với ' +
+      'https://phongtho.laichau.gov.vn/chung-tay/ trang nằm trong /chung-tay/). Dùng cho liên kết chuẩn, thẻ chia sẻ, ' +
+      'sơ đồ trang, tin RSS và dòng trích dẫn. Bắt buộc khi dựng trang; biến môi trường CHUNG_TAY_SITE_URL (dựng thử) ' +
+      'thay cho giá trị này.',
+  ),
   ngay_cap_nhat: setting('Ngày cập nhật số liệu', date, null, 'Ngày số liệu được cập nhật lần cuối.'),
 } as const;
 

@@ -85,6 +85,18 @@ export interface UnitPaths {
   contested: ContestedPath[];
 }
 
+/**
+ * A path of the site ("/xa/si-lo-lau/") as served under the base path the site is published at
+ * ("/" or "/chung-tay/", from `dia_chi_trang`). Every link and asset goes through here; an address of
+ * another site, a fragment or a mail link is returned as it is.
+ */
+export function withBase(base: string, path: string): string {
+  return path.startsWith('/') && !path.startsWith('//') ? `${base}${path.slice(1)}` : path;
+}
+
+/** The absolute URL of a path of the site, under its address (`dia_chi_trang`, ending in "/"). */
+export const absoluteUrl = (address: string, path: string): string => withBase(address, path);
+
 export const awardPath = (id: string) => `/vinh-danh/${pathSegment(slugify(id), id)}/`;
 export const storyPath = (slug: string) => `/dien-hinh/${slug}/`;
 /** A commune's own downloads, by code: a code never changes, so these files never move with a rename. */

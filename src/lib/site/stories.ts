@@ -3,7 +3,7 @@ import { REVIEW_STATUSES } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { awardView, type AwardView } from './awards.ts';
 import { latestYear } from './common.ts';
-import { storyPath, type UnitPaths } from './paths.ts';
+import { absoluteUrl, storyPath, type UnitPaths } from './paths.ts';
 import type { Link } from './units.ts';
 
 // The facts box of a story: pulled from the data, never retyped by the writer, so the press can
@@ -55,7 +55,7 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
     facts,
     award: award ? awardView(site, paths, award) : null,
     photos: s.anh.map((p) => ({ src: `/dien-hinh/anh/${p.tep}`, alt: p.mo_ta, credit: `Ảnh: ${p.tac_gia}. Người trong ảnh đã đồng ý cho đăng.` })),
-    citation: `${s.tac_gia}, "${s.tieu_de}", Chung tay – ${site.settings.ten_phong_trao}, ${formatDate(s.ngay)}, ${path}`,
+    citation: `${s.tac_gia}, "${s.tieu_de}", Chung tay – ${site.settings.ten_phong_trao}, ${formatDate(s.ngay)}, ${absoluteUrl(site.settings.dia_chi_trang, path)}`,
     pressContact: site.settings.lien_he_bao_chi,
   };
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../dataset.ts';
+import { AWARDS, fixtureFiles } from '../__tests__/fixture.ts';
+import { fromSnapshot, toSnapshot } from '../snapshot.ts';
+import { allAwardViews } from './awards.ts';
+import { unitPaths } from './paths.ts';
+import { allShareCards, shareImagePath, unitCard } from './share-card.ts';
+
+function site() {
+  const { dataset, errors } = buildDataset(fixtureFiles({ awards: AWARDS }));
+  expect(errors).toEqual([]);
+  return fromSnapshot(toSnapshot(dataset!, [], []));
+}
+
+describe('share cards', () => {
+  it('publish each image beside the page it shows', () => {
+    expect(shareImagePath('/')).toBe('/anh-chia-se/trang-chu.png');
+    expect(shareImagePath('/xa/mot/mot/')).toBe('/anh-chia-se/xa/mot/mot.png');
+  });
+
+  it("state a village's verdict in words, naming the village with its commune", () => {
+    const s = site();
+    const card = unitCard(s, unitPaths(s.index), 'X1-01');
+    const verdict = s.verdictOf('X1-01', 'TC_THON', 2025);
+    expect(card?.title).toBe('Bản Một, xã Một');
+    expect(card?.statement).toMatchObject({ tone: verdict?.ket_qua, context: expect.stringContaining('năm 2025') });
+    expect(card?.statement?.detail.length).toBeGreaterThan(20);
+    expect(card?.alt).toContain(card?.statement?.label);
+  });
+
+  it('draw every unit, published entry and the site, and never an entry that may not be named', () => {
+    const s = site();
+    const paths = unitPaths(s.index);
+    const views = allAwardViews(s, paths);
+    const cards = allShareCards(s, paths, views);
+    expect(cards.map((c) => c.path)).toEqual(
+      expect.arrayContaining([
+        '/anh-chia-se/trang-chu.png',
+        '/anh-chia-se/xa/mot.png',
+        '/anh-chia-se/xa/mot/hai.png',
+        '/anh-chia-se/xa-moi/moi.png',
+        ...views.map((v) => shareImagePath(v.path)),
+      ]),
+    );
+    const hidden = AWARDS.filter((a) => a['dong_y_cong_khai'] !== 'có').map((a) =>
+      String(a['ten_doi_tuong']).replace(/^Hộ ông /, ''),
+    );
+    expect(hidden.length).toBeGreaterThan(0);
+    const text = JSON.stringify(cards);
+    for (const name of hidden) expect(text).not.toContain(name);
+    expect(new Set(cards.map((c) => c.path)).size).toBe(cards.length);
+  });
+});
