@@ -1,0 +1,85 @@
+import { matchKey } from '../ingest/text.ts';
+
+// What the search index build and the search box in the browser share: the words of a text as both
+// see them, and which part of the index (shard) holds the documents a query can find. Kept tiny: the
+// browser loads this module with the search box.
+
+/** What a search result is; the labels come with the index (they name the period from the data). */
+export type SearchKind = 'xa' | 'xa-moi' | 'thon' | 'vinh-danh' | 'dien-hinh';
+
+/** One page the search finds. Short keys: a national index repeats them a million times. */
+export interface SearchDocument {
+  /** The page's path, also the document's identity. */
+  p: string;
+  /** Its name, as shown: "Bản Mồ Sì San". */
+  n: string;
+  /** Other spellings (`ten_khac`), searched but not shown. */
+  a?: string;
+  /** Where it is, shown after the name and searched: "xã Mồ Sì San". */
+  w?: string;
+  k: SearchKind;
+}
+
+/** The index's table of contents: the shards, by the start of the words they hold, with their sizes. */
+export interface SearchManifest {
+  kinds: Record<SearchKind, string>;
+  /** [start of the words, size in bytes], sorted by start. */
+  shards: [string, number][];
+}
+
+/** Where the index lives; the shards are not permanent URLs (they change with the data). */
+export const SEARCH_DIR = '/tim-kiem/';
+export const MANIFEST_FILE = 'muc-luc.json';
+/** "tu-" keeps every file name clear of names Windows reserves (con, aux, nul …). */
+export const shardFile = (start: string) => `tu-${start}.json`;
+
+/**
+ * The words of a text as the search compares them: lower case, without diacritics, `đ` as `d`, so
+ * "Mồ Sì San", "mo si san" and "MỒ SÌ SAN" give the same words. The same key the data files match
+ * names with (`matchKey`).
+ */
+export const searchWords = (text: string): string[] => {
+  const key = matchKey(text);
+  return key ? key.split(' ') : [];
+};
+
+/** The kinds of unit written before a name; words that every second village shares. */
+const UNIT_TYPES = ['to dan pho', 'thi tran', 'phuong', 'huyen', 'thon', 'ban', 'xom', 'xa'];
+const TYPE_WORDS = new Set(UNIT_TYPES.flatMap((t) => t.split(' ')));
+
+/** The words of a name without the kind of unit it starts with: "Bản Mồ Sì San" → mo si san. */
+export function nameWords(name: string): string[] {
+  const words = searchWords(name);
+  const type = UNIT_TYPES.find((t) => words.join(' ').startsWith(`${t} `));
+  return type ? words.slice(type.split(' ').length) : words;
+}
+
+/**
+ * The shards that hold every document with a word starting with `word`: those whose start extends
+ * `word`, and the longest one whose start `word` extends (unless one starts exactly with `word`).
+ */
+export function shardsFor(word: string, starts: readonly string[]): string[] {
+  const found = starts.filter((s) => s.startsWith(word));
+  if (found.includes(word)) return found;
+  const shorter = starts.filter((s) => word.startsWith(s)).sort((a, b) => b.length - a.length)[0];
+  return shorter === undefined ? found : [...found, shorter];
+}
+
+/**
+ * The fewest bytes to load for a query: every document that contains all its words contains each of
+ * them, so the shards of one word are enough. Kinds of unit ("bản", "xã") are not in the index's
+ * keys (`nameWords`), so they choose a shard only when the query has no other word.
+ */
+export function shardsForQuery(query: string, manifest: SearchManifest): { starts: string[]; bytes: number } | null {
+  const words = searchWords(query);
+  const named = words.filter((w) => !TYPE_WORDS.has(w));
+  const size = new Map(manifest.shards);
+  const starts = manifest.shards.map(([s]) => s);
+  let best: { starts: string[]; bytes: number } | null = null;
+  for (const word of named.length > 0 ? named : words) {
+    const chosen = shardsFor(word, starts);
+    const bytes = chosen.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
+    if (best === null || bytes < best.bytes) best = { starts: chosen, bytes };
+  }
+  return best;
+}

@@ -1,0 +1,77 @@
+import MiniSearch from 'minisearch';
+import {
+  MANIFEST_FILE,
+  SEARCH_DIR,
+  searchWords,
+  shardFile,
+  shardsForQuery,
+  type SearchDocument,
+  type SearchManifest,
+} from '../lib/site/search-key.ts';
+
+// Loaded on the first keystroke: MiniSearch, the index's table of contents, then only the shards a
+// query needs. Documents are folded with the same `searchWords` the index was split with.
+
+/** More than this to load for one query (JSON bytes) waits for more letters: a national "th…" is megabytes. */
+const BUDGET = 400_000;
+const LIMIT = 8;
+
+export type Outcome = { kind: 'found'; docs: SearchDocument[]; total: number } | { kind: 'short' } | { kind: 'more' };
+
+export interface Engine {
+  kinds: SearchManifest['kinds'];
+  search(query: string): Promise<Outcome>;
+}
+
+async function json<T>(file: string): Promise<T> {
+  const response = await fetch(SEARCH_DIR + file);
+  if (!response.ok) throw new Error(`${file}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export async function createEngine(): Promise<Engine> {
+  const manifest = await json<SearchManifest>(MANIFEST_FILE);
+  const mini = new MiniSearch<SearchDocument>({
+    idField: 'p',
+    fields: ['n', 'a', 'w'],
+    tokenize: searchWords,
+    processTerm: (term) => term,
+    searchOptions: {
+      combineWith: 'AND',
+      prefix: true,
+      // One letter wrong, missing or extra in a longer word; short syllables must be typed right.
+      fuzzy: (term) => (term.length > 3 ? 1 : false),
+      boost: { n: 3, a: 2 },
+    },
+  });
+  const byPath = new Map<string, SearchDocument>();
+  const loaded = new Map<string, Promise<void>>();
+  const load = (start: string) => {
+    let pending = loaded.get(start);
+    if (!pending) {
+      pending = json<SearchDocument[]>(shardFile(start)).then((docs) => {
+        // A document is in the shard of each of its words: add it once.
+        const fresh = docs.filter((d) => !byPath.has(d.p));
+        for (const d of fresh) byPath.set(d.p, d);
+        mini.addAll(fresh);
+      });
+      // A failed shard is fetched again next time.
+      pending.catch(() => loaded.delete(start));
+      loaded.set(start, pending);
+    }
+    return pending;
+  };
+  return {
+    kinds: manifest.kinds,
+    async search(query) {
+      if (searchWords(query).join('').length < 2) return { kind: 'short' };
+      const needed = shardsForQuery(query, manifest);
+      if (needed === null) return { kind: 'short' };
+      if (needed.bytes > BUDGET) return { kind: 'more' };
+      await Promise.all(needed.starts.map(load));
+      const hits = mini.search(query);
+      const docs = hits.slice(0, LIMIT).flatMap((h) => byPath.get(String(h.id)) ?? []);
+      return { kind: 'found', docs, total: hits.length };
+    },
+  };
+}
