@@ -45,7 +45,9 @@ export const searchWords = (text: string): string[] => {
 
 /** The kinds of unit written before a name; words that every second village shares. */
 const UNIT_TYPES = ['to dan pho', 'thi tran', 'phuong', 'huyen', 'thon', 'ban', 'xom', 'xa'];
-const TYPE_WORDS = new Set(UNIT_TYPES.flatMap((t) => t.split(' ')));
+const TYPE_WORDS = [...new Set(UNIT_TYPES.flatMap((t) => t.split(' ')))];
+/** "b", "ba", "bản": may be the kind of unit, which is no key of the index. */
+const mayBeKind = (word: string) => TYPE_WORDS.some((t) => t.startsWith(word));
 
 /** The words of a name without the kind of unit it starts with: "Bản Mồ Sì San" → mo si san. */
 export function nameWords(name: string): string[] {
@@ -68,16 +70,19 @@ export function shardsFor(word: string, starts: readonly string[]): string[] {
 /**
  * The fewest bytes to load for a query: every document that contains all its words contains each of
  * them, so the shards of one word are enough. Kinds of unit ("bản", "xã") are not in the index's
- * keys (`nameWords`), so they choose a shard only when the query has no other word.
+ * keys (`nameWords`), so they, and words that may be the start of one ("ba", "th"), choose a shard
+ * only when the query has no other word.
  */
 export function shardsForQuery(query: string, manifest: SearchManifest): { starts: string[]; bytes: number } | null {
   const words = searchWords(query);
-  const named = words.filter((w) => !TYPE_WORDS.has(w));
+  const named = words.filter((w) => !mayBeKind(w));
   const size = new Map(manifest.shards);
   const starts = manifest.shards.map(([s]) => s);
   let best: { starts: string[]; bytes: number } | null = null;
   for (const word of named.length > 0 ? named : words) {
     const chosen = shardsFor(word, starts);
+    // A kind of unit may be no key at all ("xã" before "Bản Lang"): another word chooses.
+    if (chosen.length === 0 && named.length === 0) continue;
     const bytes = chosen.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
     if (best === null || bytes < best.bytes) best = { starts: chosen, bytes };
   }
