@@ -6,6 +6,7 @@ import {
   shardFile,
   shardsForQuery,
   type SearchDocument,
+  type SearchKind,
   type SearchManifest,
 } from '../lib/site/search-key.ts';
 
@@ -15,6 +16,8 @@ import {
 /** More than this to load for one query (JSON bytes) waits for more letters: a national "th…" is megabytes. */
 const BUDGET = 400_000;
 const LIMIT = 8;
+/** A place before what happened there: communes, then villages, then entries and stories that name them. */
+const WEIGHT: Record<SearchKind, number> = { xa: 2, 'xa-moi': 2, thon: 1.5, 'vinh-danh': 1, 'dien-hinh': 1 };
 
 export type Outcome = { kind: 'found'; docs: SearchDocument[]; total: number } | { kind: 'short' } | { kind: 'more' };
 
@@ -31,6 +34,7 @@ async function json<T>(file: string): Promise<T> {
 
 export async function createEngine(): Promise<Engine> {
   const manifest = await json<SearchManifest>(MANIFEST_FILE);
+  const byPath = new Map<string, SearchDocument>();
   const mini = new MiniSearch<SearchDocument>({
     idField: 'p',
     fields: ['n', 'a', 'w'],
@@ -42,9 +46,9 @@ export async function createEngine(): Promise<Engine> {
       // One letter wrong, missing or extra in a longer word; short syllables must be typed right.
       fuzzy: (term) => (term.length > 3 ? 1 : false),
       boost: { n: 3, a: 2 },
+      boostDocument: (id) => WEIGHT[byPath.get(String(id))?.k ?? 'dien-hinh'],
     },
   });
-  const byPath = new Map<string, SearchDocument>();
   const loaded = new Map<string, Promise<void>>();
   const load = (start: string) => {
     let pending = loaded.get(start);

@@ -35,9 +35,11 @@ export function searchDocuments(site: SiteData, paths: UnitPaths, awardViews: re
     const aliases = (u.ten_khac ?? []).join(' · ');
     return [{ p, n: u.ten_don_vi, ...(aliases ? { a: aliases } : {}), ...(w ? { w } : {}), k }];
   };
-  const at = (unitId: string | null): { w?: string } => {
+  /** Where an entry or a story is, unless its name already says it ("Xã Dào San" awarded as itself). */
+  const at = (unitId: string | null, name: string): { w?: string } => {
     const u = unitId === null ? undefined : index.byId.get(unitId);
-    return u ? { w: place(u) } : {};
+    const w = u ? place(u) : '';
+    return w && searchWords(w).join(' ') !== searchWords(name).join(' ') ? { w } : {};
   };
   return [
     ...index.movementCommunes.flatMap((c) => unit(c, 'xa')),
@@ -45,11 +47,11 @@ export function searchDocuments(site: SiteData, paths: UnitPaths, awardViews: re
     ...index.movementCommunes.flatMap((c) =>
       index.villagesOf(c.ma_don_vi).flatMap((v) => unit(v, 'thon', inSentence(c.ten_don_vi))),
     ),
-    ...awardViews.map((a): SearchDocument => ({ p: a.path, n: a.name, ...at(a.unitId), k: 'vinh-danh' })),
+    ...awardViews.map((a): SearchDocument => ({ p: a.path, n: a.name, ...at(a.unitId, a.name), k: 'vinh-danh' })),
     ...site.stories.map((s): SearchDocument => ({
       p: storyPath(s.slug),
       n: s.tieu_de,
-      ...at(s.ma_don_vi),
+      ...at(s.ma_don_vi, s.tieu_de),
       k: 'dien-hinh',
     })),
   ];
