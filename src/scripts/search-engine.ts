@@ -13,7 +13,10 @@ import {
 // Loaded on the first keystroke: MiniSearch, the index's table of contents, then only the shards a
 // query needs. Documents are folded with the same `searchWords` the index was split with.
 
-/** More than this to load for one query (JSON bytes) waits for more letters: a national "th…" is megabytes. */
+/**
+ * More than this to load (JSON bytes) for the start of a word waits for more letters: a national "th…" is
+ * megabytes. One shard always loads: it holds one word ("tân") that more letters cannot narrow.
+ */
 const BUDGET = 400_000;
 const LIMIT = 8;
 /** A place before what happened there: communes, then villages, then entries and stories that name them. */
@@ -71,7 +74,7 @@ export async function createEngine(): Promise<Engine> {
       if (searchWords(query).join('').length < 2) return { kind: 'short' };
       const needed = shardsForQuery(query, manifest);
       if (needed === null) return { kind: 'short' };
-      if (needed.bytes > BUDGET) return { kind: 'more' };
+      if (needed.starts.length > 1 && needed.bytes > BUDGET) return { kind: 'more' };
       await Promise.all(needed.starts.map(load));
       const hits = mini.search(query);
       const docs = hits.slice(0, LIMIT).flatMap((h) => byPath.get(String(h.id)) ?? []);

@@ -51,10 +51,14 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
         const name = document.createElement('span');
         name.className = 'ten';
         name.textContent = d.k === 'thon' && d.w ? `${d.n}, ${d.w}` : d.n;
+        // The dash separates the two lines for screen readers; on screen the second line does.
+        const dash = document.createElement('span');
+        dash.className = 'an';
+        dash.textContent = ' – ';
         const kind = document.createElement('span');
         kind.className = 'loai';
-        kind.textContent = ` – ${kinds[d.k] ?? ''}${d.k !== 'thon' && d.w ? `, ${d.w}` : ''}`;
-        li.append(name, kind);
+        kind.textContent = `${kinds[d.k] ?? ''}${d.k !== 'thon' && d.w ? `, ${d.w}` : ''}`;
+        li.append(name, dash, kind);
         return li;
       }),
     );

@@ -43,8 +43,23 @@ export const searchWords = (text: string): string[] => {
   return key ? key.split(' ') : [];
 };
 
-/** The kinds of unit written before a name; words that every second village shares. */
-const UNIT_TYPES = ['to dan pho', 'thi tran', 'phuong', 'huyen', 'thon', 'ban', 'xom', 'xa'];
+/** The kinds of unit written before a name across the country; words that every second village shares. */
+const UNIT_TYPES = [
+  'to dan pho',
+  'khu pho',
+  'thi tran',
+  'phuong',
+  'huyen',
+  'thon',
+  'ban',
+  'xom',
+  'ap',
+  'buon',
+  'khom',
+  'plei',
+  'soc',
+  'xa',
+];
 const TYPE_WORDS = [...new Set(UNIT_TYPES.flatMap((t) => t.split(' ')))];
 /** "b", "ba", "bản": may be the kind of unit, which is no key of the index. */
 const mayBeKind = (word: string) => TYPE_WORDS.some((t) => t.startsWith(word));
@@ -69,22 +84,28 @@ export function shardsFor(word: string, starts: readonly string[]): string[] {
 
 /**
  * The fewest bytes to load for a query: every document that contains all its words contains each of
- * them, so the shards of one word are enough. Kinds of unit ("bản", "xã") are not in the index's
- * keys (`nameWords`), so they, and words that may be the start of one ("ba", "th"), choose a shard
- * only when the query has no other word.
+ * them, so the shards of one word are enough. Kinds of unit ("bản", "xã") are not in the index's keys
+ * (`nameWords`), so a word that may be the start of one ("ba", "so" of "sóc") chooses only when no other
+ * word can, and a kind itself last, and neither when no document is filed under it.
  */
 export function shardsForQuery(query: string, manifest: SearchManifest): { starts: string[]; bytes: number } | null {
   const words = searchWords(query);
-  const named = words.filter((w) => !mayBeKind(w));
   const size = new Map(manifest.shards);
   const starts = manifest.shards.map(([s]) => s);
-  let best: { starts: string[]; bytes: number } | null = null;
-  for (const word of named.length > 0 ? named : words) {
-    const chosen = shardsFor(word, starts);
-    // A kind of unit may be no key at all ("xã" before "Bản Lang"): another word chooses.
-    if (chosen.length === 0 && named.length === 0) continue;
-    const bytes = chosen.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
-    if (best === null || bytes < best.bytes) best = { starts: chosen, bytes };
+  const tiers = [
+    words.filter((w) => !mayBeKind(w)),
+    words.filter((w) => mayBeKind(w) && !TYPE_WORDS.includes(w)),
+    words.filter((w) => TYPE_WORDS.includes(w)),
+  ];
+  for (const [tier, candidates] of tiers.entries()) {
+    let best: { starts: string[]; bytes: number } | null = null;
+    for (const word of candidates) {
+      const chosen = shardsFor(word, starts);
+      if (chosen.length === 0 && tier > 0) continue;
+      const bytes = chosen.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
+      if (best === null || bytes < best.bytes) best = { starts: chosen, bytes };
+    }
+    if (best !== null) return best;
   }
-  return best;
+  return null;
 }
