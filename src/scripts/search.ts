@@ -21,6 +21,8 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
   let results: SearchDocument[] = [];
   let active = -1;
   let asked = 0;
+  /** The query the listed results are for: Enter right after a keystroke must not open an older result. */
+  let shownFor = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const say = (text: string) => {
@@ -77,17 +79,26 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
   };
   const run = async () => {
     const ask = ++asked;
+    const query = input.value;
     engine ??= import('./search-engine.ts').then((m) => m.createEngine());
+    // On a slow connection the first search loads the engine and a shard: say so if it takes a while.
+    const slow = setTimeout(() => ask === asked && say('Đang tải dữ liệu tìm kiếm…'), 500);
     try {
       const e = await engine;
-      const outcome = await e.search(input.value);
-      if (ask === asked) render(outcome, e.kinds);
+      const outcome = await e.search(query);
+      if (ask === asked) {
+        shownFor = query;
+        render(outcome, e.kinds);
+      }
     } catch {
       engine = null;
       if (ask === asked) {
+        shownFor = query;
         render({ kind: 'short' }, {});
         say('Không tải được dữ liệu tìm kiếm. Nhấn Enter để xem danh sách thôn, bản từ A đến Z.');
       }
+    } finally {
+      clearTimeout(slow);
     }
   };
   const go = (i: number) => {
@@ -114,7 +125,14 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
   });
   // Enter opens the selected result; with none, the form goes to the A–Z list as without JavaScript.
   form.addEventListener('submit', (event) => {
-    if (!list.hidden && go(active)) event.preventDefault();
+    if (shownFor !== input.value && input.value.trim() !== '') {
+      // Typed faster than the results: search this query first, then open its first result or the A–Z list.
+      event.preventDefault();
+      clearTimeout(timer);
+      void run().then(() => {
+        if (shownFor === input.value && !go(0)) form.submit();
+      });
+    } else if (!list.hidden && go(active)) event.preventDefault();
   });
   // A tap on a result opens it; the press must not take the focus from the box first.
   list.addEventListener('mousedown', (event) => event.preventDefault());

@@ -68,6 +68,17 @@ describe('the search box with JavaScript, at 360 px', () => {
     await close(context);
   });
 
+  it('opens the first result of what was typed when Enter comes before the results', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${origin}/`);
+    await box(page).fill('mo si san');
+    await expect.poll(() => options(page).count()).toBeGreaterThan(0);
+    await box(page).fill('khoa sang');
+    await box(page).press('Enter');
+    await page.waitForURL(`${origin}/xa/si-lo-lau/khoa-sang/`);
+    await close(context);
+  });
+
   it('tells apart villages of the same name by their commune, and opens the one tapped', async () => {
     const { context, page, violations } = await phone();
     await page.goto(`${origin}/`);
@@ -162,6 +173,26 @@ describe('the search box with JavaScript, at 360 px', () => {
     console.log(`search JavaScript: ${scripts().length} files, ${(size / 1024).toFixed(1)} KB gzip`);
     expect(scripts().length).toBe(2);
     expect(size).toBeLessThan(20 * 1024);
+    await close(context);
+  });
+});
+
+describe('the search box on a connection that fails', () => {
+  it('says so, and Enter still opens the A–Z list; the next keystroke tries again', async () => {
+    const { context, page } = await phone();
+    let refuse = true;
+    await page.route('**/tim-kiem/**', (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto(`${origin}/`);
+    await box(page).fill('khoa sang');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Không tải được dữ liệu tìm kiếm');
+    expect(await box(page).getAttribute('aria-expanded')).toBe('false');
+    refuse = false;
+    await box(page).press('End');
+    await box(page).pressSequentially(' ');
+    await expect.poll(() => options(page).first().textContent()).toContain('Bản Khoa Sáng');
+    await box(page).fill('zzzz');
+    await box(page).press('Enter');
+    await page.waitForURL(`${origin}/thon/?q=zzzz`);
     await close(context);
   });
 });
