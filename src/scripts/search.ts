@@ -123,16 +123,21 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
     else return;
     event.preventDefault();
   });
-  // Enter opens the selected result; with none, the form goes to the A–Z list as without JavaScript.
+  // Enter (or the button) opens the selected result, else the first; with none, the form goes to the A–Z
+  // list as without JavaScript. Typed faster than the results: this query is searched first.
   form.addEventListener('submit', (event) => {
-    if (shownFor !== input.value && input.value.trim() !== '') {
-      // Typed faster than the results: search this query first, then open its first result or the A–Z list.
-      event.preventDefault();
+    if (input.value.trim() === '') return;
+    event.preventDefault();
+    const openResult = () => {
+      if (!go(Math.max(active, 0))) form.submit();
+    };
+    if (shownFor === input.value) openResult();
+    else {
       clearTimeout(timer);
       void run().then(() => {
-        if (shownFor === input.value && !go(0)) form.submit();
+        if (shownFor === input.value) openResult();
       });
-    } else if (!list.hidden && go(active)) event.preventDefault();
+    }
   });
   // A tap on a result opens it; the press must not take the focus from the box first.
   list.addEventListener('mousedown', (event) => event.preventDefault());

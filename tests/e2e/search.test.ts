@@ -68,7 +68,7 @@ describe('the search box with JavaScript, at 360 px', () => {
     await close(context);
   });
 
-  it('opens the first result of what was typed when Enter comes before the results', async () => {
+  it('opens the first result of what was typed when Enter or the button comes before the results', async () => {
     const { context, page } = await phone();
     await page.goto(`${origin}/`);
     await box(page).fill('mo si san');
@@ -76,6 +76,10 @@ describe('the search box with JavaScript, at 360 px', () => {
     await box(page).fill('khoa sang');
     await box(page).press('Enter');
     await page.waitForURL(`${origin}/xa/si-lo-lau/khoa-sang/`);
+    // The button does the same as Enter.
+    await box(page).fill('mo si san');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(`${origin}/xa/mo-si-san/`);
     await close(context);
   });
 
