@@ -12,6 +12,9 @@ import {
 
 // Loaded on the first keystroke: MiniSearch, the index's table of contents, then only the shards a
 // query needs. Documents are folded with the same `searchWords` the index was split with.
+// MiniSearch (about 6 KB gzip, no dependencies) takes our own tokenizer, searches every word by prefix and
+// with one typo, requires all words, boosts fields and kinds, and adds documents as shards arrive. Fuse.js
+// scans every document with no index; FlexSearch's builds with field search weigh 11–18 KB; Orama 22 KB.
 
 /**
  * More than this to load (JSON bytes) for the start of a word waits for more letters: a national "th…" is

@@ -25,6 +25,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
   let shownFor = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  const TO_LIST = 'Nhấn Enter để xem danh sách thôn, bản từ A đến Z.';
   const say = (text: string) => {
     if (status.textContent !== text) status.textContent = text;
   };
@@ -68,7 +69,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
     if (results.length > 0) select(0);
     if (outcome.kind === 'short') say('');
     else if (outcome.kind === 'more') say('Gõ thêm vài chữ cái để tìm.');
-    else if (outcome.total === 0) say('Không tìm thấy. Nhấn Enter để xem danh sách thôn, bản từ A đến Z.');
+    else if (outcome.total === 0) say(`Không tìm thấy. ${TO_LIST}`);
     else {
       const shown =
         outcome.total > results.length
@@ -95,7 +96,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
       if (ask === asked) {
         shownFor = query;
         render({ kind: 'short' }, {});
-        say('Không tải được dữ liệu tìm kiếm. Nhấn Enter để xem danh sách thôn, bản từ A đến Z.');
+        say(`Không tải được dữ liệu tìm kiếm. ${TO_LIST}`);
       }
     } finally {
       clearTimeout(slow);

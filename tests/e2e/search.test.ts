@@ -188,7 +188,8 @@ describe('the search box on a connection that fails', () => {
     await page.route('**/tim-kiem/**', (route) => (refuse ? route.abort() : route.continue()));
     await page.goto(`${origin}/`);
     await box(page).fill('khoa sang');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Không tải được dữ liệu tìm kiếm');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('Không tải được dữ liệu tìm kiếm');
     expect(await box(page).getAttribute('aria-expanded')).toBe('false');
     refuse = false;
     await box(page).press('End');
