@@ -82,27 +82,55 @@ export function shardsFor(word: string, starts: readonly string[]): string[] {
   return shorter === undefined ? found : [...found, shorter];
 }
 
+/** Joins a whole word too big for one shard and a first letter of its documents' words: `tan_a`. */
+export const COMPANION = '_';
+
 /**
  * The fewest bytes to load for a query: every document that contains all its words contains each of
  * them, so the shards of one word are enough. Kinds of unit ("bản", "xã") are not in the index's keys
  * (`nameWords`), so a word that may be the start of one ("ba", "so" of "sóc") chooses only when no other
- * word can, and a kind itself last, and neither when no document is filed under it.
+ * word can, and a kind itself last, and neither when no document is filed under it. A word split by its
+ * documents' other words loads only the part of another word of the query, when there is one, else whole.
  */
 export function shardsForQuery(query: string, manifest: SearchManifest): { starts: string[]; bytes: number } | null {
   const words = searchWords(query);
   const size = new Map(manifest.shards);
-  const starts = manifest.shards.map(([s]) => s);
+  const parts = new Map<string, string[]>();
+  const starts: string[] = [];
+  for (const [start] of manifest.shards) {
+    const [word = '', letter] = start.split(COMPANION);
+    const split = parts.get(word);
+    if (letter === undefined) starts.push(start);
+    else if (split) split.push(start);
+    else parts.set(word, [start]);
+  }
+  const bytesOf = (list: readonly string[]) => list.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
+  const named = words.filter((w) => !mayBeKind(w));
+  /**
+   * The shards of a start; of a split word, the part of the smallest other word of the query (one that may
+   * match the same word of a document, "tân" and "ta", does not say which part). A word that only may start
+   * a kind counts ("phú" is rarely "phường" half typed); a kind itself does not.
+   */
+  const expand = (start: string, word: string): string[] => {
+    if (!parts.has(start)) return [start];
+    const others = words
+      .filter((w) => !TYPE_WORDS.includes(w))
+      .filter((w) => !w.startsWith(word) && !word.startsWith(w))
+      .map((w) => [`${start}${COMPANION}${w.charAt(0)}`]);
+    return others.sort((a, b) => bytesOf(a) - bytesOf(b))[0] ?? [start];
+  };
   const tiers = [
-    words.filter((w) => !mayBeKind(w)),
+    named,
     words.filter((w) => mayBeKind(w) && !TYPE_WORDS.includes(w)),
     words.filter((w) => TYPE_WORDS.includes(w)),
   ];
   for (const [tier, candidates] of tiers.entries()) {
     let best: { starts: string[]; bytes: number } | null = null;
     for (const word of candidates) {
-      const chosen = shardsFor(word, starts);
-      if (chosen.length === 0 && tier > 0) continue;
-      const bytes = chosen.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
+      const found = shardsFor(word, starts);
+      if (found.length === 0 && tier > 0) continue;
+      const chosen = found.flatMap((s) => expand(s, word));
+      const bytes = bytesOf(chosen);
       if (best === null || bytes < best.bytes) best = { starts: chosen, bytes };
     }
     if (best !== null) return best;

@@ -131,6 +131,23 @@ describe('the shards of the search index', () => {
     }
   });
 
+  it('split a word too big for one shard by the other words of its documents, loaded with a second word', () => {
+    const others = ['An', 'Bình', 'Hòa', 'Lập', 'Phú', 'Thịnh', 'Yên', 'Đông'];
+    const many = others.flatMap((o) => [doc(`Thôn Tân ${o}`, `xã ${o}`), doc(`Bản ${o} Tân`)]);
+    const index = searchIndex([...many, ...docs], KINDS, 200);
+    const parts = index.manifest.shards.filter(([s]) => s.startsWith('tan_'));
+    expect(parts.map(([s]) => s)).toEqual(expect.arrayContaining(['tan_a', 'tan_b', 'tan_d', 'tan_p']));
+    // Alone, the word loads whole (more letters cannot narrow it); with another word, one part.
+    const whole = shardsForQuery('tan', index.manifest)!;
+    expect(whole.starts).toEqual(['tan']);
+    expect(whole.bytes).toBeGreaterThan(4 * 200);
+    expect(parts.every(([, bytes]) => bytes < whole.bytes / 3)).toBe(true);
+    const part = shardsForQuery('thon tan phu', index.manifest)!;
+    expect(part.bytes).toBeLessThan(whole.bytes / 3);
+    expect(reachable(index, 'thon tan phu')).toEqual(expect.arrayContaining(['Thôn Tân Phú', 'Bản Phú Tân']));
+    expect(reachable(index, 'dong tan')).toEqual(expect.arrayContaining(['Thôn Tân Đông', 'Bản Đông Tân']));
+  });
+
   it('choose a word of the name over the kind of unit: "ban lang" loads the shards of "lang"', () => {
     expect(reachable(searchIndex(docs, KINDS, 200), 'ban lang')).toEqual(['Bản Lang Thàng', 'Xã Bản Lang']);
     expect(reachable(searchIndex(docs, KINDS, 1), 'ban')).toEqual(['Xã Bản Lang']);

@@ -3,7 +3,14 @@ import type { UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
-import { nameWords, searchWords, type SearchDocument, type SearchKind, type SearchManifest } from './search-key.ts';
+import {
+  COMPANION,
+  nameWords,
+  searchWords,
+  type SearchDocument,
+  type SearchKind,
+  type SearchManifest,
+} from './search-key.ts';
 
 // The search index: one document per page people look for (communes of the movement and of today,
 // villages with their commune, published honour-roll entries, stories), split into shards by the start
@@ -11,6 +18,7 @@ import { nameWords, searchWords, type SearchDocument, type SearchKind, type Sear
 
 /** A shard stops splitting once it is this small (bytes of JSON): about 6 KB gzip. */
 export const SHARD_BYTES = 32_000;
+const PARTS_FACTOR = 4;
 
 /** A name inside a sentence: the kind of unit in lower case ("xã Mồ Sì San", Nghị định 30/2020). */
 function inSentence(name: string): string {
@@ -83,8 +91,10 @@ export interface SearchIndex {
 
 /**
  * Split the documents by the start of their words: every shard starts with at least one letter, and a
- * shard over `maxBytes` splits by one more letter, except for a word no longer start can split (its
- * documents stay together). A document is in the shard of each of its words.
+ * shard over `maxBytes` splits by one more letter. A whole word still over 4 × `maxBytes` ("tân" in a
+ * national index) is also written in parts by the first letter of its documents' other words (`tan_a` holds
+ * "Tân An", "An Tân" …): a query of that word alone loads it whole, a query with another word one part.
+ * A document is in the shard of each of its words.
  */
 export function searchIndex(
   docs: readonly SearchDocument[],
@@ -93,9 +103,10 @@ export function searchIndex(
 ): SearchIndex {
   const encoder = new TextEncoder();
   const bytes = docs.map((d) => encoder.encode(JSON.stringify(d)).length + 1);
+  const keys = docs.map((d) => [...documentKeys(d)]);
   const byWord = new Map<string, number[]>();
-  docs.forEach((d, i) => {
-    for (const word of documentKeys(d)) {
+  keys.forEach((words, i) => {
+    for (const word of words) {
       const list = byWord.get(word);
       if (list) list.push(i);
       else byWord.set(word, [i]);
@@ -105,18 +116,38 @@ export function searchIndex(
     [...new Set(words.flatMap((w) => byWord.get(w) ?? []))].sort((a, b) => a - b);
   const shards = new Map<string, SearchDocument[]>();
   const sizes: [string, number][] = [];
+  const sizeOf = (ids: readonly number[]) => ids.reduce((sum, i) => sum + bytes[i]!, 1);
   const emit = (start: string, ids: number[]) => {
     shards.set(
       start,
       ids.map((i) => docs[i]!),
     );
-    sizes.push([start, ids.reduce((sum, i) => sum + bytes[i]!, 1)]);
+    sizes.push([start, sizeOf(ids)]);
+  };
+  /** One whole word, and when it is too big, also in parts by the first letter of its documents' other words. */
+  const emitWord = (word: string, ids: number[]) => {
+    emit(word, ids);
+    // Parts repeat each document once per letter: worth it only for a word several shards big.
+    if (sizeOf(ids) <= PARTS_FACTOR * maxBytes) return;
+    const byLetter = new Map<string, number[]>();
+    for (const i of ids) {
+      // Not by the word itself ("tân_t" would hold them all); a document with no other word goes there.
+      const companions = keys[i]!.filter((k) => k !== word);
+      for (const letter of new Set((companions.length > 0 ? companions : [word]).map((k) => k.charAt(0)))) {
+        const list = byLetter.get(letter);
+        if (list) list.push(i);
+        else byLetter.set(letter, [i]);
+      }
+    }
+    for (const [letter, list] of [...byLetter].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      emit(`${word}${COMPANION}${letter}`, list);
+    }
   };
   const split = (start: string, words: readonly string[]) => {
     const ids = docsOf(words);
     const longer = words.filter((w) => w.length > start.length);
-    const size = ids.reduce((sum, i) => sum + bytes[i]!, 1);
-    if (start.length > 0 && (size <= maxBytes || longer.length === 0)) return emit(start, ids);
+    if (start.length > 0 && longer.length === 0) return emitWord(start, ids);
+    if (start.length > 0 && sizeOf(ids) <= maxBytes) return emit(start, ids);
     const groups = new Map<string, string[]>();
     for (const w of longer) {
       const next = w.slice(0, start.length + 1);
@@ -124,7 +155,7 @@ export function searchIndex(
       if (group) group.push(w);
       else groups.set(next, [w]);
     }
-    if (longer.length < words.length) emit(start, docsOf(words.filter((w) => w.length === start.length)));
+    if (longer.length < words.length) emitWord(start, docsOf(words.filter((w) => w.length === start.length)));
     for (const [next, group] of groups) split(next, group);
   };
   split('', [...byWord.keys()].sort());
