@@ -10,7 +10,7 @@ import { describeFinding, scanOutput, type Finding } from '../src/lib/domain/out
 import { phonesIn } from '../src/lib/ingest/personal.ts';
 import { nameFinder, protectedNames } from '../src/lib/domain/protected-names.ts';
 import { formatReport } from '../src/lib/report.ts';
-import { forbidScriptsWhereNone } from '../src/lib/site/csp.ts';
+import { tightenScriptPolicy } from '../src/lib/site/csp.ts';
 import { guardCommand } from './internal-error.ts';
 
 // CHUNG_TAY_DIST_DIR publishes elsewhere (a test's second build); the staging folder sits beside it.
@@ -75,7 +75,7 @@ guardCommand('npm run build', async () => {
     const text = readFileSync(path, 'utf8');
     findings.push(...scanOutput(rel, text, names, phones, binary), ...scanOutput(rel, rel, names, phones, true));
     if (path.endsWith('.html')) {
-      const tightened = forbidScriptsWhereNone(text);
+      const tightened = tightenScriptPolicy(text);
       if (tightened !== text) writeFileSync(path, tightened);
     }
   }

@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.js': 'text/javascript; charset=utf-8',
 };
 
 export function serve(root: string, base = '/', port = 0): Promise<{ server: Server; origin: string }> {

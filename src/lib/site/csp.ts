@@ -1,17 +1,30 @@
 // Astro's CSP <meta> allows the hashes of its own client scripts on every page, even on pages that carry
-// none. A page without a script gets `script-src 'none'`: nothing injected into it can run.
+// none. A page without a script gets `script-src 'none'`: nothing injected into it can run. A page whose
+// scripts are all files of the site itself (the search box's module) gets `script-src 'self'`: no inline
+// script runs there either.
 
 const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+/** A script loaded from a path of this site, with no code of its own. */
+const OWN_FILE = /\ssrc="\/(?!\/)[^"]*"/;
 
 /** The page's policy, or null when it carries none. */
 export function pagePolicy(html: string): string | null {
   return CSP_META.exec(html)?.[1] ?? null;
 }
 
-/** Tighten `script-src` to `'none'` on a page that has no script element. */
-export function forbidScriptsWhereNone(html: string): string {
-  if (/<script[\s>]/i.test(html)) return html;
-  return html.replace(CSP_META, (meta, policy: string) =>
-    meta.replace(policy, policy.replace(/script-src [^;]*/, "script-src 'none'")),
-  );
+/** Tighten `script-src` to what the page's scripts need: `'none'` without any, `'self'` for own files only. */
+export function tightenScriptPolicy(html: string): string {
+  const opened = html.match(/<script[\s>]/gi)?.length ?? 0;
+  if (opened === 0) return withScripts(html, "'none'");
+  const scripts = [...html.matchAll(SCRIPT)];
+  const ownFilesOnly =
+    scripts.length === opened &&
+    scripts.every(([, attributes = '', code = '']) => OWN_FILE.test(attributes) && code.trim() === '');
+  return ownFilesOnly ? withScripts(html, "'self'") : html;
 }
+
+const withScripts = (html: string, source: string) =>
+  html.replace(CSP_META, (meta, policy: string) =>
+    meta.replace(policy, policy.replace(/script-src [^;]*/, `script-src ${source}`)),
+  );
