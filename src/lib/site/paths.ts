@@ -101,6 +101,7 @@ export const awardPath = (id: string) => `/vinh-danh/${pathSegment(slugify(id), 
 export const storyPath = (slug: string) => `/dien-hinh/${slug}/`;
 /** A commune's own downloads, by code: a code never changes, so these files never move with a rename. */
 export const communeFilesPath = (code: string) => `/du-lieu/xa/${pathSegment(slugify(code), code)}/`;
+export const COMMUNE_FILES = ['danh-gia.csv', 'danh-gia.json', 'ket-qua-ra-soat.csv', 'ket-qua-ra-soat.json'] as const;
 
 interface Claim {
   unit: UnitRow;

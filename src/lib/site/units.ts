@@ -1,11 +1,11 @@
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
-import { isVillageLevel } from '../domain/units.ts';
+import { isCommuneLevel, isVillageLevel } from '../domain/units.ts';
 import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
 import { criteriaFor, figuresRows, latestYear, levelName, trendCharts, type ChartView, type CriterionView, type FiguresRow } from './common.ts';
-import { storyPath, type UnitPaths } from './paths.ts';
+import { communeFilesPath, COMMUNE_FILES, storyPath, type UnitPaths } from './paths.ts';
 
 // The page of a commune of the movement, a village, or a commune of today.
 
@@ -38,6 +38,8 @@ export interface UnitPageView {
   formerUnits: Link[] | null;
   awards: AwardView[];
   stories: Link[];
+  /** A commune of the movement: its own and its villages' figures and verdicts, as files. */
+  downloads: Link[] | null;
 }
 
 const link = (paths: UnitPaths, u: UnitRow): Link => ({ name: u.ten_don_vi, path: paths.of(u.ma_don_vi) ?? '/' });
@@ -160,6 +162,9 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,
     stories,
+    downloads: isCommuneLevel(u) && parent?.ma_don_vi === site.index.district.ma_don_vi
+      ? COMMUNE_FILES.map((file) => ({ name: file, path: `${communeFilesPath(unitId)}${file}` }))
+      : null,
   };
 }
 

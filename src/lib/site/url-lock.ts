@@ -7,7 +7,7 @@ import { awardsTable, unitsTable, type AwardRow, type UnitRow } from '../schemas
 import { fromSnapshot, toSnapshot, type SiteData } from '../snapshot.ts';
 import { allAwardViews, awardFilters, withdrawnEntries, type AwardFilter, type AwardView } from './awards.ts';
 import { mapIndicators } from './maps.ts';
-import { communeFilesPath, storyPath, unitPaths, type UnitPaths } from './paths.ts';
+import { communeFilesPath, COMMUNE_FILES, storyPath, unitPaths, type UnitPaths } from './paths.ts';
 
 // Every URL the site publishes, and the check that none is dropped or re-pointed. The lock file
 // (data/duong-dan.lock) records each published path with what it shows; a dataset that would
@@ -44,8 +44,6 @@ const FIXED_PAGES = [
 ];
 /** The open-data downloads (src/pages/du-lieu/[file].ts); a site test checks the list against the output. */
 const DOWNLOADS = ['danh-gia', 'ket-qua-ra-soat', 'don-vi', 'khu-vuc', 'tieu-chi', 'khen-thuong', 'dia-phuong'];
-/** Each commune's own downloads (src/pages/du-lieu/xa/[ma]/[file].ts). */
-const COMMUNE_FILES = ['danh-gia.csv', 'danh-gia.json', 'ket-qua-ra-soat.csv', 'ket-qua-ra-soat.json'];
 
 /** What every step of the check reads, computed once per build. */
 interface UrlContext {
