@@ -9,6 +9,11 @@ import { choice, date, percent, text, year, yesNo, type CellType, type Parsed } 
 export const SCALE_BASES = { ngheo_va_can_ngheo: 'Hộ nghèo và hộ cận nghèo', chi_ngheo: 'Chỉ hộ nghèo' } as const;
 export const CHANGE_MEASURES = { diem_phan_tram: 'Điểm phần trăm', tuong_doi: 'Phần trăm tương đối' } as const;
 export const SCALE_YEARS = { nam_danh_gia: 'Năm đánh giá', nam_truoc: 'Năm trước năm đánh giá' } as const;
+export const SHARE_IMAGES = {
+  moi_trang: 'Mỗi xã, thôn, mục vinh danh, bài viết một ảnh',
+  cap_xa: 'Thôn dùng ảnh của xã',
+  chung: 'Một ảnh chung cho cả trang',
+} as const;
 
 const EXAMPLE_ADDRESS = 'https://phongtho.laichau.gov.vn/chung-tay/';
 const badAddress = (message: string): Parsed<never> => ({ ok: false, code: 'format-error', message });
@@ -93,6 +98,8 @@ export const SETTINGS = {
       'thay cho giá trị này.',
   ),
   ngay_cap_nhat: setting('Ngày cập nhật số liệu', date, null, 'Ngày số liệu được cập nhật lần cuối.'),
+  // Each new image costs about 0.1 s to draw: 100,000 villages would add hours to a first build.
+  anh_chia_se: setting('Ảnh chia sẻ', choice(SHARE_IMAGES), 'moi_trang', 'Ảnh hiện khi chia sẻ một trang lên mạng xã hội: mỗi xã, thôn, mục vinh danh và bài viết một ảnh riêng (mặc định); thôn dùng ảnh của xã (cap_xa, cho tỉnh lớn); hoặc một ảnh chung cho mọi trang (chung, cho bản toàn quốc). Mỗi ảnh mới mất khoảng 0,1 giây để vẽ.'),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

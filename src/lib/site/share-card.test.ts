@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../dataset.ts';
-import { AWARDS, fixtureFiles } from '../__tests__/fixture.ts';
+import { AWARDS, fixtureFiles, SETTINGS } from '../__tests__/fixture.ts';
 import { fromSnapshot, toSnapshot } from '../snapshot.ts';
 import { allAwardViews } from './awards.ts';
 import { unitPaths } from './paths.ts';
 import { allShareCards, shareImagePath, unitCard } from './share-card.ts';
 
-function site() {
-  const { dataset, errors } = buildDataset(fixtureFiles({ awards: AWARDS }));
+function site(shareImages?: string) {
+  const settings = shareImages ? [...SETTINGS, { khoa: 'anh_chia_se', gia_tri: shareImages }] : SETTINGS;
+  const { dataset, errors } = buildDataset(fixtureFiles({ awards: AWARDS, settings }));
   expect(errors).toEqual([]);
   return fromSnapshot(toSnapshot(dataset!, [], []));
 }
@@ -49,5 +50,18 @@ describe('share cards', () => {
     const text = JSON.stringify(cards);
     for (const name of hidden) expect(text).not.toContain(name);
     expect(new Set(cards.map((c) => c.path)).size).toBe(cards.length);
+  });
+
+  it('draw fewer images for a large locality: villages share their commune\'s, or the site has one', () => {
+    const byCommune = site('cap_xa');
+    const paths = unitPaths(byCommune.index);
+    expect(unitCard(byCommune, paths, 'X1-01')).toEqual(unitCard(byCommune, paths, 'X1'));
+    const drawn = allShareCards(byCommune, paths, allAwardViews(byCommune, paths)).map((c) => c.path);
+    expect(drawn).toContain('/anh-chia-se/xa/mot.png');
+    expect(drawn.filter((p) => p.startsWith('/anh-chia-se/xa/mot/'))).toEqual([]);
+    const one = site('chung');
+    const onePaths = unitPaths(one.index);
+    expect(allShareCards(one, onePaths, allAwardViews(one, onePaths)).map((c) => c.path)).toEqual(['/anh-chia-se/trang-chu.png']);
+    expect(unitCard(one, onePaths, 'X1')).toBeNull();
   });
 });

@@ -82,7 +82,10 @@ export function unitCard(site: SiteData, paths: UnitPaths, unitId: string): Shar
   const path = paths.of(unitId);
   if (!u || !path) return null;
   const s = site.settings;
-  const current = site.index.currentCommunes.includes(u);
+  // Fewer images for a large locality (setting anh_chia_se): a village shares its commune's, or the site's.
+  if (s.anh_chia_se === 'chung') return null;
+  if (s.anh_chia_se === 'cap_xa' && isVillageLevel(u) && u.ma_don_vi_cha) return unitCard(site, paths, u.ma_don_vi_cha);
+  const current = site.index.isCurrentCommune(unitId);
   const verdict = current ? undefined : mainVerdict(site, unitId);
   const latest = figuresRows(site, unitId).at(-1);
   const criterion = verdict && site.criteria.find((c) => c.ma_tieu_chi === verdict.tieu_chi);
@@ -117,7 +120,8 @@ export function unitCard(site: SiteData, paths: UnitPaths, unitId: string): Shar
 }
 
 /** A published honour-roll entry (its public view: only entries that may be named have one). */
-export function awardCard(site: SiteData, award: AwardView): ShareCard {
+export function awardCard(site: SiteData, award: AwardView): ShareCard | null {
+  if (site.settings.anh_chia_se === 'chung') return null;
   const where = award.unitName && award.unitId ? placeName(site, award.unitId) : site.settings.ten_dia_phuong;
   return card(site, award.path, {
     kicker: `Vinh danh · ${award.round}`,
@@ -134,7 +138,7 @@ export function awardCard(site: SiteData, award: AwardView): ShareCard {
 
 export function storyCard(site: SiteData, paths: UnitPaths, slug: string): ShareCard | null {
   const story = site.stories.find((s) => s.slug === slug);
-  if (!story) return null;
+  if (!story || site.settings.anh_chia_se === 'chung') return null;
   const unitPath = paths.of(story.ma_don_vi);
   return card(site, storyPath(slug), {
     kicker: 'Câu chuyện điển hình',
@@ -158,14 +162,15 @@ export function siteCard(site: SiteData): ShareCard {
 /** Every share image the site publishes. */
 export function allShareCards(site: SiteData, paths: UnitPaths, awards: readonly AwardView[]): ShareCard[] {
   const { index } = site;
+  const villages = site.settings.anh_chia_se === 'moi_trang';
   const units = [
-    ...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
+    ...index.movementCommunes.flatMap((c) => [c, ...(villages ? index.villagesOf(c.ma_don_vi) : [])]),
     ...index.currentCommunes,
   ];
   return [
     siteCard(site),
     ...units.flatMap((u) => unitCard(site, paths, u.ma_don_vi) ?? []),
-    ...awards.map((a) => awardCard(site, a)),
+    ...awards.flatMap((a) => awardCard(site, a) ?? []),
     ...site.stories.flatMap((s) => storyCard(site, paths, s.slug) ?? []),
   ];
 }
