@@ -168,19 +168,64 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
   };
 }
 
-/** Every village of the movement, A to Z (Vietnamese order), with its commune: finding one needs no search box. */
-export function villageIndex(site: SiteData, paths: UnitPaths): { letter: string; villages: (Link & { commune: string })[] }[] {
+export type VillageEntry = Link & { commune: string };
+
+/** One page of the A–Z list: a letter, or part of a letter when it holds more villages than a page may. */
+export interface VillageIndexPage {
+  letter: string;
+  /** The page's URL: /thon/ when the whole list fits on one page. */
+  path: string;
+  /** "Nà Củng – Nậm Xe": where a part of a letter starts and ends. */
+  range: string;
+  villages: VillageEntry[];
+}
+
+// Telex's spelling of the letters ASCII lacks, so /thon/dd/ (Đ) and /thon/d/ (D) stay apart and a
+// letter's page keeps its URL when letters are added or removed.
+const TELEX: Record<string, string> = { '\u0306': 'w', '\u0302': '', '\u031b': 'w' };
+
+/** "Đ" → "dd", "Â" → "aa", "Ư" → "uw", "Ả" → "a" (tones are not letters). */
+export function letterSlug(letter: string): string {
+  const [base = '', ...marks] = letter.normalize('NFD').toLowerCase();
+  if (base === 'đ') return 'dd';
+  const mark = marks.find((m) => m in TELEX);
+  if (mark === undefined) return /^[a-z0-9]$/.test(base) ? base : 'khac';
+  return mark === '\u0302' ? `${base}${base}` : `${base}${TELEX[mark]}`;
+}
+
+/** Villages per page of the A–Z list: about 100 bytes each, so a page stays near 100 KB before compression. */
+export const VILLAGES_PER_PAGE = 1000;
+
+/**
+ * Every village of the movement, A to Z (Vietnamese order), with its commune: finding one needs no search
+ * box. A district's list is one page; a province's or the country's is split by initial letter, and a
+ * letter into parts, each page at most `perPage` villages.
+ */
+export function villageIndex(site: SiteData, paths: UnitPaths, perPage = VILLAGES_PER_PAGE): VillageIndexPage[] {
   const collator = new Intl.Collator('vi');
   const all = site.index.movementCommunes.flatMap((c) => site.index.villagesOf(c.ma_don_vi).map((v) => ({ ...link(paths, v), commune: c.ten_don_vi })));
   // Sort by the name without its kind ("Bản", "Thôn"), as people look a village up.
   const key = (name: string) => name.replace(/^(Bản|Thôn|Tổ dân phố|Xóm) /, '');
   all.sort((a, b) => collator.compare(key(a.name), key(b.name)) || collator.compare(a.commune, b.commune));
-  const groups = new Map<string, (Link & { commune: string })[]>();
+  const groups = new Map<string, VillageEntry[]>();
   for (const v of all) {
     const letter = key(v.name).charAt(0).toLocaleUpperCase('vi');
     const list = groups.get(letter);
     if (list) list.push(v);
     else groups.set(letter, [v]);
   }
-  return [...groups].map(([letter, villages]) => ({ letter, villages }));
+  const single = all.length <= perPage;
+  return [...groups].flatMap(([letter, villages]) => {
+    const parts = Math.ceil(villages.length / perPage);
+    return Array.from({ length: parts }, (_, k) => {
+      const part = villages.slice(k * perPage, (k + 1) * perPage);
+      const slug = `${letterSlug(letter)}${parts > 1 ? `-${k + 1}` : ''}`;
+      return {
+        letter,
+        path: single ? '/thon/' : `/thon/${slug}/`,
+        range: `${key(part[0]?.name ?? '')} – ${key(part.at(-1)?.name ?? '')}`,
+        villages: part,
+      };
+    });
+  });
 }

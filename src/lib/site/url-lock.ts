@@ -7,6 +7,7 @@ import { awardsTable, unitsTable, type AwardRow, type UnitRow } from '../schemas
 import { fromSnapshot, toSnapshot, type SiteData } from '../snapshot.ts';
 import { allAwardViews, awardFilters, withdrawnEntries, type AwardFilter, type AwardView } from './awards.ts';
 import { mapIndicators } from './maps.ts';
+import { villageIndex } from './units.ts';
 import { communeFilesPath, COMMUNE_FILES, storyPath, unitPaths, type UnitPaths } from './paths.ts';
 
 // Every URL the site publishes, and the check that none is dropped or re-pointed. The lock file
@@ -107,6 +108,7 @@ function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlCont
   return [
     ...FIXED_PAGES.map((path) => ({ path, target: `trang ${path.slice(1, -1) || 'chu'}` })),
     ...mapIndicators(site).map((m) => ({ path: `/ban-do/${m.slug}/`, target: `ban-do ${m.slug}` })),
+    ...villageIndex(site, paths).filter((p) => p.path !== '/thon/').map((p) => ({ path: p.path, target: `trang ${p.path.slice(1, -1)}` })),
     ...files.map((file) => ({ path: `/du-lieu/${file}`, target: `tai-ve ${file}` })),
     ...index.movementCommunes.flatMap((c) => COMMUNE_FILES.map((file) => {
       const path = `${communeFilesPath(c.ma_don_vi)}${file}`;

@@ -5,7 +5,7 @@ import { toSnapshot, fromSnapshot } from '../snapshot.ts';
 import { awardFilters, allAwardViews, withdrawnEntries } from './awards.ts';
 import { figuresRows } from './common.ts';
 import { unitPaths } from './paths.ts';
-import { unitPage } from './units.ts';
+import { letterSlug, unitPage, villageIndex } from './units.ts';
 
 function site(awards = AWARDS, units = UNITS) {
   const { dataset } = buildDataset(fixtureFiles({ awards, units }));
@@ -67,5 +67,28 @@ describe('page view models', () => {
     expect(unitPage(s, paths, awards, 'X1').awards.map((a) => a.name)).toEqual(['Hộ ông Lý A Sử']);
     expect(unitPage(s, paths, awards, 'X2').awards).toEqual([]);
     expect(unitPage(s, paths, awards, 'M1').formerUnits).toEqual([{ name: 'Xã Một', path: '/xa/mot/' }, { name: 'Xã Hai', path: '/xa/hai/' }]);
+  });
+
+  it('lists villages A to Z on one page, or split by letter and part when there are more than a page holds', () => {
+    const s = site(AWARDS, [...UNITS, { ma_don_vi: 'X2-02', ten_don_vi: 'Bản Mười', cap: 'thon', ma_don_vi_cha: 'X2' }]);
+    const paths = unitPaths(s.index);
+    const names = (pages: ReturnType<typeof villageIndex>) => pages.flatMap((p) => p.villages.map((v) => `${v.name}|${v.commune}`));
+    const one = villageIndex(s, paths);
+    expect(new Set(one.map((p) => p.path))).toEqual(new Set(['/thon/']));
+    const split = villageIndex(s, paths, 1);
+    expect(names(split)).toEqual(names(one));
+    expect(split.every((p) => p.villages.length === 1)).toBe(true);
+    // "Một" and "Mười" share a letter: its two parts say where each starts and ends.
+    expect(split.filter((p) => p.letter === 'M').map((p) => [p.path, p.range])).toEqual([
+      ['/thon/m-1/', 'Một – Một'],
+      ['/thon/m-2/', 'Mười – Mười'],
+    ]);
+    expect(new Set(split.map((p) => p.path)).size).toBe(split.length);
+  });
+
+  it('names letter pages so that Đ, Â and Ư keep their own URL', () => {
+    expect(['D', 'Đ', 'A', 'Â', 'Ă', 'Ư', 'Ơ', 'Ô', 'Ê', 'Ả', '7', 'Я'].map(letterSlug)).toEqual([
+      'd', 'dd', 'a', 'aa', 'aw', 'uw', 'ow', 'oo', 'ee', 'a', '7', 'khac',
+    ]);
   });
 });
