@@ -8,21 +8,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { seededRandom } from '../src/lib/bench/random.ts';
 
 const OUT = join(import.meta.dirname, '..', 'data');
 
-let seed = 20211231;
-function rand(): number {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
-const int = (lo: number, hi: number) => Math.floor(between(lo, hi + 1));
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+const { next: rand, between, int, pick } = seededRandom(20211231);
 
 function csv(rows: (string | number | null)[][]): string {
   const cell = (v: string | number | null) => {
