@@ -3,9 +3,13 @@
 import { loadDataset } from '../src/data/load.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { guardCommand } from './internal-error.ts';
+import { checkedStep, progress } from './progress.ts';
 
 guardCommand('npm run check-data', () => {
-  const { dataset, errors, warnings } = loadDataset();
+  const steps = progress();
+  const result = loadDataset();
+  steps.step(checkedStep(result));
+  const { dataset, errors, warnings } = result;
   if (process.argv.includes('--json')) {
     const strip = ({ severity: _s, ...rest }: (typeof errors)[number]) => rest;
     const report = { ok: errors.length === 0, errors: errors.map(strip), warnings: warnings.map(strip) };
