@@ -41,7 +41,8 @@ function astroBuild(onPage: (written: number) => void): Promise<{ status: number
   const child = spawn(process.execPath, [astro, 'build'], {
     env: { ...process.env, CHUNG_TAY_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },
   });
-  const [out, err]: string[][] = [[], []];
+  const out: string[] = [];
+  const err: string[] = [];
   let written = 0;
   let partial = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
