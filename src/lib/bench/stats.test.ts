@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthExponent, median, summarize } from './stats.ts';
+import { growthExponent, median, pageKind, summarize } from './stats.ts';
 
 describe('bench statistics', () => {
   it('takes the middle value of an odd count and the mean of the two middle values of an even count', () => {
@@ -23,5 +23,19 @@ describe('bench statistics', () => {
   it('has no exponent without two distinct sizes and two positive costs', () => {
     expect(growthExponent(100, 0, 1000, 5)).toBeNull();
     expect(growthExponent(100, 5, 100, 7)).toBeNull();
+  });
+});
+
+describe('page kinds', () => {
+  it('groups pages by their place in the site, not by their names', () => {
+    expect(pageKind('index.html')).toBe('/');
+    expect(pageKind('404.html')).toBe('404.html');
+    expect(pageKind('xa/si-lo-lau/index.html')).toBe('xa/*');
+    expect(pageKind('xa/si-lo-lau/khoa-sang/index.html')).toBe('xa/*/*');
+    expect(pageKind('vinh-danh/nam/2023/index.html')).toBe('vinh-danh/nam/*');
+    expect(pageKind('vinh-danh/xa/dao-san/index.html')).toBe('vinh-danh/xa/*');
+    expect(pageKind('vinh-danh/kt-2023-001/index.html')).toBe('vinh-danh/*');
+    expect(pageKind('vinh-danh/doi-tuong/xa/index.html')).toBe('vinh-danh/doi-tuong/*');
+    expect(pageKind('du-lieu/chat-luong/index.html')).toBe('du-lieu/chat-luong');
   });
 });

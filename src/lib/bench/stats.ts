@@ -31,3 +31,19 @@ export function growthExponent(size1: number, cost1: number, size2: number, cost
   if (!(size1 > 0 && size2 > 0 && cost1 > 0 && cost2 > 0) || size1 === size2) return null;
   return Math.log(cost2 / cost1) / Math.log(size2 / size1);
 }
+
+// Path segments that name a list rather than an item: /vinh-danh/nam/2023/ is a "vinh-danh/nam/*" page.
+const LIST_SEGMENTS = new Set(['nam', 'dot', 'hinh-thuc', 'doi-tuong', 'xa', 'chat-luong', 'anh']);
+
+/**
+ * The kind of a page from its file in dist/: "xa/*" for a commune, "xa/*\/*" for a village, "/" for the
+ * home page, "vinh-danh/nam/*" for a year's honour roll.
+ */
+export function pageKind(file: string): string {
+  const segments = file
+    .replace(/(^|\/)index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
+  if (segments.length === 0) return '/';
+  return segments.map((s, i) => (i === 0 || (i === 1 && LIST_SEGMENTS.has(s)) ? s : '*')).join('/');
+}
