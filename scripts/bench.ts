@@ -37,9 +37,14 @@ const { values } = parseArgs({
   },
 });
 const RUNS = Math.max(1, Number(values.runs) || 3);
+
 const MAX_RSS_KB = Number(values['max-memory-gb']) * 1024 * 1024;
 const TIMEOUT_MS = Number(values['timeout-min']) * 60_000;
-const SCALES = [...values.scales.split(','), ...(values.national ? ['10000x10'] : [])].map((s) => s.trim());
+/** "1100x10:1" measures that scale once, whatever --runs says. */
+const SCALES = [...values.scales.split(','), ...(values.national ? ['10000x10'] : [])].map((spec) => {
+  const [name = '', runs] = spec.trim().split(':');
+  return { name, runs: Math.max(1, Number(runs) || RUNS) };
+});
 
 interface Measured {
   ms: number;
@@ -217,6 +222,7 @@ interface Series {
 
 interface ScaleResult {
   scale: string;
+  runs: number;
   communes: number;
   villages: number;
   generateMs: number | null;
@@ -254,7 +260,10 @@ function series(runs: Measured[]): Series | null {
   };
 }
 
-async function benchScale(scale: string, work: string): Promise<ScaleResult> {
+async function benchScale(
+  { name: scale, runs: count }: { name: string; runs: number },
+  work: string,
+): Promise<ScaleResult> {
   console.error(`\n[bench] ${scale}: preparing data`);
   const d = await prepare(scale, work);
   const env = { CHUNG_TAY_DATA_DIR: d.data, CHUNG_TAY_CONTENT_DIR: d.content };
@@ -263,17 +272,17 @@ async function benchScale(scale: string, work: string): Promise<ScaleResult> {
   const runs = { check: [] as Measured[], core: [] as { parseMs: number; loadMs: number }[], build: [] as Measured[] };
   const plainRuns: Measured[] = [];
   let output: Output | null = null;
-  for (let r = 1; r <= RUNS; r++) {
-    console.error(`[bench] ${scale}: run ${r}/${RUNS}: check-data`);
+  for (let r = 1; r <= count; r++) {
+    console.error(`[bench] ${scale}: run ${r}/${count}: check-data`);
     runs.check.push(await measure(['scripts/check-data.ts'], env));
     const core = await measure(['bench/core-time.ts'], env);
     if (core.status === 0) runs.core.push(JSON.parse(core.stdout.trim().split('\n').pop() ?? '{}'));
-    console.error(`[bench] ${scale}: run ${r}/${RUNS}: build`);
+    console.error(`[bench] ${scale}: run ${r}/${count}: build`);
     const build = await measure(['scripts/build.ts'], { ...env, CHUNG_TAY_DIST_DIR: dist });
     runs.build.push(build);
     if (build.status === 0 && !output) output = inspect(dist);
     if (output) {
-      console.error(`[bench] ${scale}: run ${r}/${RUNS}: plain Astro, ${output.pages} pages`);
+      console.error(`[bench] ${scale}: run ${r}/${count}: plain Astro, ${output.pages} pages`);
       const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
       const plainEnv = { BENCH_PAGES: String(output.pages), BENCH_OUT_DIR: plainDist };
       plainRuns.push(await measure([astro, 'build', '--root', join(ROOT, 'bench', 'plain-astro')], plainEnv));
@@ -295,6 +304,7 @@ async function benchScale(scale: string, work: string): Promise<ScaleResult> {
     : null;
   return {
     scale,
+    runs: count,
     communes: d.communes,
     villages: d.villages,
     generateMs: d.generateMs,
@@ -353,8 +363,8 @@ function markdown(machine: Record<string, string | number>, results: ScaleResult
     '',
     `Written by \`npm run bench\` on ${machine['date']}. Machine: ${machine['cpu']}, ${machine['cores']} cores, ` +
       `${machine['memoryGb']} GB RAM, Node ${machine['node']}; load average ${machine['loadBefore']} before, ` +
-      `${machine['loadAfter']} after (the machine may be shared). ${RUNS} run(s) per scale; times are median ` +
-      '(min–max). Generated data: `npm run gen-data` with seed ' +
+      `${machine['loadAfter']} after (the machine may be shared). Times are the median (min–max) of the ` +
+      'runs; the runs of each scale are in its first column. Generated data: `npm run gen-data` with seed ' +
       `${values.seed}.`,
     '',
     '## Build',
@@ -364,7 +374,7 @@ function markdown(machine: Record<string, string | number>, results: ScaleResult
     ...results
       .map((r) =>
         [
-          `${r.scale}: ${r.communes.toLocaleString('en')} / ${r.villages.toLocaleString('en')}`,
+          `${r.scale}: ${r.communes.toLocaleString('en')} / ${r.villages.toLocaleString('en')} (${r.runs} runs)`,
           r.output?.pages.toLocaleString('en') ?? '–',
           r.build && Number.isNaN(r.build.ms.median) ? r.build.failures.join('; ') : range(r.build?.ms),
           range(r.plain?.ms),
@@ -443,8 +453,8 @@ try {
     try {
       results.push(await benchScale(scale, work));
     } catch (e) {
-      skipped.push(`- ${scale}: ${e instanceof Error ? e.message : String(e)}`);
-      console.error(`[bench] ${scale} skipped: ${String(e)}`);
+      skipped.push(`- ${scale.name}: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(`[bench] ${scale.name} skipped: ${String(e)}`);
     }
   }
 } finally {
