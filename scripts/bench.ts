@@ -369,7 +369,8 @@ function markdown(machine: Record<string, string | number>, results: ScaleResult
     '',
     '## Build',
     '',
-    '| communes / villages | pages | build | plain Astro | ratio | CPU: build / plain | peak memory | pages/s | dist/ |',
+    '| communes / villages | pages | build | plain Astro | ratio | CPU: build / plain | peak memory | pages/s ' +
+      '| dist/ |',
     '|---|---|---|---|---|---|---|---|---|',
     ...results
       .map((r) =>
@@ -401,7 +402,8 @@ function markdown(machine: Record<string, string | number>, results: ScaleResult
     ...results.map(
       (r) =>
         `| ${r.scale} | ${range(r.checkData?.ms)} | ${range(r.core?.loadMs)} | ` +
-        `${r.core ? `${r.core.parseMs.median.toFixed(0)} ms` : '–'} | ${times(r.core?.ratio)} | ${gb(r.checkData?.peakMb)} |`,
+        `${r.core ? `${r.core.parseMs.median.toFixed(0)} ms` : '–'} | ${times(r.core?.ratio)} | ` +
+        `${gb(r.checkData?.peakMb)} |`,
     ),
     '',
     'The core check and the floor are timed in one fresh process (bench/core-time.ts): the floor is a plain ' +
@@ -413,7 +415,8 @@ function markdown(machine: Record<string, string | number>, results: ScaleResult
     '|---|---|---|---|---|---|',
     ...growths.map(
       (g) =>
-        `| ${g.from} → ${g.to} | ${exp(g.build)} | ${exp(g.plain)} | ${exp(g.checkData)} | ${exp(g.core)} | ${exp(g.memory)} |`,
+        `| ${g.from} → ${g.to} | ${exp(g.build)} | ${exp(g.plain)} | ${exp(g.checkData)} | ${exp(g.core)} | ` +
+        `${exp(g.memory)} |`,
     ),
     '',
     '## Heaviest page of each kind (gzip)',

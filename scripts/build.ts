@@ -35,8 +35,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+interface AstroRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 /** Run Astro, counting the pages it reports as written (one "├─ /path" line each) as they come. */
-function astroBuild(onPage: (written: number) => void): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function astroBuild(onPage: (written: number) => void): Promise<AstroRun> {
   const astro = resolve('node_modules/astro/bin/astro.mjs');
   const child = spawn(process.execPath, [astro, 'build'], {
     env: { ...process.env, CHUNG_TAY_OUT_DIR: STAGING, ASTRO_TELEMETRY_DISABLED: '1' },

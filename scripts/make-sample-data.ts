@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import type { YearlyFigures } from '../src/lib/bench/generate.ts';
 import { seededRandom } from '../src/lib/bench/random.ts';
 
 const OUT = join(import.meta.dirname, '..', 'data');
@@ -58,7 +59,7 @@ const SECOND = ['Chải', 'Hồ', 'Ván', 'Pe', 'Củng', 'Muông', 'Cáy', 'Ph�
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
-interface Village {
+interface Village extends YearlyFigures {
   code: string;
   name: string;
   commune: C;
@@ -67,12 +68,6 @@ interface Village {
   exit: number | null;
   lat: number;
   lon: number;
-  // per-year figures
-  total: number[];
-  poor: number[];
-  near: number[];
-  em: number[];
-  emPoor: number[];
 }
 
 const villages: Village[] = [];

@@ -235,7 +235,18 @@ interface Commune {
   villages: Village[];
 }
 
-interface Village {
+/** A village's counts, one per year of the period (the sample's villages have them too). */
+export interface YearlyFigures {
+  /** Households. */
+  total: number[];
+  poor: number[];
+  near: number[];
+  /** Ethnic-minority households, and the poor among them. */
+  em: number[];
+  emPoor: number[];
+}
+
+interface Village extends YearlyFigures {
   code: string;
   name: string;
   town: boolean;
@@ -245,12 +256,6 @@ interface Village {
   exit: number | null;
   lat: number;
   lon: number;
-  /** Per year of the period: households, poor, near-poor, ethnic-minority, ethnic-minority poor. */
-  total: number[];
-  poor: number[];
-  near: number[];
-  em: number[];
-  emPoor: number[];
 }
 
 /** Names that stay apart from each other in their URLs: the key is the slug without the unit's kind. */
