@@ -231,6 +231,8 @@ interface ScaleResult {
   build: Series | null;
   plain: Series | null;
   output: Output | null;
+  /** The build's own steps (CHUNG_TAY_PROGRESS=1) in its last successful run: check, Astro, scan. */
+  steps: { step: string; seconds: number }[];
   ratio: number | null;
   /** The same ratio on CPU time. */
   cpuRatio: number | null;
@@ -260,13 +262,21 @@ function series(runs: Measured[]): Series | null {
   };
 }
 
+/** "Đã ghi 1.495 trang (40,7 giây)" lines of scripts/progress.ts. */
+function buildSteps(stderr: string): { step: string; seconds: number }[] {
+  return [...stderr.matchAll(/^(.+) \((\d+(?:,\d+)?) giây\)$/gm)].map((m) => ({
+    step: m[1]!,
+    seconds: Number(m[2]!.replace(',', '.')),
+  }));
+}
+
 async function benchScale(
   { name: scale, runs: count }: { name: string; runs: number },
   work: string,
 ): Promise<ScaleResult> {
   console.error(`\n[bench] ${scale}: preparing data`);
   const d = await prepare(scale, work);
-  const env = { CHUNG_TAY_DATA_DIR: d.data, CHUNG_TAY_CONTENT_DIR: d.content };
+  const env = { CHUNG_TAY_DATA_DIR: d.data, CHUNG_TAY_CONTENT_DIR: d.content, CHUNG_TAY_PROGRESS: '1' };
   const dist = join(work, `dist-${scale}`);
   const plainDist = join(work, `plain-${scale}`);
   const runs = { check: [] as Measured[], core: [] as { parseMs: number; loadMs: number }[], build: [] as Measured[] };
@@ -314,6 +324,7 @@ async function benchScale(
     plain,
     output,
     ratio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
+    steps: buildSteps(runs.build.filter((b) => b.status === 0).at(-1)?.stderr ?? ''),
     cpuRatio: build?.cpuMs && plain?.cpuMs ? build.cpuMs.median / plain.cpuMs.median : null,
     pagesPerSecond: output && build && build.ms.median > 0 ? output.pages / (build.ms.median / 1000) : null,
   };
@@ -394,6 +405,12 @@ function markdown(machine: Record<string, string | number>, results: ScaleResult
       "second; bench.json also gives the largest single process's peak (largestProcessMb, from GNU time). " +
       'CPU: user and system time of all processes (GNU time), which a busy shared machine disturbs less than ' +
       'the wall-clock times.',
+    '',
+    '## Steps of the build (last run)',
+    '',
+    ...results.map(
+      (r) => `- ${r.scale}: ${r.steps.map((x) => `${x.step}: ${x.seconds.toFixed(1)} s`).join('; ') || '–'}`,
+    ),
     '',
     '## check-data',
     '',

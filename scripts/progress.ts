@@ -1,5 +1,6 @@
 // What a long build or check is doing, for the person watching it: each step with its time, and the page
-// count as pages are written. On a terminal only: piped or logged output (CI, tests) stays as it was.
+// count as pages are written. On a terminal only: piped or logged output (CI, tests) stays as it was, unless
+// CHUNG_TAY_PROGRESS=1 asks for the steps (npm run bench records them), one line each.
 import type { loadDataset } from '../src/data/load.ts';
 import { formatCount, formatDecimal } from '../src/lib/format/vi.ts';
 
@@ -13,21 +14,23 @@ export interface Progress {
 const seconds = (ms: number) => `${formatDecimal(ms / 1000)} giây`;
 
 export function progress(stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY) return { step() {}, count() {} };
+  const steps = stream.isTTY || process.env['CHUNG_TAY_PROGRESS'] === '1';
+  if (!steps) return { step() {}, count() {} };
   let last = performance.now();
   let drawn = 0;
+  const clear = stream.isTTY ? '\r\x1b[2K' : '';
   return {
     step(what) {
       const now = performance.now();
-      stream.write(`\r\x1b[2K${what} (${seconds(now - last)})\n`);
+      stream.write(`${clear}${what} (${seconds(now - last)})\n`);
       last = now;
     },
     count(what, done, total) {
       const now = performance.now();
-      if (now - drawn < 200) return;
+      if (!stream.isTTY || now - drawn < 200) return;
       drawn = now;
       const of = total !== null && done <= total ? `/${formatCount(total)}` : '';
-      stream.write(`\r\x1b[2K${what}: ${formatCount(done)}${of} (${seconds(now - last)})`);
+      stream.write(`${clear}${what}: ${formatCount(done)}${of} (${seconds(now - last)})`);
     },
   };
 }
