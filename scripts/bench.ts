@@ -245,7 +245,7 @@ function series(runs: Measured[]): Series | null {
   const ok = runs.filter((r) => r.status === 0);
   const failures = runs
     .filter((r) => r.status !== 0)
-    .map((r) => r.stopped ?? `exit ${r.status}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+    .map((r) => r.stopped ?? `exit ${r.status}: ${failureLine(r.stderr)}`);
   if (ok.length === 0) {
     return { ms: { min: NaN, median: NaN, max: NaN }, cpuMs: null, peakMb: null, largestProcessMb: null, failures };
   }
@@ -260,6 +260,22 @@ function series(runs: Measured[]): Series | null {
     largestProcessMb: over(ok.map((r) => mb(r.maxRssKb))),
     failures,
   };
+}
+
+/** The line that says why a command failed: a fatal error (out of memory) before the stack it prints. */
+function failureLine(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  return (lines.find((l) => /FATAL|Error|Lỗi/.test(l)) ?? lines.at(-1) ?? '').trim();
+}
+
+function lockedPages(dataDir: string): number | null {
+  const lock = join(dataDir, 'duong-dan.lock');
+  if (!existsSync(lock)) return null;
+  return (
+    readFileSync(lock, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('/')).length + 1
+  );
 }
 
 /** "Đã ghi 1.495 trang (40,7 giây)" lines of scripts/progress.ts. */
@@ -291,10 +307,12 @@ async function benchScale(
     const build = await measure(['scripts/build.ts'], { ...env, CHUNG_TAY_DIST_DIR: dist });
     runs.build.push(build);
     if (build.status === 0 && !output) output = inspect(dist);
-    if (output) {
-      console.error(`[bench] ${scale}: run ${r}/${count}: plain Astro, ${output.pages} pages`);
+    // Without a finished build, the page count is the lock's: every URL and the 404 page.
+    const pages = output?.pages ?? lockedPages(d.data);
+    if (pages) {
+      console.error(`[bench] ${scale}: run ${r}/${count}: plain Astro, ${pages} pages`);
       const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-      const plainEnv = { BENCH_PAGES: String(output.pages), BENCH_OUT_DIR: plainDist };
+      const plainEnv = { BENCH_PAGES: String(pages), BENCH_OUT_DIR: plainDist };
       plainRuns.push(await measure([astro, 'build', '--root', join(ROOT, 'bench', 'plain-astro')], plainEnv));
     }
     const last = runs.build.at(-1);
