@@ -231,7 +231,7 @@ interface ScaleResult {
   build: Series | null;
   plain: Series | null;
   output: Output | null;
-  /** The build's own steps (CHUNG_TAY_PROGRESS=1) in its last successful run: check, Astro, scan. */
+  /** The build's own steps (CHUNG_TAY_PROGRESS=1) in its last run, failed or not: check, Astro, scan. */
   steps: { step: string; seconds: number }[];
   ratio: number | null;
   /** The same ratio on CPU time. */
@@ -245,7 +245,11 @@ function series(runs: Measured[]): Series | null {
   const ok = runs.filter((r) => r.status === 0);
   const failures = runs
     .filter((r) => r.status !== 0)
-    .map((r) => r.stopped ?? `exit ${r.status}: ${failureLine(r.stderr)}`);
+    .map((r) => {
+      const peak = mb(r.peakTreeKb ?? r.maxRssKb);
+      const at = `after ${s(r.ms)}${peak === null ? '' : `, ${(peak / 1024).toFixed(1)} GB peak`}`;
+      return `${r.stopped ?? `exit ${r.status}`} ${at}: ${failureLine(r.stderr)}`;
+    });
   if (ok.length === 0) {
     return { ms: { min: NaN, median: NaN, max: NaN }, cpuMs: null, peakMb: null, largestProcessMb: null, failures };
   }
@@ -342,7 +346,7 @@ async function benchScale(
     plain,
     output,
     ratio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
-    steps: buildSteps(runs.build.filter((b) => b.status === 0).at(-1)?.stderr ?? ''),
+    steps: buildSteps(runs.build.at(-1)?.stderr ?? ''),
     cpuRatio: build?.cpuMs && plain?.cpuMs ? build.cpuMs.median / plain.cpuMs.median : null,
     pagesPerSecond: output && build && build.ms.median > 0 ? output.pages / (build.ms.median / 1000) : null,
   };
