@@ -9,9 +9,11 @@ import { handOver, loadDataset } from '../src/data/load.ts';
 import { describeFinding, scanOutput, type Finding } from '../src/lib/domain/output-scan.ts';
 import { phonesIn } from '../src/lib/ingest/personal.ts';
 import { nameFinder, protectedNames } from '../src/lib/domain/protected-names.ts';
+import { formatCount } from '../src/lib/format/vi.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { tightenScriptPolicy } from '../src/lib/site/csp.ts';
 import { guardCommand } from './internal-error.ts';
+import { checkedStep, progress } from './progress.ts';
 
 // CHUNG_TAY_DIST_DIR publishes elsewhere (a test's second build); the staging folder sits beside it.
 const DIST = resolve(process.env['CHUNG_TAY_DIST_DIR'] ?? 'dist');
@@ -33,9 +35,39 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/**
+ * Run Astro in this process on the dataset just validated (read and checked once), counting the pages it
+ * reports as written (one "├─ /path" line each) as they come. Its own output is kept for the build log only.
+ */
+async function astroBuild(onPage: (written: number) => void): Promise<{ ok: boolean; log: string }> {
+  process.env['CHUNG_TAY_OUT_DIR'] = STAGING;
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  const log: string[] = [];
+  let written = 0;
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    const text = typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+    log.push(text);
+    written += text.split('\n').filter((line) => /[├└]─ \//.test(line)).length;
+    onPage(written);
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await build({ root: process.cwd(), logLevel: 'info' });
+    return { ok: true, log: log.join('') };
+  } catch (error) {
+    log.push(error instanceof Error ? `${error.stack ?? error.message}\n` : `${String(error)}\n`);
+    return { ok: false, log: log.join('') };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
 guardCommand('npm run build', async () => {
+  const steps = progress();
   const loaded = loadDataset();
   const { dataset, errors, warnings } = loaded;
+  steps.step(checkedStep(loaded));
   if (errors.length > 0 || !dataset) {
     console.error(formatReport(errors, warnings));
     process.exit(1);
@@ -44,16 +76,13 @@ guardCommand('npm run build', async () => {
 
   rmSync(STAGING, { recursive: true, force: true });
   rmSync(BUILD_LOG, { force: true });
-  // Astro runs in this process on the dataset just validated: the data is read and checked once.
   handOver(loaded);
-  process.env['CHUNG_TAY_OUT_DIR'] = STAGING;
-  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-  try {
-    await build({ root: process.cwd(), logLevel: 'silent' });
-  } catch (error) {
-    writeFileSync(BUILD_LOG, error instanceof Error ? `${error.stack ?? error.message}\n` : `${String(error)}\n`);
-  }
-  if (!existsSync(STAGING) || existsSync(BUILD_LOG)) {
+  // Every published URL, the 404 page and each story photo is one route Astro writes.
+  const photos = new Set(dataset.stories.flatMap((s) => s.anh.map((p) => p.tep))).size;
+  const routes = dataset.urls.published.length + 1 + photos;
+  const run = await astroBuild((written) => steps.count('Đang ghi trang', written, routes));
+  if (!run.ok || !existsSync(STAGING)) {
+    writeFileSync(BUILD_LOG, run.log);
     fail(
       `Dựng trang thất bại do lỗi nội bộ (dữ liệu đã hợp lệ). Chi tiết kỹ thuật ghi ở ${relative('.', BUILD_LOG)}: ` +
         'gửi tệp này cho người bảo trì trang (xem README, mục "Báo lỗi").',
@@ -69,7 +98,9 @@ guardCommand('npm run build', async () => {
   const findings: Finding[] = [];
   const files = filesUnder(STAGING);
   const pages = files.filter((f) => f.endsWith('.html')).length;
-  for (const path of files) {
+  steps.step(`Đã ghi ${formatCount(pages)} trang`);
+  for (const [i, path] of files.entries()) {
+    steps.count('Đang quét dữ liệu cá nhân trên trang đã dựng', i + 1, files.length);
     const rel = relative(STAGING, path);
     const binary = BINARY.test(path);
     const text = readFileSync(path, 'utf8');
@@ -79,6 +110,7 @@ guardCommand('npm run build', async () => {
       if (tightened !== text) writeFileSync(path, tightened);
     }
   }
+  steps.step(`Đã quét ${formatCount(files.length)} tệp`);
   if (findings.length > 0) {
     fail(
       [

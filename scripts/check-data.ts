@@ -6,6 +6,7 @@ import { loadDataset } from '../src/data/load.ts';
 import { renderHtmlReport } from '../src/lib/report-html.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { guardCommand } from './internal-error.ts';
+import { checkedStep, progress } from './progress.ts';
 
 /** The --html report's file, or null; a missing name ends the command with how to give one. */
 function htmlReportPath(): string | null {
@@ -25,7 +26,10 @@ setFlagsFromString('--heap-growing-percent=25');
 guardCommand('npm run check-data', () => {
   const htmlPath = htmlReportPath();
   // Verdicts are computed and counted, not kept: a million review rows stay within 1 GB.
-  const { dataset, errors, warnings } = loadDataset(undefined, undefined, { keepVerdicts: false });
+  const steps = progress();
+  const result = loadDataset(undefined, undefined, { keepVerdicts: false });
+  steps.step(checkedStep(result));
+  const { dataset, errors, warnings } = result;
   if (htmlPath) {
     try {
       writeFileSync(htmlPath, renderHtmlReport(errors, warnings, new Date()));

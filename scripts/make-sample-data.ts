@@ -8,21 +8,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import type { YearlyFigures } from '../src/lib/bench/generate.ts';
+import { seededRandom } from '../src/lib/bench/random.ts';
 
 const OUT = join(import.meta.dirname, '..', 'data');
 
-let seed = 20211231;
-function rand(): number {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
-const int = (lo: number, hi: number) => Math.floor(between(lo, hi + 1));
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+const { next: rand, between, int, pick } = seededRandom(20211231);
 
 function csv(rows: (string | number | null)[][]): string {
   const cell = (v: string | number | null) => {
@@ -68,7 +59,7 @@ const SECOND = ['Chải', 'Hồ', 'Ván', 'Pe', 'Củng', 'Muông', 'Cáy', 'Ph�
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
-interface Village {
+interface Village extends YearlyFigures {
   code: string;
   name: string;
   commune: C;
@@ -77,12 +68,6 @@ interface Village {
   exit: number | null;
   lat: number;
   lon: number;
-  // per-year figures
-  total: number[];
-  poor: number[];
-  near: number[];
-  em: number[];
-  emPoor: number[];
 }
 
 const villages: Village[] = [];
