@@ -901,7 +901,7 @@ function renamed(text: string, top: Top): string {
  * a province one per commune, the country one for the whole site; each new image costs about 0.1 s.
  */
 function shareImages(communes: number): string {
-  return `anh_chia_se,${communes > 2000 ? 'chung' : communes > 40 ? 'cap_xa' : 'moi_trang'}`;
+  return `anh_chia_se,${communes > 2000 ? 'chung' : communes > 40 ? 'cap_xa' : 'moi_trang'},Số ảnh chia sẻ theo quy mô`;
 }
 
 function period(settingsCsv: string): { first: number; years: number } {

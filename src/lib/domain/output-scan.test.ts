@@ -85,4 +85,21 @@ describe('the scan of the built site', () => {
     const [birth] = scanOutput('a.txt', 'Ngày sinh 01/02/1960', names, PUBLIC, false);
     expect(describeFinding(birth!)).toBe('  - a.txt, dòng 1: có ngày sinh hoặc năm sinh.');
   });
+
+  it('reads a country-sized file in slices of lines and still names the right line, across a slice boundary too', () => {
+    const slice = 1000;
+    const lines = Array.from({ length: 300 }, (_, i) => `${i},Bản số ${i},xã Một,12,34,chính thức`);
+    const at = [1, 2, 150, 300].map((n) => n - 1);
+    for (const i of at) lines[i] = `${i},Sùng A Chứ,xã Một`;
+    // A name split over the two lines that straddle a slice boundary: found in the overlap.
+    const boundary = lines.join('\n').lastIndexOf('\n', 3 * slice);
+    const lineOfBoundary = lines.join('\n').slice(0, boundary).split('\n').length;
+    lines[lineOfBoundary - 1] = 'x,Sùng A';
+    lines[lineOfBoundary] = 'Chứ,y';
+    const text = lines.join('\n');
+    const found = (size: number) => scanOutput('a.csv', text, names, PUBLIC, false, size).map((f) => f.line).sort((x, y) => x - y);
+    const expected = [...at.map((i) => i + 1), lineOfBoundary].sort((x, y) => x - y);
+    expect(found(slice)).toEqual(expected);
+    expect(found(text.length)).toEqual(expected);
+  });
 });

@@ -50,6 +50,46 @@ export function scanOutput(
   names: NameFinder,
   publicPhones: ReadonlySet<string>,
   binary: boolean,
+  sliceChars = SLICE_CHARS,
+): Finding[] {
+  if (text.length <= sliceChars) return scanText(path, text, names, publicPhones, binary);
+  // A country's open data (hundreds of MB) is read a slice of whole lines at a time: each reading of the
+  // text is a copy, and four copies of the whole file would not fit in memory. Slices overlap by a line,
+  // so a name broken across two lines is still found.
+  const found = new Map<string, Finding>();
+  let start = 0;
+  let firstLine = 1;
+  while (start < text.length) {
+    const cut = text.lastIndexOf('\n', start + sliceChars);
+    const end = cut <= start || start + sliceChars >= text.length ? text.length : cut;
+    const overlap = text.lastIndexOf('\n', start - 2) + 1;
+    const from = start === 0 ? 0 : overlap;
+    const offset = start === 0 ? 0 : firstLine - 2;
+    for (const f of scanText(path, text.slice(from, end), names, publicPhones, binary)) {
+      const line = f.line + offset;
+      found.set(`${f.kind}|${line}|${f.ma_khen_thuong}`, { ...f, line });
+    }
+    firstLine += lineCount(text, start, end);
+    start = end + 1;
+  }
+  return [...found.values()];
+}
+
+/** Characters of a file read at once by the scan. */
+const SLICE_CHARS = 1 << 22;
+
+function lineCount(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n + 1;
+}
+
+function scanText(
+  path: string,
+  text: string,
+  names: NameFinder,
+  publicPhones: ReadonlySet<string>,
+  binary: boolean,
 ): Finding[] {
   const found = new Map<string, Finding>();
   const add = (f: Finding) => found.set(`${f.kind}|${f.line}|${f.ma_khen_thuong}`, f);
