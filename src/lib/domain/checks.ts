@@ -1,7 +1,7 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import type { Line, ParsedTable } from '../ingest/table.ts';
-import { slugify } from '../ingest/text.ts';
-import type { Settings } from '../schemas/settings.ts';
+import { cleanText, matchKey, slugify } from '../ingest/text.ts';
+import { settingKey, type Settings, type SettingKey, type SettingsTable } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
 import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
 import { formatDate } from '../format/vi.ts';
@@ -77,14 +77,25 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
   duplicates(t, 'ma_don_vi', (r) => r.ma_don_vi, 'Mã đơn vị', issues, codeKey);
   const byId = new Map(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
   const hint = codeHints(byId.keys());
-  const districts = t.rows.filter((l) => l.row.cap === 'huyen');
-  if (districts.length !== 1) {
-    issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts.length}. Sửa cột "cap".`));
+  // A unit refused for an error on its own row is reported there, once: the units that name it
+  // are counted in one message, not each refused for naming a unit that does not exist.
+  const refused = new Map(t.refused.map((l) => [cleanText(l.row['ma_don_vi'] ?? ''), { line: l.line, naming: 0 }]));
+  const waitsFor = (id: string) => {
+    const row = refused.get(id);
+    if (row) row.naming++;
+    return row !== undefined;
+  };
+  const refusedDistricts = t.refused.filter((l) => matchKey(l.row['cap'] ?? '') === 'huyen').length;
+  const districts = t.rows.filter((l) => l.row.cap === 'huyen').length + refusedDistricts;
+  if (districts !== 1) {
+    issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts}. Sửa cột "cap".`));
   }
   for (const { line, row } of t.rows) {
     const parent = row.ma_don_vi_cha === null ? null : byId.get(row.ma_don_vi_cha);
     if (row.ma_don_vi_cha !== null && !parent) {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`));
+      if (!waitsFor(row.ma_don_vi_cha)) {
+        issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`));
+      }
     } else if (isVillageLevel(row) && (!parent || !isCommuneLevel(parent))) {
       issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Thôn, tổ dân phố "${row.ten_don_vi}" phải thuộc một xã, thị trấn: ghi mã xã ở cột "ma_don_vi_cha".`));
     } else if (isCommuneLevel(row) && parent && parent.cap !== 'huyen') {
@@ -92,9 +103,17 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
     }
     if (row.ma_don_vi_moi !== null) {
       const next = byId.get(row.ma_don_vi_moi);
-      if (!next || !isCommuneLevel(next)) {
+      const waits = !next && waitsFor(row.ma_don_vi_moi);
+      if (!waits && (!next || !isCommuneLevel(next))) {
         issues.push(makeIssue('error', at(t, line, 'ma_don_vi_moi', row.ma_don_vi_moi), 'foreign-key', `Đơn vị sau sắp xếp "${row.ma_don_vi_moi}" không phải một xã, phường trong ${t.file}.${next ? '' : hint(row.ma_don_vi_moi)} Thêm xã, phường mới hoặc sửa mã.`));
       }
+    }
+  }
+  for (const [id, { line, naming }] of refused) {
+    if (naming > 0) {
+      issues.push(makeIssue('warning', at(t, line, 'ma_don_vi', id), 'foreign-key',
+        `${naming} đơn vị khác ghi mã "${id}" ở cột "ma_don_vi_cha" hoặc "ma_don_vi_moi" nên chưa được kiểm tra, ` +
+        'vì dòng này có lỗi (ở trên). Sửa lỗi của dòng này rồi chạy lại.'));
     }
   }
   return t.rows.map((l) => l.row);
@@ -144,22 +163,25 @@ export function checkCriteria(t: ParsedTable<CriterionRow>, settings: Settings, 
   return byId;
 }
 
-export function checkSettings(s: Settings, issues: Issue[]) {
-  const file = 'dia-phuong.csv';
+export function checkSettings(s: Settings, table: SettingsTable, issues: Issue[]) {
+  const lines = new Map<SettingKey | undefined, number>(table.rows.map((l) => [settingKey(l.row.khoa), l.line]));
+  // A setting left to its default has no line: the issue names the setting only.
+  const where = (key: SettingKey) =>
+    ({ file: table.file, line: lines.get(key) ?? null, ...table.columnName('gia_tri'), field: key, value: String(s[key]) });
   const order: [keyof Settings, keyof Settings][] = [['nam_bat_dau', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_goc'], ['nam_goc', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_so_ket'], ['nam_so_ket', 'nam_tong_ket'], ['nam_tong_ket', 'nam_ket_thuc']];
   for (const [a, b] of order) {
     if ((s[a] as number) > (s[b] as number)) {
-      issues.push(makeIssue('error', { file, field: b, value: String(s[b]) }, 'constraint-error', `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`));
+      issues.push(makeIssue('error', where(b), 'constraint-error', `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`));
     }
   }
   const updated = Number(s.ngay_cap_nhat.slice(0, 4));
   if (updated < s.nam_bat_dau) {
-    issues.push(makeIssue('error', { file, field: 'ngay_cap_nhat', value: s.ngay_cap_nhat }, 'constraint-error',
+    issues.push(makeIssue('error', where('ngay_cap_nhat'), 'constraint-error',
       `Ngày cập nhật số liệu (${formatDate(s.ngay_cap_nhat)}) trước năm bắt đầu phong trào (${s.nam_bat_dau}). ` +
       'Ghi ngày số liệu được cập nhật lần cuối.'));
   }
   if (s.nam_goc < s.nam_chuan_ngheo_moi) {
-    issues.push(makeIssue('error', { file, field: 'nam_goc', value: String(s.nam_goc) }, 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
+    issues.push(makeIssue('error', where('nam_goc'), 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
   }
 }
 

@@ -70,6 +70,11 @@ export interface ParsedTable<T> {
   rows: Line<T>[];
   /** How a key's column is headed in this file and its letter, for issues found by later checks. */
   columnName: (key: string) => ColumnRef;
+  /**
+   * Rows refused with an error of their own (a cell, a row rule, the row's shape), as written, cell
+   * by column key: a later check that finds a reference to one names that row, not a missing one.
+   */
+  refused: Line<Readonly<Record<string, string>>>[];
 }
 
 // What staff write in the first cell of an Excel total row. The site sums villages itself, so a
@@ -243,6 +248,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
   const shape = Object.fromEntries(def.columns.map((col) => [col.key, cellSchema(col)]));
   const schema = z.object(shape);
   const typed: Line<RowOf<C>>[] = [];
+  const refused: Line<Record<string, string>>[] = [];
   const width = header.cells.length;
 
   for (const { line, cells } of rows) {
@@ -254,6 +260,11 @@ export function parseTable<C extends readonly AnyColumn[]>(
         'cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.'));
       continue;
     }
+    const input: Record<string, string> = {};
+    for (const col of def.columns) input[col.key] = '';
+    keyAt.forEach((col, i) => {
+      if (col) input[col.key] = cells[i] ?? '';
+    });
     // Every row has as many cells as the header; Excel's trailing separator is on every line,
     // header included, so it passes. A row with empty cells added at its end is refused: it is
     // what a split cell looks like when the cells pushed right were empty.
@@ -263,19 +274,16 @@ export function parseTable<C extends readonly AnyColumn[]>(
         `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
         `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
         `có đủ ${width} ô, kể cả ô trống.`));
+      refused.push({ line, row: input });
       continue;
     }
     if (cells.length > width) {
       const at = { file, line, column_letter: columnLetter(width), value: cells.join(' | ') };
       issues.push(makeIssue('error', at, 'extra-cell',
         `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
+      refused.push({ line, row: input });
       continue;
     }
-    const input: Record<string, string> = {};
-    for (const col of def.columns) input[col.key] = '';
-    keyAt.forEach((col, i) => {
-      if (col) input[col.key] = cells[i] ?? '';
-    });
     const result = schema.safeParse(input);
     if (!result.success) {
       for (const zi of result.error.issues) {
@@ -283,6 +291,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
         const params = (zi as { params?: { code?: string } }).params;
         issues.push(makeIssue('error', { file, line, ...refOf(key), field: key, value: input[key] ?? null }, params?.code ?? 'type-error', zi.message));
       }
+      refused.push({ line, row: input });
       continue;
     }
     const row = result.data as RowOf<C>;
@@ -292,10 +301,11 @@ export function parseTable<C extends readonly AnyColumn[]>(
       issues.push(makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message));
     }
     if (rowIssues.length === 0) typed.push({ line, row });
+    else refused.push({ line, row: input });
   }
 
   return {
-    table: { file, rows: typed, columnName: refOf },
+    table: { file, rows: typed, columnName: refOf, refused },
     issues,
   };
 }
