@@ -15,6 +15,7 @@ export default {
     'src/lib/domain/privacy-gate.ts',
     'src/lib/domain/output-scan.ts',
     'src/lib/domain/photo-metadata.ts',
+    'src/lib/domain/checks.ts',
   ],
   coverageAnalysis: 'perTest',
   // The machine has two cores shared with other work.

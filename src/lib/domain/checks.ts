@@ -5,6 +5,7 @@ import { settingKey, type Settings, type SettingKey, type SettingsTable } from '
 import type { Story } from '../schemas/story.ts';
 import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
 import { formatDate } from '../format/vi.ts';
+import { fieldLine } from '../stories/file.ts';
 import { photoMetadata } from './photo-metadata.ts';
 import { mayName } from './privacy.ts';
 import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
@@ -224,12 +225,8 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
       issues.push(makeIssue('error', at(t, line, 'ten_don_vi', row.ten_don_vi), 'foreign-key', `Tên "${row.ten_don_vi}" không khớp với mã ${row.ma_don_vi} (${unit.ten_don_vi}). Kiểm tra dòng này có bị lệch mã không; nếu đây là tên khác của đơn vị, thêm vào cột "ten_khac" trong don-vi.csv.`));
       continue;
     }
-    if (!isVillageLevel(unit) && !isCommuneLevel(unit) && unit.cap !== 'huyen') {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'constraint-error', `Kết quả rà soát ghi cho thôn, tổ dân phố (hoặc dòng tổng của xã, huyện để đối chiếu); "${unit.ten_don_vi}" là ${unit.cap}.`));
-      continue;
-    }
     if (isVillageLevel(unit) && !existsIn(unit, row.nam)) {
-      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ?? '…'} – ${unit.hieu_luc_den ?? '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`));
+      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ? formatDate(unit.hieu_luc_tu) : '…'} – ${unit.hieu_luc_den ? formatDate(unit.hieu_luc_den) : '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`));
       continue;
     }
     const outside = outsidePeriod(row.nam, settings);
@@ -379,7 +376,8 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
   for (const s of stories) {
     let total = 0;
     for (const [i, p] of s.anh.entries()) {
-      const at = { file: s.file, field: `anh.${i}.tep`, column: `anh.${i}.tep`, value: p.tep };
+      const field = `anh.${i}.tep`;
+      const at = { file: s.file, line: fieldLine(s.fieldLines, field), field, column: field, value: p.tep };
       const bytes = photos.get(p.tep);
       if (!bytes) {
         issues.push(makeIssue('error', at, 'foreign-key', `Không có tệp ảnh ${p.tep} trong thư mục content/dien-hinh/anh. Thêm tệp hoặc sửa tên.`));
@@ -401,7 +399,7 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
       }
     }
     if (total > STORY_PHOTOS_MAX_BYTES) {
-      issues.push(makeIssue('error', { file: s.file, field: 'anh' }, 'constraint-error', `Các ảnh của bài nặng tổng cộng ${Math.ceil(total / 1024)} KB, quá ${STORY_PHOTOS_MAX_BYTES / 1024} KB. Bớt ảnh hoặc thu nhỏ ảnh.`));
+      issues.push(makeIssue('error', { file: s.file, line: fieldLine(s.fieldLines, 'anh'), field: 'anh' }, 'constraint-error', `Các ảnh của bài nặng tổng cộng ${Math.ceil(total / 1024)} KB, quá ${STORY_PHOTOS_MAX_BYTES / 1024} KB. Bớt ảnh hoặc thu nhỏ ảnh.`));
     }
   }
 }
@@ -409,16 +407,16 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
 export function checkStories(stories: readonly Story[], index: UnitIndex, awards: readonly AwardRow[], issues: Issue[]) {
   const byId = new Map(awards.map((a) => [a.ma_khen_thuong, a]));
   for (const s of stories) {
-    const where = { file: s.file, line: null };
+    const where = (field: string) => ({ file: s.file, line: fieldLine(s.fieldLines, field), field, column: field });
     if (!index.byId.has(s.ma_don_vi)) {
-      issues.push(makeIssue('error', { ...where, field: 'ma_don_vi', value: s.ma_don_vi }, 'foreign-key', `Bài viết nói đến đơn vị "${s.ma_don_vi}" không có trong don-vi.csv. Sửa "ma_don_vi" trong phần đầu bài.`));
+      issues.push(makeIssue('error', { ...where('ma_don_vi'), value: s.ma_don_vi }, 'foreign-key', `Bài viết nói đến đơn vị "${s.ma_don_vi}" không có trong don-vi.csv. Sửa "ma_don_vi" trong phần đầu bài.`));
     }
     if (s.ma_khen_thuong !== undefined) {
       const award = byId.get(s.ma_khen_thuong);
       if (!award) {
-        issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'foreign-key', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`));
+        issues.push(makeIssue('error', { ...where('ma_khen_thuong'), value: s.ma_khen_thuong }, 'foreign-key', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`));
       } else if (!mayName(award)) {
-        issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'constraint-error', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`));
+        issues.push(makeIssue('error', { ...where('ma_khen_thuong'), value: s.ma_khen_thuong }, 'constraint-error', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`));
       }
     }
   }
