@@ -293,6 +293,10 @@ describe('the unit tree (don-vi.csv)', () => {
       value: 'X1',
     });
   });
+  it('says nothing more about a refused row that no unit names', () => {
+    const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2-01' ? { ...u, nam_thoat_dbkk: 2024 } : u));
+    expect(all(build({ units })).map((i) => [i.severity, i.field])).toEqual([['error', 'quyet_dinh_thoat_dbkk']]);
+  });
   it('does the same for a row refused for its shape (an unquoted comma in a name)', () => {
     const text = csv(UNITS, UNIT_HEADER).replace('X2,Xã Hai,', 'X2,Xã Hai, mới,');
     const r = build({}, { texts: { 'don-vi.csv': text } });
@@ -407,13 +411,14 @@ describe('criteria (tieu-chi.csv)', () => {
     });
   });
   it('names each criterion that has no row', () => {
-    const criteria = CRITERIA.filter((r) => r['ma_tieu_chi'] !== 'TC_THON' && r['ma_tieu_chi'] !== 'MT_HUYEN_D');
+    const criteria = CRITERIA.filter((r) => !['TC_XA_1', 'TC_THON', 'MT_HUYEN_D'].includes(String(r['ma_tieu_chi'])));
     const errors = build({ criteria }).errors;
     expect(errors.map((e) => [e.code, e.line, e.field, e.value])).toEqual([
+      ['missing-cell', null, 'ma_tieu_chi', 'TC_XA_1'],
       ['missing-cell', null, 'ma_tieu_chi', 'TC_THON'],
       ['missing-cell', null, 'ma_tieu_chi', 'MT_HUYEN_D'],
     ]);
-    expect(errors[0]?.message).toContain('Thiếu dòng cho TC_THON (Tiêu chí của thôn, bản).');
+    expect(errors[1]?.message).toContain('Thiếu dòng cho TC_THON (Tiêu chí của thôn, bản).');
   });
   it.each(['', 0])('needs a number of consecutive years for criterion 1 (given "%s")', (n) => {
     const error = only(build({ criteria: tc1(n) }), 'Tiêu chí 1 của xã cần số năm liên tiếp (mặc định 3).');
@@ -914,6 +919,10 @@ describe('stories and their photos', () => {
     ['a.jpg', () => png(), 'JPG'],
     ['a.webp', () => new Uint8Array([...Buffer.from('RIFF'), 4, 0, 0, 0, ...Buffer.from('AVI ')]), 'WEBP'],
     ['a.jpg', () => new Uint8Array([0xff, 0xd8, 0x00, 0x00]), 'JPG'],
+    ['a.jpg', () => new Uint8Array([0xff, 0x00, 0xff, 0x00]), 'JPG'],
+    ['a.jpg', () => new Uint8Array([0x00, 0xd8, 0xff, 0x00]), 'JPG'],
+    ['a.webp', () => new Uint8Array([...Buffer.from('RIFX'), 4, 0, 0, 0, ...Buffer.from('WEBP')]), 'WEBP'],
+    ['a.jpeg', () => png(), 'JPEG'],
   ])('refuses %s that is not what its extension says', (tep, bytes, kind) => {
     const error = only(
       build({}, { stories: [withPhotos(tep)], photos: photosOf([[tep, bytes()]]) }),

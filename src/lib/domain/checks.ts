@@ -80,13 +80,13 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
   const hint = codeHints(byId.keys());
   // A unit refused for an error on its own row is reported there, once: the units that name it
   // are counted in one message, not each refused for naming a unit that does not exist.
-  const refused = new Map(t.refused.map((l) => [cleanText(l.row['ma_don_vi'] ?? ''), { line: l.line, naming: 0 }]));
+  const refused = new Map(t.refused.map((l) => [cleanText(l.row.ma_don_vi), { line: l.line, naming: 0 }]));
   const waitsFor = (id: string) => {
     const row = refused.get(id);
     if (row) row.naming++;
     return row !== undefined;
   };
-  const refusedDistricts = t.refused.filter((l) => matchKey(l.row['cap'] ?? '') === 'huyen').length;
+  const refusedDistricts = t.refused.filter((l) => matchKey(l.row.cap) === 'huyen').length;
   const districts = t.rows.filter((l) => l.row.cap === 'huyen').length + refusedDistricts;
   if (districts !== 1) {
     issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts}. Sửa cột "cap".`));
@@ -235,9 +235,10 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
         `Năm rà soát ${row.nam} ${outside}`));
       continue;
     }
-    if (row.ngay_quyet_dinh !== null && row.ngay_quyet_dinh > settings.ngay_cap_nhat) {
-      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error',
-        afterUpdate(row.ngay_quyet_dinh, settings)));
+    // No date is never after the update.
+    const decided = row.ngay_quyet_dinh ?? '';
+    if (decided > settings.ngay_cap_nhat) {
+      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', decided), 'constraint-error', afterUpdate(decided, settings)));
       continue;
     }
     if (row.nam > settings.nam_ket_thuc) {
@@ -288,10 +289,11 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
       issues.push(makeIssue('warning', at(t, line, 'ma_don_vi', row.ma_don_vi), 'row-constraint', `${unit.ten_don_vi} chưa có thôn nào trong don-vi.csv năm ${row.nam}. Số liệu của xã được cộng từ các thôn nên dòng tổng này chưa được dùng: thêm các thôn và kết quả rà soát của từng thôn.`));
       continue;
     }
-    const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`));
-    if (parts.some((p) => p === undefined)) continue;
+    const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`)).filter((p) => p !== undefined);
+    // A village without that year: the gap is reported once, by checkGaps.
+    if (parts.length !== villages.length) continue;
     for (const field of ['tong_so_ho', 'so_ho_ngheo', 'so_ho_can_ngheo'] as const) {
-      const sum = parts.reduce((a, p) => a + (p?.[field] ?? 0), 0);
+      const sum = parts.reduce((a, p) => a + p[field], 0);
       if (sum !== row[field]) {
         issues.push(makeIssue('warning', at(t, line, field, row[field]), 'row-constraint', `Dòng tổng của ${unit.ten_don_vi} năm ${row.nam} ghi ${row[field]}, nhưng cộng ${villages.length} thôn được ${sum}. Trang dùng số cộng từ các thôn; kiểm tra lại dòng tổng hoặc số của thôn.`));
       }
@@ -351,7 +353,7 @@ export function checkAwards(
       issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'row-constraint', `Giấy khen của Chủ tịch UBND huyện không thể có ngày sau ${formatDate(districtEnd)}: cấp huyện đã kết thúc hoạt động (theo don-vi.csv). Kiểm tra ngày hoặc hình thức khen thưởng.`));
       continue;
     }
-    if (row.bai_viet !== null && !/^https:/.test(row.bai_viet) && !slugs.has(row.bai_viet)) {
+    if (row.bai_viet !== null && !row.bai_viet.startsWith('https:') && !slugs.has(row.bai_viet)) {
       issues.push(makeIssue('error', at(t, line, 'bai_viet', row.bai_viet), 'foreign-key', `Không có bài viết "${row.bai_viet}" trong thư mục content/dien-hinh. Sửa tên bài hoặc thêm tệp ${row.bai_viet}.mdx.`));
       continue;
     }
@@ -384,8 +386,9 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
         continue;
       }
       const type = imageType(bytes);
-      if (type === null || p.tep.replace('jpeg', 'jpg').split('.').pop() !== type) {
-        issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${p.tep.split('.').pop()?.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
+      const extension = p.tep.split('.').pop() ?? '';
+      if (extension.replace('jpeg', 'jpg') !== type) {
+        issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${extension.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
         continue;
       }
       const hidden = photoMetadata(bytes, type);

@@ -74,7 +74,7 @@ export interface ParsedTable<T> {
    * Rows refused with an error of their own (a cell, a row rule, the row's shape), as written, cell
    * by column key: a later check that finds a reference to one names that row, not a missing one.
    */
-  refused: Line<Readonly<Record<string, string>>>[];
+  refused: Line<{ readonly [K in keyof T]: string }>[];
 }
 
 // What staff write in the first cell of an Excel total row. The site sums villages itself, so a
@@ -248,7 +248,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
   const shape = Object.fromEntries(def.columns.map((col) => [col.key, cellSchema(col)]));
   const schema = z.object(shape);
   const typed: Line<RowOf<C>>[] = [];
-  const refused: Line<Record<string, string>>[] = [];
+  const refused: Line<{ [K in keyof RowOf<C>]: string }>[] = [];
   const width = header.cells.length;
 
   for (const { line, cells } of rows) {
@@ -265,6 +265,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
     keyAt.forEach((col, i) => {
       if (col) input[col.key] = cells[i] ?? '';
     });
+    const asWritten = { line, row: input as { [K in keyof RowOf<C>]: string } };
     // Every row has as many cells as the header; Excel's trailing separator is on every line,
     // header included, so it passes. A row with empty cells added at its end is refused: it is
     // what a split cell looks like when the cells pushed right were empty.
@@ -274,14 +275,14 @@ export function parseTable<C extends readonly AnyColumn[]>(
         `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
         `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
         `có đủ ${width} ô, kể cả ô trống.`));
-      refused.push({ line, row: input });
+      refused.push(asWritten);
       continue;
     }
     if (cells.length > width) {
       const at = { file, line, column_letter: columnLetter(width), value: cells.join(' | ') };
       issues.push(makeIssue('error', at, 'extra-cell',
         `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
-      refused.push({ line, row: input });
+      refused.push(asWritten);
       continue;
     }
     const result = schema.safeParse(input);
@@ -291,7 +292,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
         const params = (zi as { params?: { code?: string } }).params;
         issues.push(makeIssue('error', { file, line, ...refOf(key), field: key, value: input[key] ?? null }, params?.code ?? 'type-error', zi.message));
       }
-      refused.push({ line, row: input });
+      refused.push(asWritten);
       continue;
     }
     const row = result.data as RowOf<C>;
@@ -301,7 +302,7 @@ export function parseTable<C extends readonly AnyColumn[]>(
       issues.push(makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message));
     }
     if (rowIssues.length === 0) typed.push({ line, row });
-    else refused.push({ line, row: input });
+    else refused.push(asWritten);
   }
 
   return {
