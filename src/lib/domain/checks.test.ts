@@ -145,6 +145,9 @@ describe('the settings (dia-phuong.csv)', () => {
       field: 'ngay_cap_nhat',
       value: '2020-12-31',
     });
+    expect(error.message).toBe(
+      'Ngày cập nhật số liệu (31/12/2020) trước năm bắt đầu phong trào (2021). Ghi ngày số liệu được cập nhật lần cuối.',
+    );
     const early = build({ settings: withSettings(set('ngay_cap_nhat', '01/01/2021')), reviews: [], awards: [] });
     expect(early.errors).toEqual([]);
   });
@@ -196,7 +199,9 @@ describe('the unit tree (don-vi.csv)', () => {
     const twice = build({
       units: [...UNITS, { ma_don_vi: 'X2', ten_don_vi: 'Xã Khác', cap: 'xa', ma_don_vi_cha: 'H' }],
     });
-    expect(only(twice, 'Mã đơn vị "X2" đã có ở dòng 4. Mỗi mã đơn vị chỉ một dòng')).toMatchObject({
+    const again = 'Mã đơn vị "X2" đã có ở dòng 4. Mỗi mã đơn vị chỉ một dòng: xóa hoặc sửa dòng trùng.';
+    expect(only(twice, again).message).toBe(again);
+    expect(only(twice, again)).toMatchObject({
       code: 'primary-key',
       line: UNITS.length + 2,
       field: 'ma_don_vi',
@@ -206,7 +211,11 @@ describe('the unit tree (don-vi.csv)', () => {
     const cased = build({
       units: [...UNITS, { ma_don_vi: 'x2', ten_don_vi: 'Xã Khác', cap: 'xa', ma_don_vi_cha: 'H' }],
     });
-    expect(only(cased, 'Mã đơn vị "x2" trùng với "X2" ở dòng 4: hai mã chỉ khác chữ hoa')).toMatchObject({
+    const alike =
+      'Mã đơn vị "x2" trùng với "X2" ở dòng 4: hai mã chỉ khác chữ hoa, chữ thường hoặc dấu - . / _ thì có cùng ' +
+      'đường dẫn trên trang. Đặt mã khác hẳn, hoặc xóa dòng trùng.';
+    expect(only(cased, alike).message).toBe(alike);
+    expect(only(cased, alike)).toMatchObject({
       code: 'primary-key',
       line: UNITS.length + 2,
     });
@@ -292,6 +301,10 @@ describe('the unit tree (don-vi.csv)', () => {
       column_letter: 'A',
       value: 'X1',
     });
+    expect(note.message).toBe(
+      '2 đơn vị khác ghi mã "X1" ở cột "ma_don_vi_cha" hoặc "ma_don_vi_moi" nên chưa được kiểm tra, vì dòng này ' +
+        'có lỗi (ở trên). Sửa lỗi của dòng này rồi chạy lại.',
+    );
   });
   it('says nothing more about a refused row that no unit names', () => {
     const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2-01' ? { ...u, nam_thoat_dbkk: 2024 } : u));
@@ -539,6 +552,10 @@ describe('review results (ket-qua-ra-soat.csv)', () => {
       field: 'nam',
       value: '2019',
     });
+    expect(early.message).toBe(
+      'Năm rà soát 2019 nằm ngoài giai đoạn phong trào (2021–2025, nhận từ 2020 đến 2026). Kiểm tra lại năm (lỗi gõ ' +
+        'như 2052 thay cho 2025), hoặc sửa "nam_bat_dau"/"nam_ket_thuc" trong dia-phuong.csv.',
+    );
     const settings = withSettings(updatedIn2026);
     expect(
       only(build({ settings, reviews: added(review('X1-01', 2027, 100, 40, 10)) }), 'Năm rà soát 2027 nằm ngoài').line,
@@ -569,6 +586,10 @@ describe('review results (ket-qua-ra-soat.csv)', () => {
       'Năm rà soát 2026 sau ngày cập nhật số liệu 05/12/2025 (dia-phuong.csv)',
     );
     expect(error).toMatchObject({ severity: 'error', line: addedLine, field: 'nam' });
+    expect(error.message).toBe(
+      'Năm rà soát 2026 sau ngày cập nhật số liệu 05/12/2025 (dia-phuong.csv): số liệu không thể có trước khi xảy ' +
+        'ra. Kiểm tra lại năm, hoặc sửa "ngay_cap_nhat".',
+    );
   });
   it('refuses a decision dated after the update date, and takes one on that day', () => {
     const dated = (date: string) => steadyReviews().map((r, i) => (i === 4 ? { ...r, ngay_quyet_dinh: date } : r));
@@ -577,6 +598,10 @@ describe('review results (ket-qua-ra-soat.csv)', () => {
       'Ngày quyết định 06/12/2025 sau ngày cập nhật số liệu 05/12/2025 (dia-phuong.csv).',
     );
     expect(error).toMatchObject({ code: 'constraint-error', line: 6, field: 'ngay_quyet_dinh', value: '2025-12-06' });
+    expect(error.message).toBe(
+      'Ngày quyết định 06/12/2025 sau ngày cập nhật số liệu 05/12/2025 (dia-phuong.csv). Kiểm tra lại ngày, hoặc ' +
+        'sửa "ngay_cap_nhat".',
+    );
     expect(all(build({}, extra(dated('05/12/2025'), ['ngay_quyet_dinh'])))).toEqual([]);
   });
   it('warns about official figures with no decision number, not about preliminary ones', () => {
@@ -923,11 +948,11 @@ describe('stories and their photos', () => {
     ['a.jpg', () => new Uint8Array([0x00, 0xd8, 0xff, 0x00]), 'JPG'],
     ['a.webp', () => new Uint8Array([...Buffer.from('RIFX'), 4, 0, 0, 0, ...Buffer.from('WEBP')]), 'WEBP'],
     ['a.jpeg', () => png(), 'JPEG'],
-  ])('refuses %s that is not what its extension says', (tep, bytes, kind) => {
-    const error = only(
-      build({}, { stories: [withPhotos(tep)], photos: photosOf([[tep, bytes()]]) }),
-      `Tệp ${tep} không phải ảnh ${kind}.`,
-    );
+    ['a.png', () => jpeg(PHOTO_MAX_BYTES + 1), 'PNG'],
+  ])('refuses %s that is not what its extension says, and nothing more about it', (tep, bytes, kind) => {
+    const r = build({}, { stories: [withPhotos(tep)], photos: photosOf([[tep, bytes()]]) });
+    const error = only(r, `Tệp ${tep} không phải ảnh ${kind}.`);
+    expect(all(r)).toHaveLength(1);
     expect(error).toMatchObject({ code: 'format-error', field: 'anh.0.tep' });
   });
   it('refuses a photo carrying hidden text', () => {
@@ -937,6 +962,11 @@ describe('stories and their photos', () => {
       'Ảnh a.jpg có thông tin ẩn (EXIF)',
     );
     expect(error).toMatchObject({ code: 'constraint-error', field: 'anh.0.tep' });
+    expect(error.message).toBe(
+      'Ảnh a.jpg có thông tin ẩn (EXIF), có thể gồm tên người, tác giả, vị trí GPS nơi chụp. Trang công khai ảnh ' +
+        'nguyên như tệp, nên xuất lại ảnh không kèm thông tin ẩn (ví dụ mở bằng Paint rồi lưu lại, hoặc chọn "Xóa ' +
+        'thuộc tính và thông tin cá nhân" trong Windows) rồi chạy lại.',
+    );
   });
   it('refuses a photo over the size limit, and takes one exactly at it', () => {
     const at = build({}, { stories: [withPhotos('a.jpg')], photos: photosOf([['a.jpg', jpeg(PHOTO_MAX_BYTES)]]) });

@@ -76,8 +76,9 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
 
 export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] {
   duplicates(t, 'ma_don_vi', (r) => r.ma_don_vi, 'Mã đơn vị', issues, codeKey);
-  const byId = new Map(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
-  const hint = codeHints(byId.keys());
+  // Keyed by a code or null, so an empty parent or successor column finds nothing.
+  const byId = new Map<string | null, UnitRow>(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
+  const hint = codeHints(t.rows.map((l) => l.row.ma_don_vi));
   // A unit refused for an error on its own row is reported there, once: the units that name it
   // are counted in one message, not each refused for naming a unit that does not exist.
   const refused = new Map(t.refused.map((l) => [cleanText(l.row.ma_don_vi), { line: l.line, naming: 0 }]));
@@ -92,7 +93,7 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
     issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts}. Sửa cột "cap".`));
   }
   for (const { line, row } of t.rows) {
-    const parent = row.ma_don_vi_cha === null ? null : byId.get(row.ma_don_vi_cha);
+    const parent = byId.get(row.ma_don_vi_cha);
     if (row.ma_don_vi_cha !== null && !parent) {
       if (!waitsFor(row.ma_don_vi_cha)) {
         issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`));
@@ -216,8 +217,8 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
     const { row, line } = l;
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit) {
-      const byName = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
-      const nameHint = byName.length === 1 && byName[0] ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${byName[0].ma_don_vi}.` : '';
+      const [named, ...others] = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
+      const nameHint = named && others.length === 0 ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${named.ma_don_vi}.` : '';
       issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi) || nameHint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
       continue;
     }
