@@ -283,7 +283,9 @@ describe('the unit tree (don-vi.csv)', () => {
     expect(error.message).toContain('Có mã "M1" chỉ khác chữ hoa');
     const village = UNITS.map((u) => (u['ma_don_vi'] === 'X2' ? { ...u, ma_don_vi_moi: 'X1-01' } : u));
     const notCommune = only(build({ units: village }), 'Đơn vị sau sắp xếp "X1-01" không phải một xã');
-    expect(notCommune.message).not.toContain('chỉ khác');
+    expect(notCommune.message).toBe(
+      'Đơn vị sau sắp xếp "X1-01" không phải một xã, phường trong don-vi.csv. Thêm xã, phường mới hoặc sửa mã.',
+    );
   });
   it('reports a refused commune row once, counting the units that name it, not once per village', () => {
     // A year out of extremely-difficult status with no decision refuses the commune's own row.
@@ -345,7 +347,9 @@ describe('regions (khu-vuc.csv)', () => {
     });
     expect(error.message).toContain('Có mã "X2"');
     const village = build({ regions: [...REGIONS, { ma_don_vi: 'X1-01', khu_vuc: 'I', tu_nam: 2024, can_cu: 'QĐ' }] });
-    expect(only(village, '"X1-01" không phải mã xã').message).not.toContain('chỉ khác');
+    expect(only(village, '"X1-01" không phải mã xã').message).toBe(
+      '"X1-01" không phải mã xã, thị trấn trong don-vi.csv. Sửa mã.',
+    );
   });
   it('refuses each row of an unknown code once, even when their periods overlap', () => {
     const rows = [
@@ -426,12 +430,14 @@ describe('criteria (tieu-chi.csv)', () => {
   it('names each criterion that has no row', () => {
     const criteria = CRITERIA.filter((r) => !['TC_XA_1', 'TC_THON', 'MT_HUYEN_D'].includes(String(r['ma_tieu_chi'])));
     const errors = build({ criteria }).errors;
-    expect(errors.map((e) => [e.code, e.line, e.field, e.value])).toEqual([
-      ['missing-cell', null, 'ma_tieu_chi', 'TC_XA_1'],
-      ['missing-cell', null, 'ma_tieu_chi', 'TC_THON'],
-      ['missing-cell', null, 'ma_tieu_chi', 'MT_HUYEN_D'],
+    expect(errors.map((e) => [e.code, e.line, e.field, e.column, e.column_letter, e.value])).toEqual([
+      ['missing-cell', null, 'ma_tieu_chi', 'ma_tieu_chi', 'A', 'TC_XA_1'],
+      ['missing-cell', null, 'ma_tieu_chi', 'ma_tieu_chi', 'A', 'TC_THON'],
+      ['missing-cell', null, 'ma_tieu_chi', 'ma_tieu_chi', 'A', 'MT_HUYEN_D'],
     ]);
-    expect(errors[1]?.message).toContain('Thiếu dòng cho TC_THON (Tiêu chí của thôn, bản).');
+    expect(errors[1]?.message).toBe(
+      'Thiếu dòng cho TC_THON (Tiêu chí của thôn, bản). Thêm dòng với ngưỡng và căn cứ của tiêu chí này.',
+    );
   });
   it.each(['', 0])('needs a number of consecutive years for criterion 1 (given "%s")', (n) => {
     const error = only(build({ criteria: tc1(n) }), 'Tiêu chí 1 của xã cần số năm liên tiếp (mặc định 3).');
@@ -539,6 +545,15 @@ describe('review results (ket-qua-ra-soat.csv)', () => {
     expect(
       only(build({ units: open, reviews: added(review('X2-02', 2022, 10, 1, 1)) }), 'không tồn tại').message,
     ).toContain('(hiệu lực 01/03/2023 – …)');
+    const ended = [
+      ...UNITS,
+      { ma_don_vi: 'X2-02', ten_don_vi: 'Thôn Cũ', cap: 'thon', ma_don_vi_cha: 'X2', hieu_luc_den: '31/12/2022' },
+    ];
+    expect(
+      only(build({ units: ended, reviews: added(review('X2-02', 2023, 10, 1, 1)) }), 'không tồn tại').message,
+    ).toBe(
+      'Thôn Cũ không tồn tại trong năm 2023 (hiệu lực … – 31/12/2022). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.',
+    );
   });
   it('refuses a year outside the period and its one year of margin, and takes the margin', () => {
     const early = only(
@@ -578,7 +593,13 @@ describe('review results (ket-qua-ra-soat.csv)', () => {
       build({ settings, reviews: added(review('X1-01', 2026, 100, 40, 10)) }),
       'Năm 2026 sau giai đoạn phong trào (2021–2025)',
     );
-    expect(late).toMatchObject({ severity: 'warning', line: addedLine, field: 'nam', value: '2026' });
+    expect(late).toMatchObject({
+      severity: 'warning',
+      code: 'constraint-error',
+      line: addedLine,
+      field: 'nam',
+      value: '2026',
+    });
   });
   it('refuses a year after the update date', () => {
     const error = only(
@@ -713,6 +734,8 @@ describe('review results (ket-qua-ra-soat.csv)', () => {
       ];
       const reviews = [...added(review('X1', 2023, 200, 64, 16)), review('X1-03', 2021, 50, 10, 5)];
       expect(all(build({ units, reviews }))).toEqual([]);
+      const wrong = [...added(review('X1', 2023, 200, 60, 16)), review('X1-03', 2021, 50, 10, 5)];
+      expect(only(build({ units, reviews: wrong }), 'ghi 60, nhưng cộng 2 thôn được 64').field).toBe('so_ho_ngheo');
       const gap = steadyReviews().filter((r) => !(r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023));
       const w = all(build({ reviews: [...gap, review('X1', 2023, 1, 1, 0)] }));
       expect(w).toHaveLength(1);
@@ -954,6 +977,15 @@ describe('stories and their photos', () => {
     const error = only(r, `Tệp ${tep} không phải ảnh ${kind}.`);
     expect(all(r)).toHaveLength(1);
     expect(error).toMatchObject({ code: 'format-error', field: 'anh.0.tep' });
+  });
+  it('names every kind of hidden text a photo carries', () => {
+    const both = new Uint8Array([
+      ...[0xff, 0xd8, 0xff, 0xe1, 0, 8, ...Buffer.from('Exif\0\0')],
+      ...[0xff, 0xfe, 0, 4, ...Buffer.from('hi')],
+      ...[0xff, 0xda, 0, 2],
+    ]);
+    const r = build({}, { stories: [withPhotos('a.jpg')], photos: photosOf([['a.jpg', both]]) });
+    expect(only(r, 'Ảnh a.jpg có thông tin ẩn (EXIF, COM)').field).toBe('anh.0.tep');
   });
   it('refuses a photo carrying hidden text', () => {
     const exif = new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0, 8, ...Buffer.from('Exif\0\0'), 0xff, 0xda, 0, 2]);

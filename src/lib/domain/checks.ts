@@ -65,7 +65,8 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
       if (ids.has(zeros + code)) return ` Có lẽ là mã "${zeros + code}": ${TEXT_FORMAT}`;
     }
     const stripped = code.replace(/^0+/, '');
-    if (stripped !== code && ids.has(stripped)) {
+    // Only unknown codes are asked about, so a code with no leading zero never finds itself here.
+    if (ids.has(stripped)) {
       return ` Trong don-vi.csv mã này là "${stripped}", mất số 0 ở đầu: ${TEXT_FORMAT}`;
     }
     const same = byKey.get(codeKey(code));
@@ -387,7 +388,7 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
         continue;
       }
       const type = imageType(bytes);
-      const extension = p.tep.split('.').pop() ?? '';
+      const extension = p.tep.slice(p.tep.lastIndexOf('.') + 1);
       if (extension.replace('jpeg', 'jpg') !== type) {
         issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${extension.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
         continue;
