@@ -169,8 +169,10 @@ export function checkCriteria(t: ParsedTable<CriterionRow>, settings: Settings, 
 export function checkSettings(s: Settings, table: SettingsTable, issues: Issue[]) {
   const lines = new Map<SettingKey | undefined, number>(table.rows.map((l) => [settingKey(l.row.khoa), l.line]));
   // A setting left to its default has no line: the issue names the setting only.
-  const where = (key: SettingKey) =>
-    ({ file: table.file, line: lines.get(key) ?? null, ...table.columnName('gia_tri'), field: key, value: String(s[key]) });
+  const where = (key: SettingKey) => {
+    const line = lines.get(key) ?? null;
+    return { file: table.file, line, ...table.columnName('gia_tri'), field: key, value: String(s[key]) };
+  };
   const order: [keyof Settings, keyof Settings][] = [['nam_bat_dau', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_goc'], ['nam_goc', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_so_ket'], ['nam_so_ket', 'nam_tong_ket'], ['nam_tong_ket', 'nam_ket_thuc']];
   for (const [a, b] of order) {
     if ((s[a] as number) > (s[b] as number)) {
@@ -219,7 +221,8 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit) {
       const [named, ...others] = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
-      const nameHint = named && others.length === 0 ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${named.ma_don_vi}.` : '';
+      const nameHint =
+        named && others.length === 0 ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${named.ma_don_vi}.` : '';
       issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi) || nameHint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
       continue;
     }
@@ -240,7 +243,8 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
     // No date is never after the update.
     const decided = row.ngay_quyet_dinh ?? '';
     if (decided > settings.ngay_cap_nhat) {
-      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', decided), 'constraint-error', afterUpdate(decided, settings)));
+      const where = at(t, line, 'ngay_quyet_dinh', decided);
+      issues.push(makeIssue('error', where, 'constraint-error', afterUpdate(decided, settings)));
       continue;
     }
     if (row.nam > settings.nam_ket_thuc) {

@@ -111,10 +111,13 @@ export function parseSettings(bytes: Uint8Array): { settings: Settings | null; t
     // "15,5" unquoted splits into the value 15 and the note 5, and the row still has three cells.
     const joined = row.ghi_chu === null ? '' : `${row.gia_tri},${row.ghi_chu}`;
     if (/^\d+%?$/.test(row.ghi_chu ?? '') && decimal.parse(joined).ok && type.parse(joined).ok) {
-      issues.push(makeIssue('error', { file, line, ...table.columnName('ghi_chu'), field: key, value: row.ghi_chu }, 'extra-cell',
-        `Thiết lập "${key}": giá trị ${row.gia_tri.trim()} và ghi chú "${row.ghi_chu}" có lẽ là một số có dấu phẩy thập phân ` +
-        `(${joined.trim()}) không nằm trong ngoặc kép, nên bị tách thành hai ô. Đặt giá trị trong ngoặc kép ("${joined.trim()}"), ` +
-        'hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép). Ghi chú chỉ gồm chữ số không được nhận.'));
+      const number = joined.trim();
+      const where = { file, line, ...table.columnName('ghi_chu'), field: key, value: row.ghi_chu };
+      issues.push(makeIssue('error', where, 'extra-cell',
+        `Thiết lập "${key}": giá trị ${row.gia_tri.trim()} và ghi chú "${row.ghi_chu}" có lẽ là một số có dấu ` +
+        `phẩy thập phân (${number}) không nằm trong ngoặc kép, nên bị tách thành hai ô. Đặt giá trị trong ngoặc ` +
+        `kép ("${number}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép). Ghi chú chỉ gồm chữ số ` +
+        'không được nhận.'));
       continue;
     }
     const parsed = type.parse(row.gia_tri);
