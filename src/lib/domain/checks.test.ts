@@ -783,6 +783,9 @@ describe('review results (ket-qua-ra-soat.csv)', () => {
       expect(all(build({ reviews: without('X1-01', 2021), settings: withSettings(set('nam_goc', 2022)) }))).toEqual([]);
       const upTo2024 = steadyReviews().filter((r) => r['nam'] !== 2025);
       expect(all(build({ reviews: upTo2024 }))).toEqual([]);
+      // The latest year is the latest anywhere in the file, not the year of its last row.
+      const lastRowEarly = [...without('X1-02', 2025)].sort((x, y) => Number(y['nam']) - Number(x['nam']));
+      expect(all(build({ reviews: lastRowEarly })).map((w) => w.value)).toEqual(['2025']);
       // A period ending in 2024: a village without 2025 lacks nothing, the others' 2025 is a margin year.
       const settings = withSettings(set('nam_ket_thuc', 2024), set('nam_tong_ket', 2024));
       const r = build({ settings, reviews: without('X1-02', 2025) });
