@@ -150,7 +150,7 @@ export function buildDataset(
   });
   checkProtectedNames(a.table, published, issues);
 
-  checkSettings(settings, issues);
+  checkSettings(settings, settingRows, issues);
   const units = checkUnits(u.table, issues);
   const criteria = checkCriteria(c.table, settings, issues);
   // The tree must be sound before anything is looked up in it.

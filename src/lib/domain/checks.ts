@@ -1,10 +1,11 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import type { Line, ParsedTable } from '../ingest/table.ts';
-import { slugify } from '../ingest/text.ts';
-import type { Settings } from '../schemas/settings.ts';
+import { cleanText, matchKey, slugify } from '../ingest/text.ts';
+import { settingKey, type Settings, type SettingKey, type SettingsTable } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
 import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
 import { formatDate } from '../format/vi.ts';
+import { fieldLine } from '../stories/file.ts';
 import { photoMetadata } from './photo-metadata.ts';
 import { mayName } from './privacy.ts';
 import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
@@ -64,7 +65,8 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
       if (ids.has(zeros + code)) return ` Có lẽ là mã "${zeros + code}": ${TEXT_FORMAT}`;
     }
     const stripped = code.replace(/^0+/, '');
-    if (stripped !== code && ids.has(stripped)) {
+    // Only unknown codes are asked about, so a code with no leading zero never finds itself here.
+    if (ids.has(stripped)) {
       return ` Trong don-vi.csv mã này là "${stripped}", mất số 0 ở đầu: ${TEXT_FORMAT}`;
     }
     const same = byKey.get(codeKey(code));
@@ -75,16 +77,28 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
 
 export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] {
   duplicates(t, 'ma_don_vi', (r) => r.ma_don_vi, 'Mã đơn vị', issues, codeKey);
-  const byId = new Map(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
-  const hint = codeHints(byId.keys());
-  const districts = t.rows.filter((l) => l.row.cap === 'huyen');
-  if (districts.length !== 1) {
-    issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts.length}. Sửa cột "cap".`));
+  // Keyed by a code or null, so an empty parent or successor column finds nothing.
+  const byId = new Map<string | null, UnitRow>(t.rows.map((l) => [l.row.ma_don_vi, l.row]));
+  const hint = codeHints(t.rows.map((l) => l.row.ma_don_vi));
+  // A unit refused for an error on its own row is reported there, once: the units that name it
+  // are counted in one message, not each refused for naming a unit that does not exist.
+  const refused = new Map(t.refused.map((l) => [cleanText(l.row.ma_don_vi), { line: l.line, naming: 0 }]));
+  const waitsFor = (id: string) => {
+    const row = refused.get(id);
+    if (row) row.naming++;
+    return row !== undefined;
+  };
+  const refusedDistricts = t.refused.filter((l) => matchKey(l.row.cap) === 'huyen').length;
+  const districts = t.rows.filter((l) => l.row.cap === 'huyen').length + refusedDistricts;
+  if (districts !== 1) {
+    issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts}. Sửa cột "cap".`));
   }
   for (const { line, row } of t.rows) {
-    const parent = row.ma_don_vi_cha === null ? null : byId.get(row.ma_don_vi_cha);
+    const parent = byId.get(row.ma_don_vi_cha);
     if (row.ma_don_vi_cha !== null && !parent) {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`));
+      if (!waitsFor(row.ma_don_vi_cha)) {
+        issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`));
+      }
     } else if (isVillageLevel(row) && (!parent || !isCommuneLevel(parent))) {
       issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Thôn, tổ dân phố "${row.ten_don_vi}" phải thuộc một xã, thị trấn: ghi mã xã ở cột "ma_don_vi_cha".`));
     } else if (isCommuneLevel(row) && parent && parent.cap !== 'huyen') {
@@ -92,9 +106,17 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
     }
     if (row.ma_don_vi_moi !== null) {
       const next = byId.get(row.ma_don_vi_moi);
-      if (!next || !isCommuneLevel(next)) {
+      const waits = !next && waitsFor(row.ma_don_vi_moi);
+      if (!waits && (!next || !isCommuneLevel(next))) {
         issues.push(makeIssue('error', at(t, line, 'ma_don_vi_moi', row.ma_don_vi_moi), 'foreign-key', `Đơn vị sau sắp xếp "${row.ma_don_vi_moi}" không phải một xã, phường trong ${t.file}.${next ? '' : hint(row.ma_don_vi_moi)} Thêm xã, phường mới hoặc sửa mã.`));
       }
+    }
+  }
+  for (const [id, { line, naming }] of refused) {
+    if (naming > 0) {
+      issues.push(makeIssue('warning', at(t, line, 'ma_don_vi', id), 'foreign-key',
+        `${naming} đơn vị khác ghi mã "${id}" ở cột "ma_don_vi_cha" hoặc "ma_don_vi_moi" nên chưa được kiểm tra, ` +
+        'vì dòng này có lỗi (ở trên). Sửa lỗi của dòng này rồi chạy lại.'));
     }
   }
   return t.rows.map((l) => l.row);
@@ -144,22 +166,27 @@ export function checkCriteria(t: ParsedTable<CriterionRow>, settings: Settings, 
   return byId;
 }
 
-export function checkSettings(s: Settings, issues: Issue[]) {
-  const file = 'dia-phuong.csv';
+export function checkSettings(s: Settings, table: SettingsTable, issues: Issue[]) {
+  const lines = new Map<SettingKey | undefined, number>(table.rows.map((l) => [settingKey(l.row.khoa), l.line]));
+  // A setting left to its default has no line: the issue names the setting only.
+  const where = (key: SettingKey) => {
+    const line = lines.get(key) ?? null;
+    return { file: table.file, line, ...table.columnName('gia_tri'), field: key, value: String(s[key]) };
+  };
   const order: [keyof Settings, keyof Settings][] = [['nam_bat_dau', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_goc'], ['nam_goc', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_so_ket'], ['nam_so_ket', 'nam_tong_ket'], ['nam_tong_ket', 'nam_ket_thuc']];
   for (const [a, b] of order) {
     if ((s[a] as number) > (s[b] as number)) {
-      issues.push(makeIssue('error', { file, field: b, value: String(s[b]) }, 'constraint-error', `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`));
+      issues.push(makeIssue('error', where(b), 'constraint-error', `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`));
     }
   }
   const updated = Number(s.ngay_cap_nhat.slice(0, 4));
   if (updated < s.nam_bat_dau) {
-    issues.push(makeIssue('error', { file, field: 'ngay_cap_nhat', value: s.ngay_cap_nhat }, 'constraint-error',
+    issues.push(makeIssue('error', where('ngay_cap_nhat'), 'constraint-error',
       `Ngày cập nhật số liệu (${formatDate(s.ngay_cap_nhat)}) trước năm bắt đầu phong trào (${s.nam_bat_dau}). ` +
       'Ghi ngày số liệu được cập nhật lần cuối.'));
   }
   if (s.nam_goc < s.nam_chuan_ngheo_moi) {
-    issues.push(makeIssue('error', { file, field: 'nam_goc', value: String(s.nam_goc) }, 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
+    issues.push(makeIssue('error', where('nam_goc'), 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
   }
 }
 
@@ -193,8 +220,9 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
     const { row, line } = l;
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit) {
-      const byName = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
-      const nameHint = byName.length === 1 && byName[0] ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${byName[0].ma_don_vi}.` : '';
+      const [named, ...others] = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
+      const nameHint =
+        named && others.length === 0 ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${named.ma_don_vi}.` : '';
       issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi) || nameHint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
       continue;
     }
@@ -202,12 +230,8 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
       issues.push(makeIssue('error', at(t, line, 'ten_don_vi', row.ten_don_vi), 'foreign-key', `Tên "${row.ten_don_vi}" không khớp với mã ${row.ma_don_vi} (${unit.ten_don_vi}). Kiểm tra dòng này có bị lệch mã không; nếu đây là tên khác của đơn vị, thêm vào cột "ten_khac" trong don-vi.csv.`));
       continue;
     }
-    if (!isVillageLevel(unit) && !isCommuneLevel(unit) && unit.cap !== 'huyen') {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'constraint-error', `Kết quả rà soát ghi cho thôn, tổ dân phố (hoặc dòng tổng của xã, huyện để đối chiếu); "${unit.ten_don_vi}" là ${unit.cap}.`));
-      continue;
-    }
     if (isVillageLevel(unit) && !existsIn(unit, row.nam)) {
-      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ?? '…'} – ${unit.hieu_luc_den ?? '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`));
+      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ? formatDate(unit.hieu_luc_tu) : '…'} – ${unit.hieu_luc_den ? formatDate(unit.hieu_luc_den) : '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`));
       continue;
     }
     const outside = outsidePeriod(row.nam, settings);
@@ -216,9 +240,11 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
         `Năm rà soát ${row.nam} ${outside}`));
       continue;
     }
-    if (row.ngay_quyet_dinh !== null && row.ngay_quyet_dinh > settings.ngay_cap_nhat) {
-      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error',
-        afterUpdate(row.ngay_quyet_dinh, settings)));
+    // No date is never after the update.
+    const decided = row.ngay_quyet_dinh ?? '';
+    if (decided > settings.ngay_cap_nhat) {
+      const where = at(t, line, 'ngay_quyet_dinh', decided);
+      issues.push(makeIssue('error', where, 'constraint-error', afterUpdate(decided, settings)));
       continue;
     }
     if (row.nam > settings.nam_ket_thuc) {
@@ -269,10 +295,11 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
       issues.push(makeIssue('warning', at(t, line, 'ma_don_vi', row.ma_don_vi), 'row-constraint', `${unit.ten_don_vi} chưa có thôn nào trong don-vi.csv năm ${row.nam}. Số liệu của xã được cộng từ các thôn nên dòng tổng này chưa được dùng: thêm các thôn và kết quả rà soát của từng thôn.`));
       continue;
     }
-    const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`));
-    if (parts.some((p) => p === undefined)) continue;
+    const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`)).filter((p) => p !== undefined);
+    // A village without that year: the gap is reported once, by checkGaps.
+    if (parts.length !== villages.length) continue;
     for (const field of ['tong_so_ho', 'so_ho_ngheo', 'so_ho_can_ngheo'] as const) {
-      const sum = parts.reduce((a, p) => a + (p?.[field] ?? 0), 0);
+      const sum = parts.reduce((a, p) => a + p[field], 0);
       if (sum !== row[field]) {
         issues.push(makeIssue('warning', at(t, line, field, row[field]), 'row-constraint', `Dòng tổng của ${unit.ten_don_vi} năm ${row.nam} ghi ${row[field]}, nhưng cộng ${villages.length} thôn được ${sum}. Trang dùng số cộng từ các thôn; kiểm tra lại dòng tổng hoặc số của thôn.`));
       }
@@ -332,7 +359,7 @@ export function checkAwards(
       issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'row-constraint', `Giấy khen của Chủ tịch UBND huyện không thể có ngày sau ${formatDate(districtEnd)}: cấp huyện đã kết thúc hoạt động (theo don-vi.csv). Kiểm tra ngày hoặc hình thức khen thưởng.`));
       continue;
     }
-    if (row.bai_viet !== null && !/^https:/.test(row.bai_viet) && !slugs.has(row.bai_viet)) {
+    if (row.bai_viet !== null && !row.bai_viet.startsWith('https:') && !slugs.has(row.bai_viet)) {
       issues.push(makeIssue('error', at(t, line, 'bai_viet', row.bai_viet), 'foreign-key', `Không có bài viết "${row.bai_viet}" trong thư mục content/dien-hinh. Sửa tên bài hoặc thêm tệp ${row.bai_viet}.mdx.`));
       continue;
     }
@@ -357,15 +384,17 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
   for (const s of stories) {
     let total = 0;
     for (const [i, p] of s.anh.entries()) {
-      const at = { file: s.file, field: `anh.${i}.tep`, column: `anh.${i}.tep`, value: p.tep };
+      const field = `anh.${i}.tep`;
+      const at = { file: s.file, line: fieldLine(s.fieldLines, field), field, column: field, value: p.tep };
       const bytes = photos.get(p.tep);
       if (!bytes) {
         issues.push(makeIssue('error', at, 'foreign-key', `Không có tệp ảnh ${p.tep} trong thư mục content/dien-hinh/anh. Thêm tệp hoặc sửa tên.`));
         continue;
       }
       const type = imageType(bytes);
-      if (type === null || p.tep.replace('jpeg', 'jpg').split('.').pop() !== type) {
-        issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${p.tep.split('.').pop()?.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
+      const extension = p.tep.slice(p.tep.lastIndexOf('.') + 1);
+      if (extension.replace('jpeg', 'jpg') !== type) {
+        issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${extension.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
         continue;
       }
       const hidden = photoMetadata(bytes, type);
@@ -379,7 +408,7 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
       }
     }
     if (total > STORY_PHOTOS_MAX_BYTES) {
-      issues.push(makeIssue('error', { file: s.file, field: 'anh' }, 'constraint-error', `Các ảnh của bài nặng tổng cộng ${Math.ceil(total / 1024)} KB, quá ${STORY_PHOTOS_MAX_BYTES / 1024} KB. Bớt ảnh hoặc thu nhỏ ảnh.`));
+      issues.push(makeIssue('error', { file: s.file, line: fieldLine(s.fieldLines, 'anh'), field: 'anh' }, 'constraint-error', `Các ảnh của bài nặng tổng cộng ${Math.ceil(total / 1024)} KB, quá ${STORY_PHOTOS_MAX_BYTES / 1024} KB. Bớt ảnh hoặc thu nhỏ ảnh.`));
     }
   }
 }
@@ -387,16 +416,16 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
 export function checkStories(stories: readonly Story[], index: UnitIndex, awards: readonly AwardRow[], issues: Issue[]) {
   const byId = new Map(awards.map((a) => [a.ma_khen_thuong, a]));
   for (const s of stories) {
-    const where = { file: s.file, line: null };
+    const where = (field: string) => ({ file: s.file, line: fieldLine(s.fieldLines, field), field, column: field });
     if (!index.byId.has(s.ma_don_vi)) {
-      issues.push(makeIssue('error', { ...where, field: 'ma_don_vi', value: s.ma_don_vi }, 'foreign-key', `Bài viết nói đến đơn vị "${s.ma_don_vi}" không có trong don-vi.csv. Sửa "ma_don_vi" trong phần đầu bài.`));
+      issues.push(makeIssue('error', { ...where('ma_don_vi'), value: s.ma_don_vi }, 'foreign-key', `Bài viết nói đến đơn vị "${s.ma_don_vi}" không có trong don-vi.csv. Sửa "ma_don_vi" trong phần đầu bài.`));
     }
     if (s.ma_khen_thuong !== undefined) {
       const award = byId.get(s.ma_khen_thuong);
       if (!award) {
-        issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'foreign-key', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`));
+        issues.push(makeIssue('error', { ...where('ma_khen_thuong'), value: s.ma_khen_thuong }, 'foreign-key', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`));
       } else if (!mayName(award)) {
-        issues.push(makeIssue('error', { ...where, field: 'ma_khen_thuong', value: s.ma_khen_thuong }, 'constraint-error', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`));
+        issues.push(makeIssue('error', { ...where('ma_khen_thuong'), value: s.ma_khen_thuong }, 'constraint-error', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`));
       }
     }
   }

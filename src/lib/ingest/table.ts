@@ -70,6 +70,11 @@ export interface ParsedTable<T> {
   rows: Line<T>[];
   /** How a key's column is headed in this file and its letter, for issues found by later checks. */
   columnName: (key: string) => ColumnRef;
+  /**
+   * Rows refused with an error of their own (a cell, a row rule, the row's shape), as written, cell
+   * by column key: a later check that finds a reference to one names that row, not a missing one.
+   */
+  refused: Line<{ readonly [K in keyof T]: string }>[];
 }
 
 // What staff write in the first cell of an Excel total row. The site sums villages itself, so a
@@ -284,6 +289,7 @@ function startTyping<C extends readonly AnyColumn[]>(
   const shape = Object.fromEntries(def.columns.map((col) => [col.key, cellSchema(col)]));
   const schema = z.object(shape);
   const typed: Line<RowOf<C>>[] = [];
+  const refused: Line<{ [K in keyof RowOf<C>]: string }>[] = [];
   const width = header.cells.length;
   const unnamedWithData: Issue[] = [];
 
@@ -302,6 +308,12 @@ function startTyping<C extends readonly AnyColumn[]>(
         'cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.'));
       return;
     }
+    const input: Record<string, string> = {};
+    for (const col of def.columns) input[col.key] = '';
+    keyAt.forEach((col, i) => {
+      if (col) input[col.key] = cells[i] ?? '';
+    });
+    const asWritten = { line, row: input as { [K in keyof RowOf<C>]: string } };
     // Every row has as many cells as the header; Excel's trailing separator is on every line,
     // header included, so it passes. A row with empty cells added at its end is refused: it is
     // what a split cell looks like when the cells pushed right were empty.
@@ -311,19 +323,16 @@ function startTyping<C extends readonly AnyColumn[]>(
         `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
         `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
         `có đủ ${width} ô, kể cả ô trống.`));
+      refused.push(asWritten);
       return;
     }
     if (cells.length > width) {
       const at = { file, line, column_letter: columnLetter(width), value: cells.join(' | ') };
       issues.push(makeIssue('error', at, 'extra-cell',
         `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
+      refused.push(asWritten);
       return;
     }
-    const input: Record<string, string> = {};
-    for (const col of def.columns) input[col.key] = '';
-    keyAt.forEach((col, i) => {
-      if (col) input[col.key] = cells[i] ?? '';
-    });
     const result = schema.safeParse(input);
     if (!result.success) {
       for (const zi of result.error.issues) {
@@ -331,6 +340,7 @@ function startTyping<C extends readonly AnyColumn[]>(
         const params = (zi as { params?: { code?: string } }).params;
         issues.push(makeIssue('error', { file, line, ...refOf(key), field: key, value: input[key] ?? null }, params?.code ?? 'type-error', zi.message));
       }
+      refused.push(asWritten);
       return;
     }
     const row = result.data as RowOf<C>;
@@ -340,13 +350,14 @@ function startTyping<C extends readonly AnyColumn[]>(
       issues.push(makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message));
     }
     if (rowIssues.length === 0) typed.push({ line, row });
+    else refused.push(asWritten);
   };
   for (const row of head.splice(1)) type(row);
   return {
     type,
     finish: () => {
       // Rows with errors are left out; the valid ones go on to the cross-file checks.
-      return { table: { file, rows: typed, columnName: refOf }, issues: [...unnamedWithData, ...issues] };
+      return { table: { file, rows: typed, columnName: refOf, refused }, issues: [...unnamedWithData, ...issues] };
     },
   };
 }

@@ -28,6 +28,13 @@ describe('text typed with legacy Vietnamese fonts', () => {
     expect(legacyEncoding('Phong Thoå')).toBe('VNI');
     expect(legacyEncoding('Vieät Nam')).toBe('VNI');
     expect(legacyEncoding('Cùu')).not.toBeNull();
+    // A Thái name in TCVN3 ("Lò A Sử"), and "Việt" with its tone letter read as a capital.
+    expect(legacyEncoding('Lß A Sö')).not.toBeNull();
+    expect(legacyEncoding('ViÖt Nam')).toBe('TCVN3');
+  });
+  it('does not take one foreign letter in an otherwise normal name for a legacy font', () => {
+    const names = ['Müller', 'Ông Hans Müller', 'Muñoz', 'Schröder', 'Søren', 'François'];
+    expect(names.filter((n) => legacyEncoding(n) !== null)).toEqual([]);
   });
   it('never flags real Vietnamese: every text of the sample data, the stories and the README', () => {
     const stories = readdirSync('content/dien-hinh').filter((f) => f.endsWith('.mdx'));

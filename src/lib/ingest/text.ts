@@ -66,21 +66,24 @@ export function hiddenCharacter(value: string, strict: boolean): string | null {
 // Text typed with a legacy Vietnamese font (TCVN3/ABC with .VnTime, VNI with VNI-Times) and read
 // as Unicode arrives as valid UTF-8 that reads as garbage: TCVN3 "Héi Cùu chiÕn binh",
 // "n¨m", "®êi"; VNI "Vieät Nam", "ngheøo". Three signs, each absent from real Vietnamese:
-//  1. a Latin-1 letter Vietnamese never uses (ä å æ ç ë î ï ð ñ ö ø û ü þ ÿ and capitals);
+//  1. a Latin-1 letter Vietnamese never uses (ä å æ ç ë î ï ð ñ ö ø û ü þ ÿ and capitals), twice
+//     ("Lß A Sö"), or once right after a vowel, where VNI writes its tone letters ("Thoå");
+//     a single one elsewhere is a foreign name ("Müller", "Muñoz"), not a legacy font;
 //  2. a Latin-1 symbol (¨ © ª ® ¸ µ …, the soft hyphen) inside a word or starting one;
-//  3. an accented capital after a small letter ("chiÕn"), or a vowel sequence no Vietnamese
+//  3. an accented capital after a small letter ("chiÕn", "ViÖt"), or a vowel sequence no Vietnamese
 //     syllable has once tone marks are set aside ("Héi" → "ei", "Cùu" → "uu", "Laàu" → "aau").
-const FOREIGN_LETTER = /[ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ]/;
+const FOREIGN_LETTERS = /[ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñöøûüþÿ]/g;
+const FOREIGN_AFTER_VOWEL = /[aeiouyAEIOUYôöÔÖ][ÄÅËÏØÛÜäåëïøûü]/;
 // Symbols that legacy fonts use as letters; « » ° · ± stay allowed as punctuation at word edges.
 const LETTER_SYMBOLS = '\u00A1-\u00AA\u00AC-\u00AE\u00B2-\u00B6\u00B8-\u00BA\u00BC-\u00BF';
 const SYMBOL_IN_WORD = new RegExp(`(?:\\p{L}|^|\\s)[${LETTER_SYMBOLS}]\\p{L}|\\p{L}[\u00A1-\u00BF]\\p{L}`, 'u');
-const CAPITAL_AFTER_SMALL = /\p{Ll}[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
+const CAPITAL_AFTER_SMALL = /\p{Ll}[À-ÖØ-Þ]/u;
 const VOWELS = /[aăâeêioôơuưy]+/g;
 const VIETNAMESE_VOWEL_RUNS = new Set(
   ('a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ôô ua uâ uê ui uô uơ uy ưa ưi ưu ' +
     'ươ ya yê ye iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu ue uă uai uay uao ueo uơi uêu').split(' '),
 );
-const TCVN3_SIGN = /[\u00A1-\u00BF]|\p{Ll}[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]/u;
+const TCVN3_SIGN = new RegExp(`[\u00A1-\u00BF]|${CAPITAL_AFTER_SMALL.source}`, 'u');
 
 function impossibleVowels(word: string): boolean {
   // Only words carrying a Latin-1 accented letter: plain ASCII words (names in minority
@@ -100,7 +103,8 @@ function impossibleVowels(word: string): boolean {
 export function legacyEncoding(value: string): 'TCVN3' | 'VNI' | 'TCVN3 hoặc VNI' | null {
   const s = value.normalize('NFC');
   const suspicious =
-    FOREIGN_LETTER.test(s) ||
+    (s.match(FOREIGN_LETTERS) ?? []).length > 1 ||
+    FOREIGN_AFTER_VOWEL.test(s) ||
     SYMBOL_IN_WORD.test(s) ||
     CAPITAL_AFTER_SMALL.test(s) ||
     s.split(/[^\p{L}]+/u).some(impossibleVowels);

@@ -28,31 +28,42 @@ export function excelError(raw: string): Parsed<never> | null {
 const MAX_DIGITS = 9;
 export const MAX_DECIMALS = 4;
 
-/** Whole, non-negative counts: "1234", "1.234", "1 234". A fraction or a sign is an error. */
-export const count: CellType<number> = {
-  name: 'số nguyên ≥ 0 (có thể viết 1.234)',
-  parse(raw) {
-    const spaced = raw.trim();
-    const s = spaced.replace(/[\s\u00A0\u202F]/g, '');
-    if (/^-/.test(s)) return bad(`Số hộ, số người không thể âm ("${raw.trim()}"). Nhập số ≥ 0.`);
-    // A space may group thousands ("1 234"), nothing else: "31 12" is two numbers run together.
-    if (s !== spaced && !/^\d{1,3}([\s\u00A0\u202F]\d{3})+$/.test(spaced)) {
-      return bad(`"${spaced}" có dấu cách giữa các chữ số nhưng không phải cách viết hàng nghìn (1 234). ` +
-        'Kiểm tra ô có bị dính hai số vào nhau không, rồi viết lại số liền (1234) hoặc với dấu chấm (1.234).', 'type-error');
-    }
-    const digits = /^\d+$/.test(s) ? s : /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : null;
-    if (digits !== null) {
-      return digits.replace(/^0+/, '').length <= MAX_DIGITS
-        ? ok(Number(digits))
-        : bad(`"${raw.trim()}" quá lớn cho một số hộ, số người (tối đa ${MAX_DIGITS} chữ số). ` +
-          'Kiểm tra ô có bị dính hai số vào nhau không.', 'constraint-error');
-    }
-    if (/^\d+,\d+$/.test(s) || /^\d+\.\d+$/.test(s)) {
-      return bad(`"${raw.trim()}" không phải số nguyên. Số hộ, số người phải là số nguyên; kiểm tra lại công thức hoặc bỏ phần thập phân. Dấu chấm chỉ dùng để phân cách hàng nghìn (1.234).`);
-    }
-    return bad(`"${raw.trim()}" không phải là số. Nhập số nguyên, ví dụ 1234 hoặc 1.234.`);
-  },
-};
+/**
+ * Whole, non-negative counts: "1234", "1.234", "1 234". A fraction or a sign is an error. `what`
+ * names what is counted in messages ("số hộ, số người", "số năm"), as the steward reads it.
+ */
+function wholeNumber(what: string): CellType<number> {
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  return {
+    name: 'số nguyên ≥ 0 (có thể viết 1.234)',
+    parse(raw) {
+      const spaced = raw.trim();
+      const s = spaced.replace(/[\s\u00A0\u202F]/g, '');
+      if (/^-/.test(s)) return bad(`${What} không thể âm ("${raw.trim()}"). Nhập số ≥ 0.`);
+      // A space may group thousands ("1 234"), nothing else: "31 12" is two numbers run together.
+      if (s !== spaced && !/^\d{1,3}([\s\u00A0\u202F]\d{3})+$/.test(spaced)) {
+        return bad(`"${spaced}" có dấu cách giữa các chữ số nhưng không phải cách viết hàng nghìn (1 234). ` +
+          'Kiểm tra ô có bị dính hai số vào nhau không, rồi viết lại số liền (1234) hoặc với dấu chấm (1.234).', 'type-error');
+      }
+      const digits = /^\d+$/.test(s) ? s : /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : null;
+      if (digits !== null) {
+        return digits.replace(/^0+/, '').length <= MAX_DIGITS
+          ? ok(Number(digits))
+          : bad(`"${raw.trim()}" quá lớn cho một ${what} (tối đa ${MAX_DIGITS} chữ số). ` +
+            'Kiểm tra ô có bị dính hai số vào nhau không.', 'constraint-error');
+      }
+      if (/^\d+,\d+$/.test(s) || /^\d+\.\d+$/.test(s)) {
+        return bad(`"${raw.trim()}" không phải số nguyên. ${What} phải là số nguyên; kiểm tra lại công thức hoặc bỏ phần thập phân. Dấu chấm chỉ dùng để phân cách hàng nghìn (1.234).`);
+      }
+      return bad(`"${raw.trim()}" không phải là số. Nhập số nguyên, ví dụ 1234 hoặc 1.234.`);
+    },
+  };
+}
+
+/** Households and people. */
+export const count = wholeNumber('số hộ, số người');
+/** A number of years (consecutive years a criterion needs). */
+export const yearCount = wholeNumber('số năm');
 
 /**
  * Decimal numbers written the Vietnamese way: "41,6", "41,6%", "60", "1.234,5". A lone dot is

@@ -1,7 +1,7 @@
 import { makeIssue, type Issue } from '../ingest/issues.ts';
 import { column, defineTable, parseTable, type ParsedTable, type RowOf } from '../ingest/table.ts';
 import { matchKey } from '../ingest/text.ts';
-import { choice, date, percent, text, year, yesNo, type CellType, type Parsed } from '../ingest/values.ts';
+import { choice, date, decimal, percent, text, year, yesNo, type CellType, type Parsed } from '../ingest/values.ts';
 
 // The locality and its settings, one per line ("khoa,gia_tri"), so a steward edits them in
 // Excel like the other files. Every reading the plan leaves open is a named setting with a default.
@@ -125,21 +125,25 @@ export const settingsTable = defineTable({
 
 export type SettingsTable = ParsedTable<RowOf<typeof settingsTable.columns>>;
 
+const byKey = new Map<string, SettingKey>();
+for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknown>][]) {
+  byKey.set(matchKey(key), key);
+  byKey.set(matchKey(def.label), key);
+}
+
+/** The setting a "khoa" cell names, by its key or its label, however spelt; undefined if none. */
+export const settingKey = (khoa: string): SettingKey | undefined => byKey.get(matchKey(khoa));
+
 /** The settings, and the table they were read from (its lines locate a published value). */
 export function parseSettings(bytes: Uint8Array): { settings: Settings | null; table: SettingsTable | null; issues: Issue[] } {
   const { table, issues } = parseTable(settingsTable, bytes);
   if (!table) return { settings: null, table: null, issues };
   const file = settingsTable.file;
-  const byKey = new Map<string, SettingKey>();
-  for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknown>][]) {
-    byKey.set(matchKey(key), key);
-    byKey.set(matchKey(def.label), key);
-  }
   const values = new Map<SettingKey, unknown>();
   const seenAt = new Map<SettingKey, number>();
   const valueColumn = table.columnName('gia_tri');
   for (const { line, row } of table.rows) {
-    const key = byKey.get(matchKey(row.khoa));
+    const key = settingKey(row.khoa);
     const at = { file, line, ...table.columnName('khoa'), field: 'khoa', value: row.khoa };
     if (!key) {
       issues.push(makeIssue('warning', at, 'constraint-error', `Thiết lập "${row.khoa}" không có trong tài liệu nên được bỏ qua. Kiểm tra tên thiết lập theo data/README.md.`));
@@ -151,7 +155,20 @@ export function parseSettings(bytes: Uint8Array): { settings: Settings | null; t
     }
     seenAt.set(key, line);
     if (row.gia_tri === null) continue;
-    const parsed = (SETTINGS[key] as Setting<unknown>).type.parse(row.gia_tri);
+    const type = (SETTINGS[key] as Setting<unknown>).type;
+    // "15,5" unquoted splits into the value 15 and the note 5, and the row still has three cells.
+    const joined = row.ghi_chu === null ? '' : `${row.gia_tri},${row.ghi_chu}`;
+    if (/^\d+%?$/.test(row.ghi_chu ?? '') && decimal.parse(joined).ok && type.parse(joined).ok) {
+      const number = joined.trim();
+      const where = { file, line, ...table.columnName('ghi_chu'), field: key, value: row.ghi_chu };
+      issues.push(makeIssue('error', where, 'extra-cell',
+        `Thiết lập "${key}": giá trị ${row.gia_tri.trim()} và ghi chú "${row.ghi_chu}" có lẽ là một số có dấu ` +
+        `phẩy thập phân (${number}) không nằm trong ngoặc kép, nên bị tách thành hai ô. Đặt giá trị trong ngoặc ` +
+        `kép ("${number}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép). Ghi chú chỉ gồm chữ số ` +
+        'không được nhận.'));
+      continue;
+    }
+    const parsed = type.parse(row.gia_tri);
     if (parsed.ok) values.set(key, parsed.value);
     else issues.push(makeIssue('error', { file, line, ...valueColumn, field: key, value: row.gia_tri }, parsed.code, `Thiết lập "${key}": ${parsed.message}`));
   }

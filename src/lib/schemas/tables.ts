@@ -1,5 +1,5 @@
 import { column, defineTable, type RowIssue, type RowOf } from '../ingest/table.ts';
-import { choice, code, count, date, decimal, link, nameList, text, year, yesNo, type CellType } from '../ingest/values.ts';
+import { choice, code, count, date, decimal, link, nameList, text, year, yearCount, yesNo, type CellType } from '../ingest/values.ts';
 
 // The data contract: one table per CSV file in the data folder. Keys are the names used
 // everywhere (CSV header, TypeScript field, JSON export); labels are what staff may write instead.
@@ -221,7 +221,7 @@ export const criteriaTable = defineTable({
     column('phep_so_sanh', 'Phép so sánh', choice(COMPARATORS), true, 'Đạt khi giá trị ≥ hoặc > ngưỡng.', '>'),
     column('nguong', 'Ngưỡng', decimal, true, 'Ngưỡng (điểm phần trăm, phần trăm hoặc số đơn vị, tùy tiêu chí).', '60'),
     column('nguong_tren', 'Ngưỡng trên', decimal, false, 'Mức trên của khoảng mục tiêu (ví dụ giảm 6–7 điểm), chỉ để hiển thị.', '7'),
-    column('so_nam_lien_tiep', 'Số năm liên tiếp', count, false, 'Với tiêu chí giảm hằng năm: số năm liên tiếp phải đạt.', '3'),
+    column('so_nam_lien_tiep', 'Số năm liên tiếp', yearCount, false, 'Với tiêu chí giảm hằng năm: số năm liên tiếp phải đạt.', '3'),
     column('can_cu_phap_ly', 'Căn cứ', text(), true, 'Văn bản quy định tiêu chí.', 'Kế hoạch của UBND huyện Phong Thổ (2022), mục III'),
     column('mo_ta', 'Mô tả', text(), true, 'Tiêu chí nói gì, bằng lời thường.', 'Quy mô hộ nghèo và cận nghèo giảm trên 60% so với đầu kỳ.'),
   ],
