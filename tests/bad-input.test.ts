@@ -223,6 +223,18 @@ const cases: Case[] = [
     },
   ],
   [
+    'an unquoted decimal comma in a setting without a note (15,5 fills the note column)',
+    (dir) => {
+      const line = setting('nguong_uoc_tinh_thoat_dbkk')(dir);
+      editLine(dir, SETTINGS, line, () => 'nguong_uoc_tinh_thoat_dbkk,15,5');
+      return { file: SETTINGS, line, code: 'extra-cell', field: 'nguong_uoc_tinh_thoat_dbkk', message: /dấu phẩy/ };
+    },
+  ],
+  [
+    'a negative number of consecutive years',
+    cell(CRITERIA, criterion('TC_XA_1'), 'so_nam_lien_tiep', '-3', 'type-error', 'so_nam_lien_tiep', /Số năm không thể âm/),
+  ],
+  [
     'an unquoted decimal comma in a longitude (103,340)',
     (dir) => {
       const line = unit('03550-01')(dir);
