@@ -19,18 +19,6 @@ export type VerdictResult = keyof typeof VERDICT_RESULTS;
 
 export type Measure = 'diem_phan_tram' | 'phan_tram' | 'don_vi';
 
-/** What each criterion applies to and measures, in plain Vietnamese: fixed by its id, as the engine below. */
-export const CRITERION_RULES: Record<CriterionId, { apDung: string; cachTinh: string }> = {
-  TC_XA_1: { apDung: 'Xã, thị trấn có đánh dấu "xã vùng cao, biên giới đặc biệt khó khăn" trong danh mục đơn vị (dữ liệu, không tự suy ra).', cachTinh: 'Tỷ lệ nghèo (theo thiết lập "ty_le_ngheo_gom") của xã năm sau thấp hơn năm trước ít nhất bằng ngưỡng, trong mỗi năm của số năm liên tiếp quy định, tính đến năm đánh giá. Chỉ so sánh các năm cùng một chuẩn nghèo.' },
-  TC_XA_2: { apDung: 'Xã, thị trấn thuộc khu vực I, II hoặc III trong năm đánh giá (theo bảng khu vực theo thời kỳ).', cachTinh: 'Mức giảm quy mô = (quy mô đầu kỳ − quy mô tại thời điểm xét) / quy mô đầu kỳ; quy mô là số hộ nghèo cộng số hộ cận nghèo (theo thiết lập "quy_mo_gom").' },
-  TC_THON: { apDung: 'Mọi thôn, bản, tổ dân phố có hộ nghèo hoặc cận nghèo đầu kỳ.', cachTinh: 'Như tiêu chí 2 của xã, tính cho thôn.' },
-  TC_CAN_BO: { apDung: 'Thành viên Ban Chỉ đạo được phân công phụ trách một xã, thị trấn.', cachTinh: 'Đếm số tiêu chí (1, 2) xã đạt trong năm; đạt khi số đó đạt ngưỡng (mặc định: ít nhất 1).' },
-  MT_HUYEN_A: { apDung: 'Toàn huyện.', cachTinh: 'Tỷ lệ nghèo đa chiều toàn huyện (cộng từ mọi thôn) năm sau thấp hơn năm trước ít nhất bằng ngưỡng.' },
-  MT_HUYEN_B: { apDung: 'Toàn huyện.', cachTinh: 'Tỷ lệ hộ nghèo trong số hộ dân tộc thiểu số năm sau thấp hơn năm trước hơn ngưỡng (điểm phần trăm; trang ghi cả mức giảm tương đối khi đặt thiết lập "tuong_doi").' },
-  MT_HUYEN_C: { apDung: 'Các xã thuộc diện đặc biệt khó khăn đầu kỳ.', cachTinh: 'Số xã đã có quyết định thoát diện đặc biệt khó khăn đến năm đánh giá. Ước tính theo tỷ lệ hộ nghèo chỉ để tham khảo, ghi rõ là ước tính.' },
-  MT_HUYEN_D: { apDung: 'Các thôn, bản thuộc diện đặc biệt khó khăn đầu kỳ.', cachTinh: 'Tỷ lệ thôn đã có quyết định thoát diện đặc biệt khó khăn đến năm đánh giá. Ước tính theo tỷ lệ hộ nghèo chỉ để tham khảo.' },
-};
-
 /** A value the verdict used: a figure of a year (with its status) or a derived quantity. */
 export interface ValueUsed {
   nam: number;
@@ -80,6 +68,10 @@ const opWords = (op: Comparator) => (op === '>=' ? 'ít nhất' : 'trên');
 /** The unit of a yearly fall of a rate: points by default, percent when the setting says relative. */
 const rateMeasure = (settings: Settings): Measure => (settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram');
 
+/** Why a tổ dân phố has no village verdict when the setting keeps the criterion to thôn, bản. */
+export const VILLAGE_SCOPE_EXCLUDED =
+  'Không áp dụng: kế hoạch nêu tiêu chí thôn cho thôn, bản; theo thiết lập đang dùng, tổ dân phố không thuộc diện xét.';
+
 function notApplicable(why: string, measure: Measure): Outcome {
   return { ket_qua: 'khong_ap_dung', gia_tri: null, can_them: null, so_lieu: [], giai_thich: why, don_vi_do: measure };
 }
@@ -87,7 +79,7 @@ function notApplicable(why: string, measure: Measure): Outcome {
 /** Whether a year's figures can be used, or why not. */
 function usable(ctx: EngineContext, unit: UnitRow, year: number, f: Figures | null): string | null {
   if (year < ctx.settings.nam_chuan_ngheo_moi) {
-    return `năm ${year} rà soát theo chuẩn nghèo cũ, không so sánh được với chuẩn nghèo đa chiều 2022–2025`;
+    return `năm ${year} rà soát theo chuẩn nghèo cũ, không so sánh được với số liệu theo chuẩn nghèo áp dụng từ năm ${ctx.settings.nam_chuan_ngheo_moi}`;
   }
   if (!f) return `chưa có số liệu năm ${year} của ${unit.ten_don_vi}`;
   if (f.thieu.length > 0) {
@@ -378,6 +370,7 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
         }
         case 'TC_THON':
           if (!existsIn(unit, year)) return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
+          if (unit.cap === 'to_dan_pho' && !settings.tc_thon_ap_dung_to_dan_pho) return notApplicable(VILLAGE_SCOPE_EXCLUDED, 'phan_tram');
           return scaleReduction(ctx, unit, year, c);
         case 'TC_CAN_BO':
           return communeCriteriaMet((prior) => ofYear.get(prior), c);
