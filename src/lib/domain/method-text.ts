@@ -1,4 +1,5 @@
 import { formatDecimal } from '../format/vi.ts';
+import { percent } from '../ingest/values.ts';
 import {
   CHANGE_MEASURES,
   SCALE_BASES,
@@ -260,7 +261,8 @@ function settingMeaning(k: SettingKey, s: Settings): { yNghia: string; khacKeHoa
 
 export function settingMethod(k: SettingKey, s: Settings): SettingMethod {
   const def = SETTINGS[k];
-  return { label: def.label, dangDung: shown(s[k]), macDinh: shown(def.default), ...settingMeaning(k, s) };
+  const unit = (def.type as unknown) === percent ? '%' : '';
+  return { label: def.label, dangDung: shown(s[k]) + unit, macDinh: shown(def.default) + unit, ...settingMeaning(k, s) };
 }
 
 /** The methodology page's words, section by section. */
@@ -307,7 +309,7 @@ export function methodText(s: Settings, criteria: readonly CriterionRow[]): Meth
 export function methodPlainText(m: MethodText): string {
   const lines: string[] = ['# Khái niệm', ...m.khaiNiem.map((t) => `- ${t}`), '', m.chinhXac, '', '# Tiêu chí'];
   for (const c of m.tieuChi) {
-    lines.push(`## ${c.ten}`, `Lời kế hoạch: ${c.loiKeHoach}`, `Áp dụng cho: ${c.apDung}`, `Cách tính: ${c.cachTinh}`);
+    lines.push(`## ${c.ten}`, `Kế hoạch ghi: ${c.loiKeHoach}`, `Áp dụng cho: ${c.apDung}`, `Cách tính: ${c.cachTinh}`);
     lines.push(`Ngưỡng: ${c.nguong}`);
     if (c.cachHieu) lines.push(`Cách hiểu: ${c.cachHieu}`);
     lines.push(`Căn cứ: ${c.canCu}`);
