@@ -298,7 +298,7 @@ describe('the criteria engine', () => {
     const all = verdicts({ criteria, reviews: x1Series([50, 45, 40, 35, 30], other) });
     const impossible = find(all, 'X2-01', 'TC_THON', 2025);
     expect(impossible).toMatchObject({ ket_qua: 'chua_dat', can_them: null });
-    expect(impossible.giai_thich).toMatch(/chưa trên ngưỡng 100,0%\.$/);
+    expect(impossible.giai_thich).toMatch(/chưa đạt ngưỡng trên 100%\.$/);
   });
 
   it('estimates exits only among units still in the status, complete, and strictly under the threshold', () => {

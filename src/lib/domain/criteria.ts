@@ -3,6 +3,7 @@ import type { Settings } from '../schemas/settings.ts';
 import { type Comparator, type CriterionId, type CriterionRow, type ReviewStatus, type UnitRow } from '../schemas/tables.ts';
 import { ceil, compare, div, floor, frac, fromDecimal, mul, sub, toNumber, type Fraction } from './exact.ts';
 import type { Figures, FiguresLookup } from './figures.ts';
+import { thresholdWords } from './method-text.ts';
 import { existsIn, type UnitIndex } from './units.ts';
 
 // The criteria engine. Thresholds, comparators and legal bases come from tieu-chi.csv; what each
@@ -63,7 +64,6 @@ export interface EngineContext {
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const passes = (value: Fraction, threshold: Fraction, op: Comparator) =>
   op === '>=' ? compare(value, threshold) >= 0 : compare(value, threshold) > 0;
-const opWords = (op: Comparator) => (op === '>=' ? 'ít nhất' : 'trên');
 
 /** The unit of a yearly fall of a rate: points by default, percent when the setting says relative. */
 const rateMeasure = (settings: Settings): Measure => (settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram');
@@ -169,7 +169,7 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
   const described = falls
     .map((f) => `năm ${f.y} giảm ${show(f.drop)}${unitWord}${!relative && f.relativeDrop ? ` (tương đối ${formatDecimal(toNumber(f.relativeDrop))}%)` : ''}`)
     .join('; ');
-  const need = `${opWords(c.phep_so_sanh)} ${formatDecimal(c.nguong)}${unitWord} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
+  const need = `${thresholdWords(c.phep_so_sanh, c.nguong, unitWord)}${relative ? ' so với tỷ lệ năm trước' : ''} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
   const minDrop = falls.reduce<Fraction | null>((m, f) => (m === null || compare(f.drop, m) < 0 ? f.drop : m), null);
   const value = minDrop === null ? null : round4(toNumber(minDrop));
 
@@ -244,13 +244,13 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
   if (met) {
     return {
       ket_qua: 'dat', gia_tri: round4(v), can_them: 0, so_lieu: soLieu, don_vi_do: 'phan_tram',
-      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, ${opWords(c.phep_so_sanh)} ngưỡng ${formatDecimal(c.nguong)}%. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
+      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
     };
   }
   const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
   return {
     ket_qua: 'chua_dat', gia_tri: round4(v), can_them: canThem, so_lieu: soLieu, don_vi_do: 'phan_tram',
-    giai_thich: `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa ${opWords(c.phep_so_sanh)} ngưỡng ${formatDecimal(c.nguong)}%.` +
+    giai_thich: `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}.` +
       (canThem !== null ? ` Cần giảm thêm ${formatCount(canThem)} ${scale.households} để đạt (quy mô không quá ${formatCount(maxAllowed)} hộ).` : ''),
   };
 }
@@ -279,7 +279,7 @@ function statusExit(ctx: EngineContext, year: number, c: CriterionRow, populatio
     { nam: year, chi_so: `số ${kind} đã có quyết định thoát diện`, gia_tri: exited.length, trang_thai: null },
     { nam: year, chi_so: `ước tính: số ${kind} còn lại có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%`, gia_tri: estimated.length, trang_thai: null },
   ];
-  const fact = `Đến năm ${year}, ${formatCount(exited.length)}/${formatCount(total)} ${kind} đặc biệt khó khăn đầu kỳ (${share}%) đã có quyết định thoát diện; mục tiêu ${opWords(c.phep_so_sanh)} ${measure === 'don_vi' ? `${formatDecimal(c.nguong, 0)} ${kind}` : `${formatDecimal(c.nguong)}%`}.`;
+  const fact = `Đến năm ${year}, ${formatCount(exited.length)}/${formatCount(total)} ${kind} đặc biệt khó khăn đầu kỳ (${share}%) đã có quyết định thoát diện; mục tiêu ${thresholdWords(c.phep_so_sanh, c.nguong, measure === 'don_vi' ? ` ${kind}` : '%')}.`;
   const estimate = ` Ước tính (không phải quyết định): thêm ${formatCount(estimated.length)} ${kind} có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%.`;
   return {
     ket_qua: met ? 'dat' : 'chua_dat',
@@ -306,7 +306,7 @@ function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: 
   return {
     ket_qua, gia_tri: met, can_them: null, don_vi_do: 'don_vi',
     so_lieu: parts.map((v) => ({ nam: v.nam, chi_so: `${v.ten_tieu_chi} (1 = đạt)`, gia_tri: v.ket_qua === 'dat' ? 1 : 0, trang_thai: v.trang_thai_so_lieu })),
-    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt ${opWords(c.phep_so_sanh)} ${formatDecimal(c.nguong, 0)} trong các tiêu chí 1, 2 của xã; xã đạt ${met} (${list}).`,
+    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt ${thresholdWords(c.phep_so_sanh, c.nguong, ' tiêu chí')} trong các tiêu chí 1, 2 của xã; xã đạt ${met} (${list}).`,
   };
 }
 
