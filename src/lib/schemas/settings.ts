@@ -95,7 +95,7 @@ export const SETTINGS = {
     siteAddress,
     '',
     'Địa chỉ đầy đủ nơi trang được đăng, kết thúc bằng "/"; phần đường dẫn là thư mục chứa trang (với ' +
-      'https://phongtho.laichau.gov.vn/chung-tay/ trang nằm trong /chung-tay/). Dùng cho liên kết chuẩn, thẻ chia sẻ, ' +
+      'https://ubnd.example.gov.vn/chung-tay/ trang nằm trong /chung-tay/). Dùng cho liên kết chuẩn, thẻ chia sẻ, ' +
       'sơ đồ trang, tin RSS và dòng trích dẫn. Bắt buộc khi dựng trang; biến môi trường CHUNG_TAY_SITE_URL (dựng thử) ' +
       'thay cho giá trị này.',
   ),
