@@ -97,6 +97,9 @@ describe('the methodology text', () => {
     expect(texts['phep-so-sanh-dao']!.chinhXac).toContain('giảm đúng 60% là đạt ("từ 60% trở lên")');
     expect(texts['phep-so-sanh-dao']!.chinhXac).toContain('giảm đúng 4 điểm phần trăm là chưa đạt');
     expect(criterion('phep-so-sanh-dao', 'TC_XA_2').nguong).toMatch(/^Giảm từ 60% trở lên/);
+    expect(criterion('mac-dinh', 'TC_XA_2').khacKeHoach).toBeNull();
+    expect(criterion('phep-so-sanh-dao', 'TC_XA_2').khacKeHoach).toContain('nên đạt đúng 60 cũng được tính là đạt');
+    expect(criterion('phep-so-sanh-dao', 'TC_XA_1').khacKeHoach).toContain('nên đạt đúng 4 không được tính là đạt');
   });
 
   it('speaks of relative falls, not points, when the setting says relative', () => {

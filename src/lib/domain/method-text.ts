@@ -69,6 +69,25 @@ export interface CriterionMethod {
   nguong: string;
   /** How the page reads a word of the plan that can be read two ways; null when nothing is read into it. */
   cachHieu: string | null;
+  /** Set when the comparator in force contradicts the plan's words quoted from tieu-chi.csv. */
+  khacKeHoach: string | null;
+}
+
+/**
+ * The plan's words say "trên N" while the table says "≥ N", or "từ N … trở lên" while it says "> N": the
+ * one case where the quoted words and the rule judged differ exactly at the threshold.
+ */
+export function comparatorDeparture(c: CriterionRow): string | null {
+  const n = num(c.nguong);
+  const saysAbove = new RegExp(`trên ${n}(?![\\d,])`).test(c.mo_ta);
+  const saysFrom = new RegExp(`từ ${n}(?![\\d,])[^.;]*trở lên`).test(c.mo_ta);
+  if (c.phep_so_sanh === '>=' && saysAbove && !saysFrom) {
+    return `Khác kế hoạch: kế hoạch ghi "trên ${num(c.nguong)}", bảng tiêu chí đặt "từ ${num(c.nguong)} trở lên", nên đạt đúng ${num(c.nguong)} cũng được tính là đạt.`;
+  }
+  if (c.phep_so_sanh === '>' && saysFrom && !saysAbove) {
+    return `Khác kế hoạch: kế hoạch ghi "từ ${num(c.nguong)} … trở lên", bảng tiêu chí đặt "trên ${num(c.nguong)}", nên đạt đúng ${num(c.nguong)} không được tính là đạt.`;
+  }
+  return null;
 }
 
 function consecutiveReading(s: Settings, years: number): string {
@@ -91,7 +110,7 @@ export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
     `Mức giảm quy mô = (quy mô đầu kỳ − quy mô tại thời điểm xét) / quy mô đầu kỳ, tính cho ${unit}; quy mô là ` +
     `${scaleHouseholds(s)}, tại thời điểm xét lấy ${scaleYearWords(s)}.`;
   const scaleThreshold = `${thresholdWords(c.phep_so_sanh, c.nguong, '%')} so với đầu kỳ (năm ${s.nam_goc})`;
-  const rules: Record<CriterionId, () => CriterionMethod> = {
+  const rules: Record<CriterionId, () => Omit<CriterionMethod, 'khacKeHoach'>> = {
     TC_XA_1: () => ({
       apDung: 'Xã, thị trấn được đánh dấu "xã vùng cao, biên giới đặc biệt khó khăn" trong danh mục đơn vị.',
       cachTinh: `${capitalise(rateDefinition(s))} của xã năm sau thấp hơn năm trước; ${fallWords(s)}. Chỉ so sánh các năm cùng một chuẩn nghèo.`,
@@ -149,7 +168,7 @@ export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
       cachHieu: null,
     }),
   };
-  return rules[c.ma_tieu_chi]();
+  return { ...rules[c.ma_tieu_chi](), khacKeHoach: comparatorDeparture(c) };
 }
 
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -262,7 +281,12 @@ function settingMeaning(k: SettingKey, s: Settings): { yNghia: string; khacKeHoa
 export function settingMethod(k: SettingKey, s: Settings): SettingMethod {
   const def = SETTINGS[k];
   const unit = (def.type as unknown) === percent ? '%' : '';
-  return { label: def.label, dangDung: shown(s[k]) + unit, macDinh: shown(def.default) + unit, ...settingMeaning(k, s) };
+  return {
+    label: def.label,
+    dangDung: shown(s[k]) + unit,
+    macDinh: shown(def.default) + unit,
+    ...settingMeaning(k, s),
+  };
 }
 
 /** The methodology page's words, section by section. */
@@ -312,6 +336,7 @@ export function methodPlainText(m: MethodText): string {
     lines.push(`## ${c.ten}`, `Kế hoạch ghi: ${c.loiKeHoach}`, `Áp dụng cho: ${c.apDung}`, `Cách tính: ${c.cachTinh}`);
     lines.push(`Ngưỡng: ${c.nguong}`);
     if (c.cachHieu) lines.push(`Cách hiểu: ${c.cachHieu}`);
+    if (c.khacKeHoach) lines.push(`⚠ ${c.khacKeHoach}`);
     lines.push(`Căn cứ: ${c.canCu}`);
   }
   lines.push('', '# Thiết lập');
