@@ -114,7 +114,13 @@ describe('the methodology text', () => {
   it('states thresholds and consecutive years from the criteria table, in vi-VN numbers', () => {
     const c = criterion('nguong-va-so-nam-khac', 'TC_XA_1');
     expect(c.nguong).toBe('Giảm từ 3,5 điểm phần trăm trở lên mỗi năm, 2 năm liên tiếp.');
-    expect(c.cachHieu).toContain('"2 năm liên tiếp trước năm đề nghị khen thưởng"');
+    expect(c.cachHieu).toContain('năm cuối của chuỗi 2 năm liên tiếp: đánh giá năm 2025 xét các năm 2024–2025');
+    // The quoted plan says 4 points over 3 years: the page says the table differs, and follows the table.
+    expect(c.khacKeHoach).toBe(
+      'Khác lời kế hoạch trích ở trên: bảng tiêu chí đặt ngưỡng 3,5 và 2 năm liên tiếp (kế hoạch ghi 3 năm); ' +
+        'trang tính theo bảng tiêu chí.',
+    );
+    for (const other of texts['mac-dinh']!.tieuChi) expect(other.khacKeHoach, other.id).toBeNull();
     expect(criterion('nguong-va-so-nam-khac', 'TC_XA_2').nguong).toContain('trên 55%');
   });
 

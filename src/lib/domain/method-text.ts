@@ -73,11 +73,26 @@ export interface CriterionMethod {
   khacKeHoach: string | null;
 }
 
+const mentions = (text: string, n: string) => new RegExp(`(?<![\\d,])${n}(?![\\d,])`).test(text);
+
+/** The threshold or the number of consecutive years in the table is not the one the plan's words give. */
+function numbersDeparture(c: CriterionRow): string | null {
+  const found: string[] = [];
+  if (!mentions(c.mo_ta, num(c.nguong))) found.push(`ngưỡng ${num(c.nguong)}`);
+  const years = /(\d+) năm liên tiếp/.exec(c.mo_ta)?.[1];
+  if (c.so_nam_lien_tiep && years && Number(years) !== c.so_nam_lien_tiep) {
+    found.push(`${formatDecimal(c.so_nam_lien_tiep, 0)} năm liên tiếp (kế hoạch ghi ${years} năm)`);
+  }
+  return found.length
+    ? `Khác lời kế hoạch trích ở trên: bảng tiêu chí đặt ${found.join(' và ')}; trang tính theo bảng tiêu chí.`
+    : null;
+}
+
 /**
  * The plan's words say "trên N" while the table says "≥ N", or "từ N … trở lên" while it says "> N": the
  * one case where the quoted words and the rule judged differ exactly at the threshold.
  */
-export function comparatorDeparture(c: CriterionRow): string | null {
+function comparatorDeparture(c: CriterionRow): string | null {
   const n = num(c.nguong);
   const saysAbove = new RegExp(`trên ${n}(?![\\d,])`).test(c.mo_ta);
   const saysFrom = new RegExp(`từ ${n}(?![\\d,])[^.;]*trở lên`).test(c.mo_ta);
@@ -90,15 +105,17 @@ export function comparatorDeparture(c: CriterionRow): string | null {
   return null;
 }
 
-function consecutiveReading(s: Settings, years: number): string {
+function consecutiveReading(c: CriterionRow, s: Settings, years: number): string {
   const last = s.nam_tong_ket;
   const first = last - years + 1;
   const span = years > 1 ? `các năm ${first}–${last}` : `năm ${last}`;
-  return (
-    `Kế hoạch ghi "${formatDecimal(years, 0)} năm liên tiếp trước năm đề nghị khen thưởng". Trang hiểu năm đánh giá là ` +
-    `năm cuối của chuỗi, vì việc đề nghị khen thưởng diễn ra sau kỳ rà soát cuối năm đó: đánh giá năm ${last} xét ${span}, ` +
-    `mỗi năm so với năm liền trước (lần so sánh đầu tiên dùng năm ${first - 1}).`
-  );
+  const run =
+    `Năm đánh giá là năm cuối của chuỗi ${formatDecimal(years, 0)} năm liên tiếp: đánh giá năm ${last} xét ${span}, ` +
+    `mỗi năm so với năm liền trước (lần so sánh đầu tiên dùng năm ${first - 1}).`;
+  // The plan's "trước năm đề nghị khen thưởng" could be read as excluding the year under review.
+  return c.mo_ta.includes('trước năm đề nghị')
+    ? `Kế hoạch ghi các năm "trước năm đề nghị khen thưởng"; trang tính cả năm đánh giá, vì việc đề nghị khen thưởng diễn ra sau kỳ rà soát cuối năm đó. ${run}`
+    : run;
 }
 
 export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
@@ -115,7 +132,7 @@ export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
       apDung: 'Xã, thị trấn được đánh dấu "xã vùng cao, biên giới đặc biệt khó khăn" trong danh mục đơn vị.',
       cachTinh: `${capitalise(rateDefinition(s))} của xã năm sau thấp hơn năm trước; ${fallWords(s)}. Chỉ so sánh các năm cùng một chuẩn nghèo.`,
       nguong: `Giảm ${rateThreshold}${eachYear}.`,
-      cachHieu: years > 1 ? consecutiveReading(s, years) : null,
+      cachHieu: years > 1 ? consecutiveReading(c, s, years) : null,
     }),
     TC_XA_2: () => ({
       apDung: 'Xã, thị trấn thuộc khu vực I, II hoặc III trong năm đánh giá (theo bảng khu vực theo thời kỳ).',
@@ -168,7 +185,8 @@ export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
       cachHieu: null,
     }),
   };
-  return { ...rules[c.ma_tieu_chi](), khacKeHoach: comparatorDeparture(c) };
+  const departures = [comparatorDeparture(c), numbersDeparture(c)].filter((d) => d !== null);
+  return { ...rules[c.ma_tieu_chi](), khacKeHoach: departures.length ? departures.join(' ') : null };
 }
 
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
