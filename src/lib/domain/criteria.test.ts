@@ -3,8 +3,7 @@ import { buildDataset } from '../dataset.ts';
 import {
   CRITERIA, fixtureFiles, review, SETTINGS, steadyReviews, UNITS, type FixtureSpec, type Row,
 } from '../__tests__/fixture.ts';
-import { CRITERION_IDS } from '../schemas/tables.ts';
-import { CRITERION_RULES } from './criteria.ts';
+import { VILLAGE_SCOPE_EXCLUDED } from './criteria.ts';
 
 function verdicts(spec: FixtureSpec = {}) {
   const result = buildDataset(fixtureFiles(spec));
@@ -209,11 +208,19 @@ describe('the criteria engine', () => {
     expect(find(list, 'H', 'MT_HUYEN_B', 2025).ket_qua).toBe('chua_dat');
   });
 
-  it('states what every criterion applies to and how it is computed, for the methodology page', () => {
-    for (const id of Object.keys(CRITERION_IDS) as (keyof typeof CRITERION_IDS)[]) {
-      expect(CRITERION_RULES[id].apDung.length, id).toBeGreaterThan(10);
-      expect(CRITERION_RULES[id].cachTinh.length, id).toBeGreaterThan(10);
+  it('judges a tổ dân phố on the village criterion unless the setting keeps it to thôn, bản', () => {
+    const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2-01' ? { ...u, ten_don_vi: 'Tổ dân phố 1', cap: 'to_dan_pho' } : u));
+    const judged = verdicts({ units }).filter((v) => v.ma_don_vi === 'X2-01');
+    expect(judged.map((v) => v.ket_qua)).not.toContain('khong_ap_dung');
+    const settings = [...SETTINGS, { khoa: 'tc_thon_ap_dung_to_dan_pho', gia_tri: 'không' }];
+    const list = verdicts({ units, settings });
+    for (const v of list.filter((x) => x.ma_don_vi === 'X2-01')) {
+      expect(v.ket_qua).toBe('khong_ap_dung');
+      expect(v.giai_thich).toBe(VILLAGE_SCOPE_EXCLUDED);
     }
+    // A thôn is still judged, and the commune's own figures still count the tổ dân phố.
+    expect(find(list, 'X1-01', 'TC_THON', 2025).ket_qua).not.toBe('khong_ap_dung');
+    expect(find(list, 'X2', 'TC_XA_2', 2025)).toEqual(find(verdicts({ units }), 'X2', 'TC_XA_2', 2025));
   });
 
   it('names every village whose figures are missing', () => {
@@ -291,7 +298,7 @@ describe('the criteria engine', () => {
     const all = verdicts({ criteria, reviews: x1Series([50, 45, 40, 35, 30], other) });
     const impossible = find(all, 'X2-01', 'TC_THON', 2025);
     expect(impossible).toMatchObject({ ket_qua: 'chua_dat', can_them: null });
-    expect(impossible.giai_thich).toMatch(/chưa trên ngưỡng 100,0%\.$/);
+    expect(impossible.giai_thich).toMatch(/chưa đạt ngưỡng trên 100%\.$/);
   });
 
   it('estimates exits only among units still in the status, complete, and strictly under the threshold', () => {

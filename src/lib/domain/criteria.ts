@@ -3,6 +3,7 @@ import type { Settings } from '../schemas/settings.ts';
 import { type Comparator, type CriterionId, type CriterionRow, type ReviewStatus, type UnitRow } from '../schemas/tables.ts';
 import { ceil, compare, div, floor, frac, fromDecimal, mul, sub, toNumber, type Fraction } from './exact.ts';
 import type { Figures, FiguresLookup } from './figures.ts';
+import { thresholdWords } from './method-text.ts';
 import { existsIn, type UnitIndex } from './units.ts';
 
 // The criteria engine. Thresholds, comparators and legal bases come from tieu-chi.csv; what each
@@ -18,18 +19,6 @@ export const VERDICT_RESULTS = {
 export type VerdictResult = keyof typeof VERDICT_RESULTS;
 
 export type Measure = 'diem_phan_tram' | 'phan_tram' | 'don_vi';
-
-/** What each criterion applies to and measures, in plain Vietnamese: fixed by its id, as the engine below. */
-export const CRITERION_RULES: Record<CriterionId, { apDung: string; cachTinh: string }> = {
-  TC_XA_1: { apDung: 'Xã, thị trấn có đánh dấu "xã vùng cao, biên giới đặc biệt khó khăn" trong danh mục đơn vị (dữ liệu, không tự suy ra).', cachTinh: 'Tỷ lệ nghèo (theo thiết lập "ty_le_ngheo_gom") của xã năm sau thấp hơn năm trước ít nhất bằng ngưỡng, trong mỗi năm của số năm liên tiếp quy định, tính đến năm đánh giá. Chỉ so sánh các năm cùng một chuẩn nghèo.' },
-  TC_XA_2: { apDung: 'Xã, thị trấn thuộc khu vực I, II hoặc III trong năm đánh giá (theo bảng khu vực theo thời kỳ).', cachTinh: 'Mức giảm quy mô = (quy mô đầu kỳ − quy mô tại thời điểm xét) / quy mô đầu kỳ; quy mô là số hộ nghèo cộng số hộ cận nghèo (theo thiết lập "quy_mo_gom").' },
-  TC_THON: { apDung: 'Mọi thôn, bản, tổ dân phố có hộ nghèo hoặc cận nghèo đầu kỳ.', cachTinh: 'Như tiêu chí 2 của xã, tính cho thôn.' },
-  TC_CAN_BO: { apDung: 'Thành viên Ban Chỉ đạo được phân công phụ trách một xã, thị trấn.', cachTinh: 'Đếm số tiêu chí (1, 2) xã đạt trong năm; đạt khi số đó đạt ngưỡng (mặc định: ít nhất 1).' },
-  MT_HUYEN_A: { apDung: 'Toàn huyện.', cachTinh: 'Tỷ lệ nghèo đa chiều toàn huyện (cộng từ mọi thôn) năm sau thấp hơn năm trước ít nhất bằng ngưỡng.' },
-  MT_HUYEN_B: { apDung: 'Toàn huyện.', cachTinh: 'Tỷ lệ hộ nghèo trong số hộ dân tộc thiểu số năm sau thấp hơn năm trước hơn ngưỡng (điểm phần trăm; trang ghi cả mức giảm tương đối khi đặt thiết lập "tuong_doi").' },
-  MT_HUYEN_C: { apDung: 'Các xã thuộc diện đặc biệt khó khăn đầu kỳ.', cachTinh: 'Số xã đã có quyết định thoát diện đặc biệt khó khăn đến năm đánh giá. Ước tính theo tỷ lệ hộ nghèo chỉ để tham khảo, ghi rõ là ước tính.' },
-  MT_HUYEN_D: { apDung: 'Các thôn, bản thuộc diện đặc biệt khó khăn đầu kỳ.', cachTinh: 'Tỷ lệ thôn đã có quyết định thoát diện đặc biệt khó khăn đến năm đánh giá. Ước tính theo tỷ lệ hộ nghèo chỉ để tham khảo.' },
-};
 
 /** A value the verdict used: a figure of a year (with its status) or a derived quantity. */
 export interface ValueUsed {
@@ -75,10 +64,13 @@ export interface EngineContext {
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const passes = (value: Fraction, threshold: Fraction, op: Comparator) =>
   op === '>=' ? compare(value, threshold) >= 0 : compare(value, threshold) > 0;
-const opWords = (op: Comparator) => (op === '>=' ? 'ít nhất' : 'trên');
 
 /** The unit of a yearly fall of a rate: points by default, percent when the setting says relative. */
 const rateMeasure = (settings: Settings): Measure => (settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram');
+
+/** Why a tổ dân phố has no village verdict when the setting keeps the criterion to thôn, bản. */
+export const VILLAGE_SCOPE_EXCLUDED =
+  'Không áp dụng: kế hoạch nêu tiêu chí thôn cho thôn, bản; theo thiết lập đang dùng, tổ dân phố không thuộc diện xét.';
 
 function notApplicable(why: string, measure: Measure): Outcome {
   return { ket_qua: 'khong_ap_dung', gia_tri: null, can_them: null, so_lieu: [], giai_thich: why, don_vi_do: measure };
@@ -87,7 +79,7 @@ function notApplicable(why: string, measure: Measure): Outcome {
 /** Whether a year's figures can be used, or why not. */
 function usable(ctx: EngineContext, unit: UnitRow, year: number, f: Figures | null): string | null {
   if (year < ctx.settings.nam_chuan_ngheo_moi) {
-    return `năm ${year} rà soát theo chuẩn nghèo cũ, không so sánh được với chuẩn nghèo đa chiều 2022–2025`;
+    return `năm ${year} rà soát theo chuẩn nghèo cũ, không so sánh được với số liệu theo chuẩn nghèo áp dụng từ năm ${ctx.settings.nam_chuan_ngheo_moi}`;
   }
   if (!f) return `chưa có số liệu năm ${year} của ${unit.ten_don_vi}`;
   if (f.thieu.length > 0) {
@@ -177,7 +169,7 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
   const described = falls
     .map((f) => `năm ${f.y} giảm ${show(f.drop)}${unitWord}${!relative && f.relativeDrop ? ` (tương đối ${formatDecimal(toNumber(f.relativeDrop))}%)` : ''}`)
     .join('; ');
-  const need = `${opWords(c.phep_so_sanh)} ${formatDecimal(c.nguong)}${unitWord} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
+  const need = `${thresholdWords(c.phep_so_sanh, c.nguong, unitWord)}${relative ? ' so với tỷ lệ năm trước' : ''} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
   const minDrop = falls.reduce<Fraction | null>((m, f) => (m === null || compare(f.drop, m) < 0 ? f.drop : m), null);
   const value = minDrop === null ? null : round4(toNumber(minDrop));
 
@@ -252,13 +244,13 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
   if (met) {
     return {
       ket_qua: 'dat', gia_tri: round4(v), can_them: 0, so_lieu: soLieu, don_vi_do: 'phan_tram',
-      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, ${opWords(c.phep_so_sanh)} ngưỡng ${formatDecimal(c.nguong)}%. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
+      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
     };
   }
   const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
   return {
     ket_qua: 'chua_dat', gia_tri: round4(v), can_them: canThem, so_lieu: soLieu, don_vi_do: 'phan_tram',
-    giai_thich: `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa ${opWords(c.phep_so_sanh)} ngưỡng ${formatDecimal(c.nguong)}%.` +
+    giai_thich: `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}.` +
       (canThem !== null ? ` Cần giảm thêm ${formatCount(canThem)} ${scale.households} để đạt (quy mô không quá ${formatCount(maxAllowed)} hộ).` : ''),
   };
 }
@@ -287,7 +279,7 @@ function statusExit(ctx: EngineContext, year: number, c: CriterionRow, populatio
     { nam: year, chi_so: `số ${kind} đã có quyết định thoát diện`, gia_tri: exited.length, trang_thai: null },
     { nam: year, chi_so: `ước tính: số ${kind} còn lại có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%`, gia_tri: estimated.length, trang_thai: null },
   ];
-  const fact = `Đến năm ${year}, ${formatCount(exited.length)}/${formatCount(total)} ${kind} đặc biệt khó khăn đầu kỳ (${share}%) đã có quyết định thoát diện; mục tiêu ${opWords(c.phep_so_sanh)} ${measure === 'don_vi' ? `${formatDecimal(c.nguong, 0)} ${kind}` : `${formatDecimal(c.nguong)}%`}.`;
+  const fact = `Đến năm ${year}, ${formatCount(exited.length)}/${formatCount(total)} ${kind} đặc biệt khó khăn đầu kỳ (${share}%) đã có quyết định thoát diện; mục tiêu ${thresholdWords(c.phep_so_sanh, c.nguong, measure === 'don_vi' ? ` ${kind}` : '%')}.`;
   const estimate = ` Ước tính (không phải quyết định): thêm ${formatCount(estimated.length)} ${kind} có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%.`;
   return {
     ket_qua: met ? 'dat' : 'chua_dat',
@@ -314,7 +306,7 @@ function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: 
   return {
     ket_qua, gia_tri: met, can_them: null, don_vi_do: 'don_vi',
     so_lieu: parts.map((v) => ({ nam: v.nam, chi_so: `${v.ten_tieu_chi} (1 = đạt)`, gia_tri: v.ket_qua === 'dat' ? 1 : 0, trang_thai: v.trang_thai_so_lieu })),
-    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt ${opWords(c.phep_so_sanh)} ${formatDecimal(c.nguong, 0)} trong các tiêu chí 1, 2 của xã; xã đạt ${met} (${list}).`,
+    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt ${thresholdWords(c.phep_so_sanh, c.nguong, ' tiêu chí')} trong các tiêu chí 1, 2 của xã; xã đạt ${met} (${list}).`,
   };
 }
 
@@ -378,6 +370,7 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
         }
         case 'TC_THON':
           if (!existsIn(unit, year)) return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
+          if (unit.cap === 'to_dan_pho' && !settings.tc_thon_ap_dung_to_dan_pho) return notApplicable(VILLAGE_SCOPE_EXCLUDED, 'phan_tram');
           return scaleReduction(ctx, unit, year, c);
         case 'TC_CAN_BO':
           return communeCriteriaMet((prior) => ofYear.get(prior), c);

@@ -85,6 +85,8 @@ export const SETTINGS = {
   ty_le_ngheo_gom: setting('Tỷ lệ nghèo gồm', choice(SCALE_BASES), 'ngheo_va_can_ngheo', 'Tỷ lệ dùng cho tiêu chí 1 và mục tiêu A: tỷ lệ nghèo đa chiều (nghèo + cận nghèo, mặc định) hay chỉ tỷ lệ hộ nghèo.'),
   cach_tinh_muc_giam: setting('Cách tính mức giảm tỷ lệ', choice(CHANGE_MEASURES), 'diem_phan_tram', 'Mức giảm tỷ lệ hằng năm tính bằng điểm phần trăm (mặc định) hay phần trăm tương đối.'),
   nam_xet_quy_mo: setting('Năm xét quy mô', choice(SCALE_YEARS), 'nam_danh_gia', 'Quy mô "tại thời điểm xét" lấy theo kết quả rà soát của chính năm đánh giá (mặc định) hay năm liền trước.'),
+  // The plan names "thôn, bản" only; a tổ dân phố is the urban counterpart, so applying it is a reading.
+  tc_thon_ap_dung_to_dan_pho: setting('Tiêu chí thôn áp dụng cho tổ dân phố', yesNo, true, 'Có (mặc định): tiêu chí khen thưởng thôn, bản cũng xét các tổ dân phố. Không: chỉ xét thôn, bản như lời kế hoạch; tổ dân phố có kết quả "Không áp dụng" kèm lý do.'),
   nguong_uoc_tinh_thoat_dbkk: setting('Ngưỡng ước tính thoát đặc biệt khó khăn', percent, 15, 'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.'),
   du_lieu_minh_hoa: setting('Dữ liệu minh họa', yesNo, false, 'Có nếu bộ dữ liệu là dữ liệu minh họa, không phải số liệu thật. Trang ghi rõ "Dữ liệu minh họa".'),
   // Required to build the site (src/data/load.ts), not by the core: CHUNG_TAY_SITE_URL may stand in for it.
@@ -93,7 +95,7 @@ export const SETTINGS = {
     siteAddress,
     '',
     'Địa chỉ đầy đủ nơi trang được đăng, kết thúc bằng "/"; phần đường dẫn là thư mục chứa trang (với ' +
-      'https://phongtho.laichau.gov.vn/chung-tay/ trang nằm trong /chung-tay/). Dùng cho liên kết chuẩn, thẻ chia sẻ, ' +
+      'https://ubnd.example.gov.vn/chung-tay/ trang nằm trong /chung-tay/). Dùng cho liên kết chuẩn, thẻ chia sẻ, ' +
       'sơ đồ trang, tin RSS và dòng trích dẫn. Bắt buộc khi dựng trang; biến môi trường CHUNG_TAY_SITE_URL (dựng thử) ' +
       'thay cho giá trị này.',
   ),

@@ -1,5 +1,6 @@
 import { VERDICT_RESULTS, type Verdict, type VerdictResult } from '../domain/criteria.ts';
 import type { Figures } from '../domain/figures.ts';
+import { criterionSentence } from '../domain/method-text.ts';
 import { formatCount, formatDate, formatDecimal, formatPercent } from '../format/vi.ts';
 import { REVIEW_STATUSES, UNIT_LEVELS, type CriterionId, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
@@ -196,7 +197,7 @@ export function criteriaFor(site: SiteData, unitId: string): CriterionView[] {
       id: c.ma_tieu_chi,
       name: c.ten_tieu_chi,
       legalBasis: c.can_cu_phap_ly,
-      description: c.mo_ta,
+      description: criterionSentence(c, site.settings),
       years: own.filter((v) => v.tieu_chi === c.ma_tieu_chi).sort((a, b) => b.nam - a.nam).map(verdictView),
     }));
 }
