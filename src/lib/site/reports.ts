@@ -67,7 +67,7 @@ export function yearSummary(year: number, entries: readonly ReportEntry[]): stri
   const district = entries.find((e) => e.district);
   const districtPart = district ? `huyện báo cáo tỉnh: ${statusLabel(district.status).toLowerCase()}` : null;
   if (parts.length === 0 && !districtPart)
-    return `Năm ${year}: không đơn vị nào phải báo cáo (đơn vị đã thôi hoạt động).`;
+    return `Năm ${year}: không đơn vị nào phải báo cáo (các đơn vị đã thôi hoạt động trước hạn báo cáo).`;
   return `Năm ${year}: ${[parts.join(', '), districtPart].filter(Boolean).join('; ')}.`;
 }
 
