@@ -126,7 +126,7 @@ describe('bao-cao.csv', () => {
       [11, 'nam', 'primary-key'],
     ]);
     expect(errors.every((e) => e.file === 'bao-cao.csv')).toBe(true);
-    expect(errors[0]!.message).toContain('Không có mã này trong don-vi.csv');
+    expect(errors[0]!.message).toContain('không có mã này trong don-vi.csv');
     expect(errors[1]!.message).toContain('Bản Một không phải xã, thị trấn của phong trào');
     expect(errors[4]!.message).toContain('sau ngày cập nhật số liệu 05/12/2025');
     expect(errors[6]!.message).toContain('đã có báo cáo năm 2024 ở dòng 2');

@@ -24,13 +24,14 @@ export function checkReports(t: ParsedTable<ReportRow>, index: UnitIndex, settin
     if (!unit || !movement.has(unit.ma_don_vi)) {
       const what = unit
         ? `${unit.ten_don_vi} không phải xã, thị trấn của phong trào hay huyện`
-        : 'Không có mã này trong don-vi.csv';
+        : 'không có mã này trong don-vi.csv';
       issues.push(
         makeIssue(
           'error',
           at(t, line, 'ma_don_vi', row.ma_don_vi),
           'foreign-key',
-          `Mã "${row.ma_don_vi}": ${what}. Chỉ xã, thị trấn (cấp dưới trực tiếp của huyện) và huyện nộp báo cáo này: sửa mã.`,
+          `Mã "${row.ma_don_vi}": ${what}. Chỉ xã, thị trấn (cấp dưới trực tiếp của huyện) và huyện ` +
+            'nộp báo cáo này: sửa mã.',
         ),
       );
       continue;
@@ -41,7 +42,8 @@ export function checkReports(t: ParsedTable<ReportRow>, index: UnitIndex, settin
           'error',
           at(t, line, 'nam', row.nam),
           'constraint-error',
-          `Năm ${row.nam} nằm ngoài giai đoạn phong trào (${settings.nam_bat_dau}–${settings.nam_ket_thuc}). Sửa năm báo cáo.`,
+          `Năm ${row.nam} nằm ngoài giai đoạn phong trào (${settings.nam_bat_dau}–${settings.nam_ket_thuc}). ` +
+            'Sửa năm báo cáo.',
         ),
       );
       continue;
@@ -52,8 +54,8 @@ export function checkReports(t: ParsedTable<ReportRow>, index: UnitIndex, settin
           'error',
           at(t, line, 'ngay_nhan', formatDate(row.ngay_nhan)),
           'constraint-error',
-          `Ngày nhận ${formatDate(row.ngay_nhan)} sau ngày cập nhật số liệu ${updated} (dia-phuong.csv): báo cáo không ` +
-            'thể đến trước khi được nộp. Kiểm tra lại ngày, hoặc sửa "ngay_cap_nhat".',
+          `Ngày nhận ${formatDate(row.ngay_nhan)} sau ngày cập nhật số liệu ${updated} (dia-phuong.csv): số liệu ` +
+            'không thể ghi một báo cáo chưa nhận. Kiểm tra lại ngày, hoặc sửa "ngay_cap_nhat".',
         ),
       );
     }
@@ -63,8 +65,8 @@ export function checkReports(t: ParsedTable<ReportRow>, index: UnitIndex, settin
           'error',
           at(t, line, 'ngay_nhan', formatDate(row.ngay_nhan)),
           'row-constraint',
-          `Ngày nhận ${formatDate(row.ngay_nhan)} trước năm báo cáo ${row.nam}: báo cáo năm ${row.nam} nộp trong năm đó ` +
-            'hoặc sau. Kiểm tra lại năm hoặc ngày.',
+          `Ngày nhận ${formatDate(row.ngay_nhan)} trước năm báo cáo ${row.nam}: báo cáo năm ${row.nam} ` +
+            'nộp trong năm đó hoặc sau. Kiểm tra lại năm hoặc ngày.',
         ),
       );
     }
@@ -77,7 +79,8 @@ export function checkReports(t: ParsedTable<ReportRow>, index: UnitIndex, settin
           'error',
           at(t, line, 'nam', row.nam),
           'primary-key',
-          `${unit.ten_don_vi} đã có báo cáo năm ${row.nam} ở dòng ${seen}. Mỗi đơn vị mỗi năm một dòng: xóa hoặc sửa dòng trùng.`,
+          `${unit.ten_don_vi} đã có báo cáo năm ${row.nam} ở dòng ${seen}. ` +
+            'Mỗi đơn vị mỗi năm một dòng: xóa hoặc sửa dòng trùng.',
         ),
       );
     }

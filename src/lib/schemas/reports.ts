@@ -32,8 +32,8 @@ export const reportsTable = defineTable({
   title: 'Ngày nhận báo cáo',
   description:
     'Không bắt buộc. Mỗi dòng là báo cáo kết quả phong trào của một năm: xã, thị trấn báo cáo Phòng Lao động – ' +
-    'Thương binh và Xã hội (hạn han_bao_cao_xa), huyện báo cáo tỉnh (hạn han_bao_cao_huyen). Trang "Báo cáo đúng hạn" ' +
-    'tính đúng hạn, muộn hay chưa có từ tệp này.',
+    'Thương binh và Xã hội (hạn han_bao_cao_xa), huyện báo cáo tỉnh (hạn han_bao_cao_huyen). ' +
+    'Trang "Báo cáo đúng hạn" tính đúng hạn, muộn hay chưa có từ tệp này.',
   columns: [
     column(
       'ma_don_vi',
