@@ -66,9 +66,14 @@ describe('the reporting page', () => {
     expect(html).toContain('data-status="muon"');
   });
 
-  it('owes no 2025 report from units that ceased on 30/6/2025, and is linked from the open-data page', () => {
+  it('owes no 2025 report from units that ceased on 30/6/2025, and is linked from and downloadable on the open-data page', () => {
     expect(rowsOf(2025).size).toBe(0);
     expect(pageText(html)).toContain('Năm 2025: không đơn vị nào phải báo cáo');
     expect(readDist('du-lieu/index.html')).toContain('href="/bao-cao/"');
+    // The dates themselves are open data too, one row per report.
+    const download = Papa.parse<Rec>(readDist('du-lieu/bao-cao.csv').replace(/^\uFEFF/, ''), { header: true }).data;
+    expect(download.filter((r) => r['ma_don_vi']).map((r) => r['so_van_ban'])).toEqual(
+      reports.map((r) => r['so_van_ban']),
+    );
   });
 });
