@@ -132,6 +132,14 @@ describe('bao-cao.csv', () => {
     expect(errors[6]!.message).toContain('đã có báo cáo năm 2024 ở dòng 2');
   });
 
+  it('refuses a note that names a household without its consent, like every published text', () => {
+    const { dataset, errors } = build([
+      { ma_don_vi: 'X1', nam: 2024, ngay_nhan: '01/11/2024', ghi_chu: 'Hộ ông Sùng A Chứ' },
+    ]);
+    expect(dataset).toBeNull();
+    expect(errors.some((e) => e.file === 'bao-cao.csv' && e.field === 'ghi_chu')).toBe(true);
+  });
+
   it('refuses a date that is not a date, with the column to fix', () => {
     const { errors } = build([{ ma_don_vi: 'X1', nam: 2024, ngay_nhan: '31/11/2024' }]);
     expect(errors).toMatchObject([{ file: 'bao-cao.csv', line: 2, field: 'ngay_nhan', code: 'type-error' }]);
