@@ -344,4 +344,27 @@ writeFileSync(join(PHOTOS, 'nuong-thao-qua-minh-hoa.png'), png(480, 270, (x, y) 
   return band ? [70, 130, 60] : [95, 155, 75];
 }));
 
+// --- bao-cao.csv: when each year's report came (plan VI.3: communes by 10/11, the district by 20/11).
+// No rand(): the other files stay as they were. 2025 has none: the communes and the district ceased on 30/6/2025.
+const REPORT_YEARS = [2021, 2022, 2023, 2024];
+const LATE: Record<string, [string, string]> = {
+  '03592|2022': ['14/11/2022', 'Nộp muộn do mưa lũ chia cắt đường (minh họa)'],
+  '03391|2023': ['17/11/2023', ''],
+  '03568|2024': ['12/11/2024', 'Bổ sung số liệu thôn mới chia tách (minh họa)'],
+};
+const MISSING = new Set(['03586|2024']);
+const DISTRICT_REPORTS: Record<number, string> = { 2021: '19/11/2021', 2022: '18/11/2022', 2023: '22/11/2023', 2024: '20/11/2024' };
+const reportRows: (string | number | null)[][] = [['ma_don_vi', 'nam', 'ngay_nhan', 'so_van_ban', 'ghi_chu']];
+REPORT_YEARS.forEach((year, yi) => {
+  COMMUNES.forEach((c, ci) => {
+    const key = `${c[0]}|${year}`;
+    if (MISSING.has(key)) return;
+    // On time between 3/11 and the deadline day itself.
+    const [date, note] = LATE[key] ?? [`${String(3 + ((ci * 7 + yi * 3) % 8)).padStart(2, '0')}/11/${year}`, ''];
+    reportRows.push([c[0], year, date, `${40 + ci * 3 + yi}/BC-UBND`, note]);
+  });
+  reportRows.push(['109', year, DISTRICT_REPORTS[year] ?? '', `${210 + yi * 15}/BC-UBND`, '']);
+});
+write('bao-cao.csv', reportRows);
+
 console.log(`Đã ghi dữ liệu minh họa: ${villages.length} thôn, ${reviewRows.length - 1} dòng rà soát, ${awards.length} khen thưởng.`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { TEMPLATE_NOTES } from '../lib/data-templates.ts';
-import { BOUNDARY_FILES, buildDataset, DATA_FILES, URL_FILES, type BuildOptions, type BuildResult } from '../lib/dataset.ts';
+import { BOUNDARY_FILES, buildDataset, DATA_FILES, REPORT_FILES, URL_FILES, type BuildOptions, type BuildResult } from '../lib/dataset.ts';
 import { locateInWorkbooks, tableFiles, workbookName } from '../lib/ingest/xlsx.ts';
 import { parseSettings, settingsTable } from '../lib/schemas/settings.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
@@ -76,8 +76,8 @@ const checksum = (tep: string, bytes: Uint8Array): InputChecksum => ({ tep, sha2
 export function loadDataset(dir = dataDir(), content = contentDir(), options: BuildOptions = {}): BuildResult & { inputs: InputChecksum[] } {
   const files = new Map<string, Uint8Array>();
   // Each table may also come as an Excel workbook (ket-qua-ra-soat.xlsx), read by the core.
-  const tables = [...DATA_FILES, ...URL_FILES].filter((name) => name.endsWith('.csv'));
-  for (const name of [...DATA_FILES, ...BOUNDARY_FILES, ...URL_FILES, ...tables.map(workbookName)]) {
+  const tables = [...DATA_FILES, ...URL_FILES, ...REPORT_FILES].filter((name) => name.endsWith('.csv'));
+  for (const name of [...DATA_FILES, ...BOUNDARY_FILES, ...URL_FILES, ...REPORT_FILES, ...tables.map(workbookName)]) {
     const path = join(dir, name);
     try {
       if (statSync(path).isFile()) files.set(name, new Uint8Array(readFileSync(path)));

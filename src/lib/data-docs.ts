@@ -1,6 +1,7 @@
 import { PERSONAL_KINDS } from './ingest/personal.ts';
 import type { Column } from './ingest/table.ts';
 import { MAX_DECIMALS, MAX_LENGTH } from './ingest/values.ts';
+import { reportsTable } from './schemas/reports.ts';
 import { SETTINGS } from './schemas/settings.ts';
 import {
   awardsTable,
@@ -33,7 +34,7 @@ function thresholdScales(): string {
 }
 
 export function dataReadme(): string {
-  const tables = [unitsTable, regionsTable, reviewTable, awardsTable, criteriaTable, movedUrlsTable];
+  const tables = [unitsTable, regionsTable, reviewTable, awardsTable, criteriaTable, reportsTable, movedUrlsTable];
   const settings = Object.entries(SETTINGS).map(([key, s]) => `| \`${key}\` | ${cell(s.label)} | ${cell(s.type.name)} | ${s.default === null ? 'bắt buộc' : `\`${String(s.default)}\``} | ${cell(s.description)} |`);
   return `# Dữ liệu đầu vào — the data contract
 

@@ -9,7 +9,7 @@ import {
   templateFile,
   xlsxTemplate,
 } from './data-templates.ts';
-import { DATA_FILES, URL_FILES } from './dataset.ts';
+import { DATA_FILES, REPORT_FILES, URL_FILES } from './dataset.ts';
 import { parseTable } from './ingest/table.ts';
 import { readWorkbook } from './ingest/xlsx.ts';
 import { reviewTable, unitsTable } from './schemas/tables.ts';
@@ -27,7 +27,7 @@ function sheetRows(bytes: Uint8Array): string[][] {
 
 describe('blank templates of the data files', () => {
   it('exist for every table the build reads', () => {
-    const tables = [...DATA_FILES, ...URL_FILES].filter((f) => f.endsWith('.csv'));
+    const tables = [...DATA_FILES, ...URL_FILES, ...REPORT_FILES].filter((f) => f.endsWith('.csv'));
     expect(TEMPLATE_TABLES.map((t) => t.file).sort()).toEqual([...tables].sort());
     expect(TEMPLATE_FILES).toHaveLength(2 * tables.length);
     for (const name of TEMPLATE_FILES) expect(templateFile(name), name).not.toBeNull();

@@ -2,6 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { cleanText } from './ingest/text.ts';
 import { workbookName } from './ingest/xlsx.ts';
+import { reportsTable } from './schemas/reports.ts';
 import { SETTINGS, settingsTable } from './schemas/settings.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
 import { movedUrlsTable } from './schemas/urls.ts';
@@ -33,6 +34,7 @@ export const TEMPLATE_TABLES: readonly TemplateTable[] = [
   criteriaTable,
   reviewTable,
   awardsTable,
+  reportsTable,
   movedUrlsTable,
 ];
 

@@ -4,6 +4,8 @@ import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, ch
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { checkProtectedNames, publishedTexts } from './domain/privacy-gate.ts';
+import { checkReports } from './domain/reports.ts';
+import { reportsTable, type ReportRow } from './schemas/reports.ts';
 import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
 import { parseTable } from './ingest/table.ts';
 import { parseSettings, settingsTable, type Settings } from './schemas/settings.ts';
@@ -29,6 +31,9 @@ export const DATA_FILES = [
 /** Optional: the published-URL lock and the declared old URLs (src/lib/site/url-lock.ts). */
 export const URL_FILES = [LOCK_FILE, movedUrlsTable.file] as const;
 
+/** Optional: the dates reports came in; without it the reporting page says none were given. */
+export const REPORT_FILES = [reportsTable.file] as const;
+
 /** An optional boundary file; without one the maps are schematic diagrams. */
 export const BOUNDARY_FILES = ['ranh-gioi.geojson', 'ranh-gioi.topojson', 'ranh-gioi.json'] as const;
 
@@ -39,6 +44,8 @@ export interface Dataset {
   criteria: ReadonlyMap<CriterionId, CriterionRow>;
   reviews: ReviewRow[];
   awards: AwardRow[];
+  /** Report dates (bao-cao.csv), or null when the file is not given. */
+  reports: ReportRow[] | null;
   stories: Story[];
   boundary: Boundary | null;
   index: UnitIndex;
@@ -130,6 +137,9 @@ export function buildDataset(
     moved: files.has(movedUrlsTable.file)
       ? parseTable(movedUrlsTable, bytes(movedUrlsTable.file))
       : { table: null, issues: [] },
+    reports: files.has(reportsTable.file)
+      ? parseTable(reportsTable, bytes(reportsTable.file))
+      : { table: null, issues: [] },
   };
   // No push(...list): a spread of a data-sized list overflows the stack.
   for (const p of Object.values(parsed)) for (const i of p.issues) issues.push(i);
@@ -141,7 +151,7 @@ export function buildDataset(
   const lockText = files.has(LOCK_FILE) ? new TextDecoder().decode(files.get(LOCK_FILE)) : null;
   const published = publishedTexts({
     settings: settingRows,
-    tables: [u.table, r.table, c.table, rv.table],
+    tables: [u.table, r.table, c.table, rv.table, ...(parsed.reports.table ? [parsed.reports.table] : [])],
     awards: a.table,
     stories: storyInputs,
     photos: [...photos.keys()],
@@ -162,6 +172,7 @@ export function buildDataset(
   const reviews = checkReviews(rv.table, index, settings, issues);
   const awards = checkAwards(a.table, index, settings, stories, issues);
   checkStories(stories, index, awards, issues);
+  const reports = parsed.reports.table ? checkReports(parsed.reports.table, index, settings, issues) : null;
   if (hasErrors(issues)) return done(null);
 
   const boundary = readBoundary(files, issues);
@@ -178,7 +189,7 @@ export function buildDataset(
     lastUnit = v.ma_don_vi;
     if (keepVerdicts) verdicts.push(v);
   });
-  const core = { settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts, judged };
+  const core = { settings, units, regions, criteria, reviews, awards, reports, stories, boundary, index, figures, verdicts, judged };
   const lock = files.get(LOCK_FILE);
   const urlInputs = { lock, moved: parsed.moved.table, units: u.table, awards: a.table, accept: acceptUrls };
   const urls = checkUrls(core, urlInputs, issues);

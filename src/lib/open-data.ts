@@ -2,6 +2,7 @@ import type { Verdict } from './domain/criteria.ts';
 import type { PublicAward } from './domain/privacy.ts';
 import { csvChunks, jsonArrayChunks, toJson, type Cell } from './export.ts';
 import type { Column } from './ingest/table.ts';
+import { reportsTable } from './schemas/reports.ts';
 import { SETTINGS } from './schemas/settings.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
 import type { SiteData, Snapshot } from './snapshot.ts';
@@ -97,6 +98,8 @@ export function downloads(s: Snapshot): Download[] {
     tableDownload('don-vi', unitsTable, s.units),
     tableDownload('khu-vuc', regionsTable, s.regions),
     tableDownload('tieu-chi', criteriaTable, s.criteria),
+    // Always published, empty without bao-cao.csv, so its address stays the same from year to year.
+    tableDownload('bao-cao', reportsTable, s.reports ?? []),
     rowsDownload('khen-thuong', 'Khen thưởng (bản công khai)', 'Quyết định khen thưởng. Hộ gia đình, cá nhân chưa đồng ý hoặc đã rút đồng ý chỉ được đếm, không có tên, đơn vị, thành tích.', AWARD_FIELDS, s.awards as PublicAward[]),
     { name: 'dia-phuong', title: 'Địa phương và thiết lập', description: 'Các thiết lập dùng để tính (năm gốc, cách hiểu tiêu chí…).', fields: [{ key: 'khoa', label: 'Khóa', description: 'Tên thiết lập.' }, { key: 'ten', label: 'Tên', description: 'Tên tiếng Việt.' }, { key: 'gia_tri', label: 'Giá trị', description: 'Giá trị đang dùng (mặc định nếu tệp không ghi).' }], count: settingsRows.length, rows: () => settingsRows, json: () => [toJson(s.settings)] },
   ];

@@ -5,6 +5,7 @@ import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { publicAward, type PublicAward } from './domain/privacy.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import type { Issue } from './ingest/issues.ts';
+import type { ReportRow } from './schemas/reports.ts';
 import type { Settings } from './schemas/settings.ts';
 import type { StoryMeta } from './schemas/story.ts';
 import type { UrlPlan } from './site/url-lock.ts';
@@ -21,6 +22,8 @@ export interface Snapshot {
   criteria: CriterionRow[];
   reviews: ReviewRow[];
   awards: PublicAward[];
+  /** Report dates (bao-cao.csv), or null when the file is not given. */
+  reports: ReportRow[] | null;
   stories: (StoryMeta & { slug: string })[];
   verdicts: Verdict[];
   /** Warnings for the public data-quality page: values from the awards file are dropped. */
@@ -39,6 +42,7 @@ export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snaps
     criteria: [...d.criteria.values()],
     reviews: d.reviews,
     awards: d.awards.map(publicAward),
+    reports: d.reports,
     stories: d.stories.map(({ body: _body, file: _file, bodyLine: _line, fieldLines: _lines, ...meta }) => meta),
     verdicts: d.verdicts,
     warnings: warnings.map(({ severity: _s, ...w }) => (w.file === awardsTable.file ? { ...w, value: null } : w)),

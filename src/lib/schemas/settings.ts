@@ -2,6 +2,7 @@ import { makeIssue, type Issue } from '../ingest/issues.ts';
 import { column, defineTable, parseTable, type ParsedTable, type RowOf } from '../ingest/table.ts';
 import { matchKey } from '../ingest/text.ts';
 import { choice, date, decimal, percent, text, year, yesNo, type CellType, type Parsed } from '../ingest/values.ts';
+import { dayMonth } from './reports.ts';
 
 // The locality and its settings, one per line ("khoa,gia_tri"), so a steward edits them in
 // Excel like the other files. Every reading the plan leaves open is a named setting with a default.
@@ -100,6 +101,8 @@ export const SETTINGS = {
       'thay cho giá trị này.',
   ),
   ngay_cap_nhat: setting('Ngày cập nhật số liệu', date, null, 'Ngày số liệu được cập nhật lần cuối.'),
+  han_bao_cao_xa: setting('Hạn báo cáo của xã', dayMonth, '10/11', 'Ngày trong năm mà xã, thị trấn phải báo cáo kết quả phong trào về Phòng Lao động – Thương binh và Xã hội (mục VI.3 của kế hoạch). Báo cáo nhận đúng ngày này là đúng hạn.'),
+  han_bao_cao_huyen: setting('Hạn báo cáo của huyện', dayMonth, '20/11', 'Ngày trong năm mà huyện phải báo cáo tỉnh (mục VI.3 của kế hoạch).'),
   // Each new image costs about 0.1 s to draw: 100,000 villages would add hours to a first build.
   anh_chia_se: setting('Ảnh chia sẻ', choice(SHARE_IMAGES), 'moi_trang', 'Ảnh hiện khi chia sẻ một trang lên mạng xã hội: mỗi xã, thôn, mục vinh danh và bài viết một ảnh riêng (mặc định); thôn dùng ảnh của xã (cap_xa, cho tỉnh lớn); hoặc một ảnh chung cho mọi trang (chung, cho bản toàn quốc). Mỗi ảnh mới mất khoảng 0,1 giây để vẽ.'),
 } as const;

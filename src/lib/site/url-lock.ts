@@ -41,10 +41,10 @@ const EMPTY_PLAN: UrlPlan = { locked: [], published: [], redirects: [] };
 
 const FIXED_PAGES = [
   '/', '/bao-chi/', '/gioi-thieu/', '/phuong-phap/', '/quyen-rieng-tu/', '/thon/', '/dien-hinh/', '/du-lieu/',
-  '/du-lieu/chat-luong/', '/vinh-danh/', '/xa-moi/', '/cap-nhat-du-lieu/',
+  '/du-lieu/chat-luong/', '/vinh-danh/', '/xa-moi/', '/cap-nhat-du-lieu/', '/bao-cao/',
 ];
 /** The open-data downloads (src/pages/du-lieu/[file].ts); a site test checks the list against the output. */
-const DOWNLOADS = ['danh-gia', 'ket-qua-ra-soat', 'don-vi', 'khu-vuc', 'tieu-chi', 'khen-thuong', 'dia-phuong'];
+const DOWNLOADS = ['danh-gia', 'ket-qua-ra-soat', 'don-vi', 'khu-vuc', 'tieu-chi', 'bao-cao', 'khen-thuong', 'dia-phuong'];
 
 /** What every step of the check reads, computed once per build. */
 interface UrlContext {
