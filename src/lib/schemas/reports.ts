@@ -32,7 +32,7 @@ export const reportsTable = defineTable({
   title: 'Ngày nhận báo cáo',
   description:
     'Không bắt buộc. Mỗi dòng là báo cáo kết quả phong trào của một năm: xã, thị trấn báo cáo Phòng Lao động – ' +
-    'Thương binh và Xã hội (hạn han_bao_cao_xa), huyện báo cáo tỉnh (hạn han_bao_cao_huyen). ' +
+    'Thương binh và Xã hội (theo hạn báo cáo của xã trong tệp địa phương, mặc định 10/11), huyện báo cáo tỉnh (hạn báo cáo của huyện, mặc định 20/11). ' +
     'Trang "Báo cáo đúng hạn" tính đúng hạn, muộn hay chưa có từ tệp này.',
   columns: [
     column(
