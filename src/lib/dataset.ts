@@ -1,4 +1,4 @@
-import { parseBoundary, type Boundary } from './charts/map.ts';
+import { matchBoundary, parseBoundary, type BoundaryFile, type BoundaryKind, type MapUnit } from './charts/map.ts';
 import { forEachVerdict, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
@@ -29,8 +29,15 @@ export const DATA_FILES = [
 /** Optional: the published-URL lock and the declared old URLs (src/lib/site/url-lock.ts). */
 export const URL_FILES = [LOCK_FILE, movedUrlsTable.file] as const;
 
-/** An optional boundary file; without one the maps are schematic diagrams. */
-export const BOUNDARY_FILES = ['ranh-gioi.geojson', 'ranh-gioi.topojson', 'ranh-gioi.json'] as const;
+/** Optional boundary files, one per kind of unit; without one those maps are schematic diagrams. */
+const BOUNDARY_NAMES: Record<BoundaryKind, string> = { xa: 'ranh-gioi-xa', xa_moi: 'ranh-gioi-xa-moi' };
+const BOUNDARY_EXTENSIONS = ['.geojson', '.topojson'] as const;
+/** Beside a boundary file, its source and licence as the map credits them (`ranh-gioi-xa.nguon.txt`). */
+const creditFile = (kind: BoundaryKind) => `${BOUNDARY_NAMES[kind]}.nguon.txt`;
+export const BOUNDARY_FILES = (Object.keys(BOUNDARY_NAMES) as BoundaryKind[]).flatMap((kind) => [
+  ...BOUNDARY_EXTENSIONS.map((ext) => BOUNDARY_NAMES[kind] + ext),
+  creditFile(kind),
+]);
 
 export interface Dataset {
   settings: Settings;
@@ -40,7 +47,7 @@ export interface Dataset {
   reviews: ReviewRow[];
   awards: AwardRow[];
   stories: Story[];
-  boundary: Boundary | null;
+  boundaries: BoundaryFile[];
   index: UnitIndex;
   figures: FiguresLookup;
   /** Every verdict; empty when built with `keepVerdicts: false` (check-data), which only counts them. */
@@ -88,15 +95,64 @@ function parseStories(inputs: readonly StoryInput[], issues: Issue[]): Story[] {
   return stories;
 }
 
-function readBoundary(files: ReadonlyMap<string, Uint8Array>, issues: Issue[]): Boundary | null {
-  const name = BOUNDARY_FILES.find((n) => files.has(n));
-  if (!name) return null;
-  const result = parseBoundary(new TextDecoder().decode(files.get(name)));
-  if ('error' in result) {
-    issues.push(makeIssue('error', { file: name }, 'format-error', result.error));
-    return null;
+const boundaryUnit = (u: UnitRow): MapUnit => ({
+  id: u.ma_don_vi,
+  codes: [u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])],
+  name: u.ten_don_vi,
+  lat: u.vi_do,
+  lon: u.kinh_do,
+});
+
+/** A file in the data folder that looks like boundaries but is not read under its name. */
+export const looksLikeBoundary = (name: string) =>
+  /\.(geo|topo)json$/i.test(name) || /^ranh[-_ ]?gioi.*\.json$/i.test(name);
+
+/** A message for each boundary-looking file the build does not read, naming the files it reads. */
+export function unreadBoundaryFiles(names: readonly string[]): Issue[] {
+  const read = (Object.values(BOUNDARY_NAMES) as string[]).flatMap((n) => BOUNDARY_EXTENSIONS.map((ext) => n + ext));
+  return names
+    .filter((n) => looksLikeBoundary(n) && !read.includes(n))
+    .map((n) =>
+      makeIssue('warning', { file: n }, 'format-error', `Tệp ${n} không được đọc: bản đồ chỉ đọc tệp ranh giới có tên ${read.join(', ')} (các xã, thị trấn trong phong trào: ${BOUNDARY_NAMES.xa}; các xã, phường hiện nay: ${BOUNDARY_NAMES.xa_moi}). Đổi tên tệp theo loại đơn vị nó mô tả.`),
+    );
+}
+
+/** Each boundary file given, matched against its units, with what matched said in the report. */
+function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex, issues: Issue[]): BoundaryFile[] {
+  const text = (name: string) => new TextDecoder().decode(files.get(name)).replace(/^\uFEFF/, '');
+  const result: BoundaryFile[] = [];
+  for (const kind of Object.keys(BOUNDARY_NAMES) as BoundaryKind[]) {
+    const given = BOUNDARY_EXTENSIONS.map((ext) => BOUNDARY_NAMES[kind] + ext).filter((n) => files.has(n));
+    const file = given[0];
+    if (!file) continue;
+    if (given.length > 1) {
+      issues.push(makeIssue('error', { file }, 'format-error', `Có cả ${given.join(' và ')}: giữ lại một tệp ranh giới cho mỗi loại đơn vị.`));
+      continue;
+    }
+    const parsed = parseBoundary(text(file));
+    if ('error' in parsed) {
+      issues.push(makeIssue('error', { file }, 'format-error', parsed.error));
+      continue;
+    }
+    const what = kind === 'xa' ? 'xã, thị trấn trong phong trào' : 'xã, phường hiện nay';
+    const units = (kind === 'xa' ? index.movementCommunes : index.currentCommunes).map(boundaryUnit);
+    const { matched, unitsWithoutShape, shapesWithoutUnit } = matchBoundary(parsed.boundary, units);
+    if (matched.length === 0) {
+      const keys = [...new Set(parsed.boundary.features.flatMap((f) => Object.keys(f.properties ?? {})))];
+      issues.push(makeIssue('error', { file }, 'foreign-key', `Không vùng nào trong tệp khớp với ${what} của don-vi.csv. Mỗi vùng cần một thuộc tính (ví dụ "ma_xa") mang mã đơn vị (cột ma_don_vi) hoặc mã hành chính (cột ma_hanh_chinh) của đơn vị đó; các thuộc tính có trong tệp: ${keys.join(', ') || 'không có'}. Sửa thuộc tính mã trong tệp, hoặc đổi tên tệp nếu nó mô tả loại đơn vị khác.`));
+      continue;
+    }
+    const credit = files.has(creditFile(kind)) ? text(creditFile(kind)).trim().replace(/\s+/g, ' ') : null;
+    issues.push(makeIssue('warning', { file }, 'foreign-key', `Bản đồ vẽ ${matched.length} trên ${units.length} ${what} từ tệp này.${credit ? '' : ` Chưa ghi nguồn và giấy phép của tệp: viết vào tệp ${creditFile(kind)} đặt cạnh nó.`}`));
+    if (unitsWithoutShape.length > 0) {
+      issues.push(makeIssue('warning', { file }, 'foreign-key', `Không có vùng cho ${unitsWithoutShape.length} đơn vị: ${unitsWithoutShape.map((u) => `${u.name} (mã ${u.codes.join(' / ')})`).join(', ')}. Thêm vùng của đơn vị với mã đó vào tệp.`));
+    }
+    if (shapesWithoutUnit.length > 0) {
+      issues.push(makeIssue('warning', { file }, 'foreign-key', `${shapesWithoutUnit.length} vùng không khớp đơn vị nào (${what}) nên không được vẽ: ${shapesWithoutUnit.join(', ')}. Sửa mã của vùng cho đúng don-vi.csv nếu nó là một đơn vị của địa phương.`));
+    }
+    result.push({ file, kind, boundary: parsed.boundary, credit });
   }
-  return result.boundary;
+  return result;
 }
 
 export function buildDataset(
@@ -164,7 +220,7 @@ export function buildDataset(
   checkStories(stories, index, awards, issues);
   if (hasErrors(issues)) return done(null);
 
-  const boundary = readBoundary(files, issues);
+  const boundaries = readBoundaries(files, index, issues);
   if (hasErrors(issues)) return done(null);
 
   const figures = figuresLookup(index, reviews);
@@ -178,7 +234,7 @@ export function buildDataset(
     lastUnit = v.ma_don_vi;
     if (keepVerdicts) verdicts.push(v);
   });
-  const core = { settings, units, regions, criteria, reviews, awards, stories, boundary, index, figures, verdicts, judged };
+  const core = { settings, units, regions, criteria, reviews, awards, stories, boundaries, index, figures, verdicts, judged };
   const lock = files.get(LOCK_FILE);
   const urlInputs = { lock, moved: parsed.moved.table, units: u.table, awards: a.table, accept: acceptUrls };
   const urls = checkUrls(core, urlInputs, issues);
