@@ -39,13 +39,16 @@ export type MapShapeKind = 'vung' | 'tron' | 'tam-giac' | 'vuong' | 'thoi';
 const VERDICT_SHAPES: Record<VerdictResult, MapShapeKind> = { dat: 'tron', chua_dat: 'tam-giac', chua_du_du_lieu: 'vuong', khong_ap_dung: 'thoi' };
 
 /** SVG path of a symbol centred on (x, y): ✓ circle, ✗ triangle, ? square, – diamond; an area's legend patch. */
-export function symbolPath(shape: MapShapeKind, x: number, y: number, r = SYMBOL_RADIUS): string {
+export function symbolPath(shape: MapShapeKind, cx: number, cy: number, radius = SYMBOL_RADIUS): string {
+  // Tenths of a pixel: short paths, and no float noise such as 126.19999999999999.
+  const [x, y, r, a, b, c] = [cx, cy, radius, radius * 0.8, radius * 1.3, radius * 0.9].map((v) => Math.round(v * 10) / 10) as [number, number, number, number, number, number];
+  const t = (v: number) => Math.round(v * 10) / 10;
   switch (shape) {
-    case 'tam-giac': return `M${x},${y - r}L${x + r},${y + r * 0.8}L${x - r},${y + r * 0.8}Z`;
-    case 'vuong': return `M${x - r * 0.8},${y - r * 0.8}h${r * 1.6}v${r * 1.6}h${-r * 1.6}Z`;
-    case 'thoi': return `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`;
-    case 'vung': return `M${x - r * 1.3},${y - r * 0.9}h${r * 2.6}v${r * 1.8}h${-r * 2.6}Z`;
-    case 'tron': return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+    case 'tam-giac': return `M${x},${t(y - r)}L${t(x + r)},${t(y + a)}L${t(x - r)},${t(y + a)}Z`;
+    case 'vuong': return `M${t(x - a)},${t(y - a)}h${t(2 * a)}v${t(2 * a)}h${t(-2 * a)}Z`;
+    case 'thoi': return `M${x},${t(y - r)}L${t(x + r)},${y}L${x},${t(y + r)}L${t(x - r)},${y}Z`;
+    case 'vung': return `M${t(x - b)},${t(y - c)}h${t(2 * b)}v${t(2 * c)}h${t(-2 * b)}Z`;
+    case 'tron': return `M${t(x - r)},${y}a${r},${r} 0 1,0 ${t(2 * r)},0a${r},${r} 0 1,0 ${t(-2 * r)},0`;
   }
 }
 

@@ -1,0 +1,12 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+const [page, out] = process.argv.slice(2);
+const html = readFileSync(page, 'utf8');
+const fig = html.match(/<figure class="map">[\s\S]*?<\/figure>/)[0];
+const svg = fig.match(/<svg viewBox="0 0 360 320"[\s\S]*?<\/svg>/)[0];
+const legend = [...fig.matchAll(/<li><svg class="legend-sym"[\s\S]*?<path class="([^"]*)"[\s\S]*?<\/li>/g)].map((m) => m[0].replace(/<[^>]+>/g, '').trim() + ' [' + m[1] + ']');
+console.log(legend.join('\n'));
+console.log((fig.match(/<p class="map-(key|credit)">[\s\S]*?<\/p>/g) ?? []).map((s) => s.replace(/<[^>]+>/g, '')).join('\n'));
+const css = readFileSync('src/styles/site.css', 'utf8').split('\n').filter((l) => /\.map|muc-|\.sym/.test(l)).join('\n').replace(/\.map /g, '');
+const styled = svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="640" ').replace(/<title>/, `<style>${css} text{font-family:sans-serif;fill:#1b1b1b}</style><rect width="360" height="320" fill="#fff"/><title>`);
+writeFileSync(out, new Resvg(styled, { font: { loadSystemFonts: true } }).render().asPng());
