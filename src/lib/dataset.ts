@@ -1,4 +1,4 @@
-import { matchBoundary, parseBoundary, type BoundaryFile, type BoundaryKind, type MapUnit } from './charts/map.ts';
+import { drawsAsBoundaryMap, matchBoundary, parseBoundary, type BoundaryFile, type BoundaryKind, type MapUnit } from './charts/map.ts';
 import { forEachVerdict, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
@@ -143,7 +143,11 @@ function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex
       continue;
     }
     const credit = files.has(creditFile(kind)) ? text(creditFile(kind)).trim().replace(/\s+/g, ' ') : null;
-    issues.push(makeIssue('warning', { file }, 'foreign-key', `Bản đồ vẽ ${matched.length} trên ${units.length} ${what} từ tệp này.${credit ? '' : ` Chưa ghi nguồn và giấy phép của tệp: viết vào tệp ${creditFile(kind)} đặt cạnh nó.`}`));
+    const drawn = drawsAsBoundaryMap(matched.length, units.length)
+      ? `Bản đồ vẽ ${matched.length} trên ${units.length} ${what} từ tệp này.`
+      : `Tệp chỉ khớp ${matched.length} trên ${units.length} ${what}, chưa được một nửa: bản đồ vẫn là sơ đồ.`;
+    const ask = credit ? '' : ` Chưa ghi nguồn và giấy phép của tệp: viết vào tệp ${creditFile(kind)} đặt cạnh nó.`;
+    issues.push(makeIssue('warning', { file }, 'foreign-key', drawn + ask));
     if (unitsWithoutShape.length > 0) {
       issues.push(makeIssue('warning', { file }, 'foreign-key', `Không có vùng cho ${unitsWithoutShape.length} đơn vị: ${unitsWithoutShape.map((u) => `${u.name} (mã ${u.codes.join(' / ')})`).join(', ')}. Thêm vùng của đơn vị với mã đó vào tệp.`));
     }

@@ -169,10 +169,13 @@ function thinned(projection: GeoProjection, min: number): GeoStreamWrapper {
   };
 }
 
+/** A map uses a boundary file that covers at least half of its units; otherwise it stays a diagram. */
+export const drawsAsBoundaryMap = (matched: number, units: number) => matched > 0 && matched * 2 >= units;
+
 /** Polygons of the units found in the boundary file; null when it hardly covers these units. */
 export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], width = 360, height = 320): MapGeometry | null {
   const { matched } = matchBoundary(boundary, units);
-  if (matched.length === 0 || matched.length * 2 < units.length) return null;
+  if (!drawsAsBoundaryMap(matched.length, units.length)) return null;
 
   const projected = matched.some((m) => {
     const p = firstPosition(m.feature.geometry);
