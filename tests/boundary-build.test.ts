@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkData, copySample, editFile, runScript } from './helpers.ts';
+import { checkData, copySample, editFile, runScript, type JsonReport } from './helpers.ts';
 
 // The map with a boundary file a user brings: today's communes as polygons keyed by their official
 // code. The file is made here (squares around each commune's position), never taken from elsewhere.
@@ -71,7 +71,7 @@ describe('a build from data a user brings', () => {
     writeFileSync(join(dir.data, 'ranh-gioi.geojson'), boundaryFor(dir.data, today, 'ma_hanh_chinh'));
     const { status, report } = checkData(dir.data, dir.content);
     expect(status).toBe(0);
-    const warning = report.warnings.find((w) => w.file === 'ranh-gioi.geojson');
+    const warning = (report.warnings as JsonReport['errors']).find((w) => w.file === 'ranh-gioi.geojson');
     expect(warning?.message).toContain('không được đọc');
     expect(warning?.message).toContain('ranh-gioi-xa-moi.geojson');
   });

@@ -146,6 +146,13 @@ describe('map labels', () => {
     expect(map.shapes.every((s) => s.label?.key === null)).toBe(true);
     expectNoOverlap(map);
   });
+
+  it('writes an area\'s name on its centroid when no symbol is drawn there', () => {
+    const parsed = parseBoundary(geojson(false));
+    const map = 'boundary' in parsed ? boundaryMap(parsed.boundary, units, false) : null;
+    for (const s of map?.shapes ?? []) expect(s.label).toMatchObject({ x: s.labelX, y: s.labelY + 4, anchor: 'middle' });
+    expect(map?.shapes).toHaveLength(2);
+  });
 });
 
 describe('matching a boundary file', () => {

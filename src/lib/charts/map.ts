@@ -173,7 +173,8 @@ function thinned(projection: GeoProjection, min: number): GeoStreamWrapper {
 export const drawsAsBoundaryMap = (matched: number, units: number) => matched > 0 && matched * 2 >= units;
 
 /** Polygons of the units found in the boundary file; null when it hardly covers these units. */
-export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], width = 360, height = 320): MapGeometry | null {
+/** `symbols`: whether a symbol is drawn at each unit's point (a verdict map); without, names sit on the centroid. */
+export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], symbols = true, width = 360, height = 320): MapGeometry | null {
   const { matched } = matchBoundary(boundary, units);
   if (!drawsAsBoundaryMap(matched.length, units.length)) return null;
 
@@ -197,7 +198,7 @@ export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], width
     width,
     height,
     source: 'ranh_gioi',
-    shapes: placeLabels(points, width, height).map((p) => ({ id: p.id, d: p.d, labelX: p.x, labelY: p.y, label: p.label })),
+    shapes: placeLabels(points, width, height, symbols).map((p) => ({ id: p.id, d: p.d, labelX: p.x, labelY: p.y, label: p.label })),
     missing: units.filter((u) => !matched.some((m) => m.unit === u)).map((u) => u.id),
   };
 }
@@ -244,11 +245,19 @@ const CANDIDATES: { dx: number; dy: number; anchor: MapLabel['anchor'] }[] = [
  * takes the first candidate place whose box is free; a name that finds none is replaced by a number
  * (explained in the key beside the map); a number that finds none is left off (the table names every unit).
  */
-export function placeLabels<P extends { name: string; x: number; y: number }>(points: readonly P[], width: number, height: number): (P & { label: MapLabel | null })[] {
-  const taken: Box[] = points.map((p) => ({ left: p.x - SYMBOL_RADIUS, right: p.x + SYMBOL_RADIUS, top: p.y - SYMBOL_RADIUS, bottom: p.y + SYMBOL_RADIUS }));
+export function placeLabels<P extends { name: string; x: number; y: number }>(
+  points: readonly P[],
+  width: number,
+  height: number,
+  symbols = true,
+): (P & { label: MapLabel | null })[] {
+  // Without symbols a name is best on its point itself (the centroid of its area).
+  const candidates = symbols ? CANDIDATES : [{ dx: 0, dy: 4, anchor: 'middle' as const }, ...CANDIDATES];
+  const symbolBox = (p: P): Box => ({ left: p.x - SYMBOL_RADIUS, right: p.x + SYMBOL_RADIUS, top: p.y - SYMBOL_RADIUS, bottom: p.y + SYMBOL_RADIUS });
+  const taken: Box[] = symbols ? points.map(symbolBox) : [];
   const fits = (b: Box) => b.left >= 0 && b.right <= width && b.top >= 0 && b.bottom <= height && !taken.some((o) => boxesIntersect(b, o));
   const place = (p: P, text: string, key: number | null): MapLabel | null => {
-    for (const c of CANDIDATES) {
+    for (const c of candidates) {
       const label = { x: Math.round((p.x + c.dx) * 10) / 10, y: Math.round((p.y + c.dy) * 10) / 10, anchor: c.anchor, text, key };
       const box = labelBox(label);
       // A label's own symbol is not in its way: the candidates keep clear of it.

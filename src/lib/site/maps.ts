@@ -102,7 +102,7 @@ export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRo
   const ids = new Set(units.map((u) => u.ma_don_vi));
   const kind = site.index.currentCommunes.some((u) => ids.has(u.ma_don_vi)) ? 'xa_moi' : 'xa';
   const file = site.boundaries.find((b) => b.kind === kind);
-  const geometry = (file && boundaryMap(file.boundary, mapUnits)) || schematicMap(mapUnits);
+  const geometry = (file && boundaryMap(file.boundary, mapUnits, indicator.criterion !== null)) || schematicMap(mapUnits);
   const areas = geometry.source === 'ranh_gioi';
   const items: MapItem[] = geometry.shapes.map((shape) => {
     const unit = site.index.byId.get(shape.id)!;
