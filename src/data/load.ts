@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { TEMPLATE_NOTES } from '../lib/data-templates.ts';
-import { BOUNDARY_FILES, buildDataset, DATA_FILES, unreadBoundaryFiles, URL_FILES, type BuildOptions, type BuildResult } from '../lib/dataset.ts';
+import {
+  BOUNDARY_FILES,
+  buildDataset,
+  DATA_FILES,
+  unreadBoundaryFiles,
+  URL_FILES,
+  type BuildOptions,
+  type BuildResult,
+} from '../lib/dataset.ts';
 import { locateInWorkbooks, tableFiles, workbookName } from '../lib/ingest/xlsx.ts';
 import { parseSettings, settingsTable } from '../lib/schemas/settings.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';

@@ -1,4 +1,11 @@
-import { drawsAsBoundaryMap, matchBoundary, parseBoundary, type BoundaryFile, type BoundaryKind, type MapUnit } from './charts/map.ts';
+import {
+  drawsAsBoundaryMap,
+  matchBoundary,
+  parseBoundary,
+  type BoundaryFile,
+  type BoundaryKind,
+  type MapUnit,
+} from './charts/map.ts';
 import { forEachVerdict, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
@@ -113,7 +120,14 @@ export function unreadBoundaryFiles(names: readonly string[]): Issue[] {
   return names
     .filter((n) => looksLikeBoundary(n) && !read.includes(n))
     .map((n) =>
-      makeIssue('warning', { file: n }, 'format-error', `Tệp ${n} không được đọc: bản đồ chỉ đọc tệp ranh giới có tên ${read.join(', ')} (các xã, thị trấn trong phong trào: ${BOUNDARY_NAMES.xa}; các xã, phường hiện nay: ${BOUNDARY_NAMES.xa_moi}). Đổi tên tệp theo loại đơn vị nó mô tả.`),
+      makeIssue(
+        'warning',
+        { file: n },
+        'format-error',
+        `Tệp ${n} không được đọc: bản đồ chỉ đọc tệp ranh giới có tên ${read.join(', ')} ` +
+          `(các xã, thị trấn trong phong trào: ${BOUNDARY_NAMES.xa}; các xã, phường hiện nay: ` +
+          `${BOUNDARY_NAMES.xa_moi}). Đổi tên tệp theo loại đơn vị nó mô tả.`,
+      ),
     );
 }
 
@@ -126,7 +140,8 @@ function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex
     const file = given[0];
     if (!file) continue;
     if (given.length > 1) {
-      issues.push(makeIssue('error', { file }, 'format-error', `Có cả ${given.join(' và ')}: giữ lại một tệp ranh giới cho mỗi loại đơn vị.`));
+      const message = `Có cả ${given.join(' và ')}: giữ lại một tệp ranh giới cho mỗi loại đơn vị.`;
+      issues.push(makeIssue('error', { file }, 'format-error', message));
       continue;
     }
     const parsed = parseBoundary(text(file));
@@ -139,7 +154,12 @@ function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex
     const { matched, unitsWithoutShape, shapesWithoutUnit } = matchBoundary(parsed.boundary, units);
     if (matched.length === 0) {
       const keys = [...new Set(parsed.boundary.features.flatMap((f) => Object.keys(f.properties ?? {})))];
-      issues.push(makeIssue('error', { file }, 'foreign-key', `Không vùng nào trong tệp khớp với ${what} của don-vi.csv. Mỗi vùng cần một thuộc tính (ví dụ "ma_xa") mang mã đơn vị (cột ma_don_vi) hoặc mã hành chính (cột ma_hanh_chinh) của đơn vị đó; các thuộc tính có trong tệp: ${keys.join(', ') || 'không có'}. Sửa thuộc tính mã trong tệp, hoặc đổi tên tệp nếu nó mô tả loại đơn vị khác.`));
+      const message =
+        `Không vùng nào trong tệp khớp với ${what} của don-vi.csv. Mỗi vùng cần một thuộc tính (ví dụ "ma_xa") ` +
+        `mang mã đơn vị (cột ma_don_vi) hoặc mã hành chính (cột ma_hanh_chinh) của đơn vị đó; các thuộc tính có ` +
+        `trong tệp: ${keys.join(', ') || 'không có'}. Sửa thuộc tính mã trong tệp, hoặc đổi tên tệp nếu nó mô tả ` +
+        `loại đơn vị khác.`;
+      issues.push(makeIssue('error', { file }, 'foreign-key', message));
       continue;
     }
     const credit = files.has(creditFile(kind)) ? text(creditFile(kind)).trim().replace(/\s+/g, ' ') : null;
@@ -149,10 +169,15 @@ function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex
     const ask = credit ? '' : ` Chưa ghi nguồn và giấy phép của tệp: viết vào tệp ${creditFile(kind)} đặt cạnh nó.`;
     issues.push(makeIssue('warning', { file }, 'foreign-key', drawn + ask));
     if (unitsWithoutShape.length > 0) {
-      issues.push(makeIssue('warning', { file }, 'foreign-key', `Không có vùng cho ${unitsWithoutShape.length} đơn vị: ${unitsWithoutShape.map((u) => `${u.name} (mã ${u.codes.join(' / ')})`).join(', ')}. Thêm vùng của đơn vị với mã đó vào tệp.`));
+      const names = unitsWithoutShape.map((u) => `${u.name} (mã ${u.codes.join(' / ')})`).join(', ');
+      const message = `Không có vùng cho ${unitsWithoutShape.length} đơn vị: ${names}. Thêm vùng của đơn vị với mã đó vào tệp.`;
+      issues.push(makeIssue('warning', { file }, 'foreign-key', message));
     }
     if (shapesWithoutUnit.length > 0) {
-      issues.push(makeIssue('warning', { file }, 'foreign-key', `${shapesWithoutUnit.length} vùng không khớp đơn vị nào (${what}) nên không được vẽ: ${shapesWithoutUnit.join(', ')}. Sửa mã của vùng cho đúng don-vi.csv nếu nó là một đơn vị của địa phương.`));
+      const message =
+        `${shapesWithoutUnit.length} vùng không khớp đơn vị nào (${what}) nên không được vẽ: ` +
+        `${shapesWithoutUnit.join(', ')}. Sửa mã của vùng cho đúng don-vi.csv nếu nó là một đơn vị của địa phương.`;
+      issues.push(makeIssue('warning', { file }, 'foreign-key', message));
     }
     result.push({ file, kind, boundary: parsed.boundary, credit });
   }

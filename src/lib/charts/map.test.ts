@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryMap, boxesIntersect, labelBox, matchBoundary, parseBoundary, schematicMap, SYMBOL_RADIUS, type MapUnit } from './map.ts';
+import {
+  boundaryMap,
+  boxesIntersect,
+  labelBox,
+  matchBoundary,
+  parseBoundary,
+  schematicMap,
+  SYMBOL_RADIUS,
+  type MapUnit,
+} from './map.ts';
 
 // Boundary files made here, in every shape a user may bring: GeoJSON with either ring winding,
 // projected coordinates, TopoJSON, numeric codes.
@@ -10,13 +19,24 @@ const units: MapUnit[] = [
 ];
 /** A square ring around (lon, lat), counter-clockwise as RFC 7946 asks, or clockwise. */
 function square(lon: number, lat: number, d: number, clockwise: boolean): number[][] {
-  const ring = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+  const ring = [
+    [lon - d, lat - d],
+    [lon + d, lat - d],
+    [lon + d, lat + d],
+    [lon - d, lat + d],
+    [lon - d, lat - d],
+  ];
   return clockwise ? ring.reverse() : ring;
 }
-const geojson = (clockwise: boolean, code: (u: MapUnit) => unknown = (u) => u.codes[1]) => JSON.stringify({
-  type: 'FeatureCollection',
-  features: units.map((u) => ({ type: 'Feature', properties: { ten: u.name, ma_xa: code(u) }, geometry: { type: 'Polygon', coordinates: [square(u.lon!, u.lat!, 0.1, clockwise)] } })),
-});
+const geojson = (clockwise: boolean, code: (u: MapUnit) => unknown = (u) => u.codes[1]) =>
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: units.map((u) => ({
+      type: 'Feature',
+      properties: { ten: u.name, ma_xa: code(u) },
+      geometry: { type: 'Polygon', coordinates: [square(u.lon!, u.lat!, 0.1, clockwise)] },
+    })),
+  });
 function drawn(text: string) {
   const parsed = parseBoundary(text);
   if ('error' in parsed) throw new Error(parsed.error);
@@ -55,8 +75,38 @@ describe('maps from a boundary file', () => {
     const utm = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { code: 'N' }, geometry: { type: 'Polygon', coordinates: [[[500000, 2520000], [510000, 2520000], [510000, 2530000], [500000, 2530000], [500000, 2520000]]] } },
-        { type: 'Feature', properties: { code: 'S' }, geometry: { type: 'Polygon', coordinates: [[[500000, 2480000], [510000, 2480000], [510000, 2490000], [500000, 2490000], [500000, 2480000]]] } },
+        {
+          type: 'Feature',
+          properties: { code: 'N' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [500000, 2520000],
+                [510000, 2520000],
+                [510000, 2530000],
+                [500000, 2530000],
+                [500000, 2520000],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { code: 'S' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [500000, 2480000],
+                [510000, 2480000],
+                [510000, 2490000],
+                [500000, 2490000],
+                [500000, 2480000],
+              ],
+            ],
+          },
+        },
       ],
     });
     const map = drawn(utm);
@@ -67,10 +117,37 @@ describe('maps from a boundary file', () => {
   it('reads TopoJSON', () => {
     const topo = JSON.stringify({
       type: 'Topology',
-      arcs: [[[103.2, 22.7], [103.4, 22.7], [103.4, 22.9], [103.2, 22.9], [103.2, 22.7]], [[103.2, 22.4], [103.4, 22.4], [103.4, 22.6], [103.2, 22.6], [103.2, 22.4]]],
-      objects: { xa: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], properties: { ma: 'N' } }, { type: 'Polygon', arcs: [[1]], properties: { ma: 'S' } }] } },
+      arcs: [
+        [
+          [103.2, 22.7],
+          [103.4, 22.7],
+          [103.4, 22.9],
+          [103.2, 22.9],
+          [103.2, 22.7],
+        ],
+        [
+          [103.2, 22.4],
+          [103.4, 22.4],
+          [103.4, 22.6],
+          [103.2, 22.6],
+          [103.2, 22.4],
+        ],
+      ],
+      objects: {
+        xa: {
+          type: 'GeometryCollection',
+          geometries: [
+            { type: 'Polygon', arcs: [[0]], properties: { ma: 'N' } },
+            { type: 'Polygon', arcs: [[1]], properties: { ma: 'S' } },
+          ],
+        },
+      },
     });
-    expect(drawn(topo).shapes.map((s) => s.id).sort()).toEqual(['N', 'S']);
+    expect(
+      drawn(topo)
+        .shapes.map((s) => s.id)
+        .sort(),
+    ).toEqual(['N', 'S']);
   });
 
   it('matches numeric codes that lost their leading zero in a spreadsheet', () => {
@@ -107,15 +184,20 @@ describe('map labels', () => {
       expect(a.box.bottom).toBeLessThanOrEqual(map.height);
       for (const b of placed.slice(i + 1)) expect(boxesIntersect(a.box, b.box), `${a.id} / ${b.id}`).toBe(false);
       for (const s of map.shapes) {
-        const symbol = { left: s.labelX - SYMBOL_RADIUS, right: s.labelX + SYMBOL_RADIUS, top: s.labelY - SYMBOL_RADIUS, bottom: s.labelY + SYMBOL_RADIUS };
+        const symbol = {
+          left: s.labelX - SYMBOL_RADIUS,
+          right: s.labelX + SYMBOL_RADIUS,
+          top: s.labelY - SYMBOL_RADIUS,
+          bottom: s.labelY + SYMBOL_RADIUS,
+        };
         expect(boxesIntersect(a.box, symbol), `${a.id} on the symbol of ${s.id}`).toBe(false);
       }
     }
   }
 
-  it('moves a name off a neighbour\'s name instead of writing over it', () => {
+  it("moves a name off a neighbour's name instead of writing over it", () => {
     const near: MapUnit[] = [
-      { id: 'A', codes: ['A'], name: 'Xã Mồ Sì San', lat: 22.7, lon: 103.30 },
+      { id: 'A', codes: ['A'], name: 'Xã Mồ Sì San', lat: 22.7, lon: 103.3 },
       { id: 'B', codes: ['B'], name: 'Xã Pa Vây Sử', lat: 22.7, lon: 103.31 },
       { id: 'C', codes: ['C'], name: 'Xã Nậm Xe', lat: 22.3, lon: 103.7 },
     ];
@@ -147,10 +229,11 @@ describe('map labels', () => {
     expectNoOverlap(map);
   });
 
-  it('writes an area\'s name on its centroid when no symbol is drawn there', () => {
+  it("writes an area's name on its centroid when no symbol is drawn there", () => {
     const parsed = parseBoundary(geojson(false));
     const map = 'boundary' in parsed ? boundaryMap(parsed.boundary, units, false) : null;
-    for (const s of map?.shapes ?? []) expect(s.label).toMatchObject({ x: s.labelX, y: s.labelY + 4, anchor: 'middle' });
+    for (const s of map?.shapes ?? [])
+      expect(s.label).toMatchObject({ x: s.labelX, y: s.labelY + 4, anchor: 'middle' });
     expect(map?.shapes).toHaveLength(2);
   });
 });

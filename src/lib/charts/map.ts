@@ -1,6 +1,14 @@
 import { extent } from 'd3-array';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { geoArea, geoIdentity, geoMercator, geoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
+import {
+  geoArea,
+  geoIdentity,
+  geoMercator,
+  geoPath,
+  type GeoProjection,
+  type GeoStream,
+  type GeoStreamWrapper,
+} from 'd3-geo';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
@@ -78,7 +86,10 @@ export function parseBoundary(text: string): { boundary: Boundary } | { error: s
     return { boundary: { type: 'FeatureCollection', features: features as Boundary['features'] } };
   }
   if (obj.type === 'FeatureCollection' && Array.isArray(obj.features)) return { boundary: json as Boundary };
-  return { error: 'Tệp ranh giới phải là GeoJSON FeatureCollection hoặc TopoJSON Topology, mỗi vùng có mã đơn vị trong thuộc tính.' };
+  return {
+    error:
+      'Tệp ranh giới phải là GeoJSON FeatureCollection hoặc TopoJSON Topology, mỗi vùng có mã đơn vị trong thuộc tính.',
+  };
 }
 
 /** The unit a feature describes: the first property whose value is one of the units' codes. */
@@ -126,11 +137,18 @@ function featureName(f: Feature, index: number): string {
 
 function firstPosition(g: Geometry): Position | null {
   switch (g.type) {
-    case 'Point': return g.coordinates;
-    case 'MultiPoint': case 'LineString': return g.coordinates[0] ?? null;
-    case 'MultiLineString': case 'Polygon': return g.coordinates[0]?.[0] ?? null;
-    case 'MultiPolygon': return g.coordinates[0]?.[0]?.[0] ?? null;
-    case 'GeometryCollection': return g.geometries[0] ? firstPosition(g.geometries[0]) : null;
+    case 'Point':
+      return g.coordinates;
+    case 'MultiPoint':
+    case 'LineString':
+      return g.coordinates[0] ?? null;
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates[0]?.[0] ?? null;
+    case 'MultiPolygon':
+      return g.coordinates[0]?.[0]?.[0] ?? null;
+    case 'GeometryCollection':
+      return g.geometries[0] ? firstPosition(g.geometries[0]) : null;
   }
 }
 
@@ -149,7 +167,9 @@ function rewind(f: Feature): Feature {
 function thinned(projection: GeoProjection, min: number): GeoStreamWrapper {
   return {
     stream(output: GeoStream): GeoStream {
-      let lx = 0, ly = 0, fresh = true;
+      let lx = 0,
+        ly = 0,
+        fresh = true;
       return projection.stream({
         point(x, y) {
           if (fresh || Math.hypot(x - lx, y - ly) >= min) {
@@ -159,11 +179,22 @@ function thinned(projection: GeoProjection, min: number): GeoStreamWrapper {
             fresh = false;
           }
         },
-        lineStart() { fresh = true; output.lineStart(); },
-        lineEnd() { output.lineEnd(); },
-        polygonStart() { output.polygonStart(); },
-        polygonEnd() { output.polygonEnd(); },
-        sphere() { output.sphere?.(); },
+        lineStart() {
+          fresh = true;
+          output.lineStart();
+        },
+        lineEnd() {
+          output.lineEnd();
+        },
+        polygonStart() {
+          output.polygonStart();
+        },
+        polygonEnd() {
+          output.polygonEnd();
+        },
+        sphere() {
+          output.sphere?.();
+        },
       });
     },
   };
@@ -174,7 +205,13 @@ export const drawsAsBoundaryMap = (matched: number, units: number) => matched > 
 
 /** Polygons of the units found in the boundary file; null when it hardly covers these units. */
 /** `symbols`: whether a symbol is drawn at each unit's point (a verdict map); without, names sit on the centroid. */
-export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], symbols = true, width = 360, height = 320): MapGeometry | null {
+export function boundaryMap(
+  boundary: Boundary,
+  units: readonly MapUnit[],
+  symbols = true,
+  width = 360,
+  height = 320,
+): MapGeometry | null {
   const { matched } = matchBoundary(boundary, units);
   if (!drawsAsBoundaryMap(matched.length, units.length)) return null;
 
@@ -185,8 +222,13 @@ export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], symbo
   const features = projected ? matched.map((m) => m.feature) : matched.map((m) => rewind(m.feature));
   const collection: FeatureCollection = { type: 'FeatureCollection', features: features as Feature[] };
   const pad = 8;
-  const extent: [[number, number], [number, number]] = [[pad, pad], [width - pad, height - pad]];
-  const projection = projected ? geoIdentity().reflectY(true).fitExtent(extent, collection) : geoMercator().fitExtent(extent, collection);
+  const extent: [[number, number], [number, number]] = [
+    [pad, pad],
+    [width - pad, height - pad],
+  ];
+  const projection = projected
+    ? geoIdentity().reflectY(true).fitExtent(extent, collection)
+    : geoMercator().fitExtent(extent, collection);
   const draw = geoPath(thinned(projection as GeoProjection, 0.8)).digits(1);
   const centre = geoPath(projection as GeoProjection);
   const round = (v: number) => Math.round(v * 10) / 10;
@@ -198,7 +240,13 @@ export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], symbo
     width,
     height,
     source: 'ranh_gioi',
-    shapes: placeLabels(points, width, height, symbols).map((p) => ({ id: p.id, d: p.d, labelX: p.x, labelY: p.y, label: p.label })),
+    shapes: placeLabels(points, width, height, symbols).map((p) => ({
+      id: p.id,
+      d: p.d,
+      labelX: p.x,
+      labelY: p.y,
+      label: p.label,
+    })),
     missing: units.filter((u) => !matched.some((m) => m.unit === u)).map((u) => u.id),
   };
 }
@@ -226,7 +274,8 @@ export function labelBox(label: Pick<MapLabel, 'x' | 'y' | 'anchor' | 'text'>): 
   return { left, right: left + width, top: label.y - MAP_FONT_SIZE - 2, bottom: label.y + 3 };
 }
 
-export const boxesIntersect = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+export const boxesIntersect = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Where a label may go around its point, in order of preference: below, above, right, left, then further out. */
 const CANDIDATES: { dx: number; dy: number; anchor: MapLabel['anchor'] }[] = [
@@ -253,12 +302,24 @@ export function placeLabels<P extends { name: string; x: number; y: number }>(
 ): (P & { label: MapLabel | null })[] {
   // Without symbols a name is best on its point itself (the centroid of its area).
   const candidates = symbols ? CANDIDATES : [{ dx: 0, dy: 4, anchor: 'middle' as const }, ...CANDIDATES];
-  const symbolBox = (p: P): Box => ({ left: p.x - SYMBOL_RADIUS, right: p.x + SYMBOL_RADIUS, top: p.y - SYMBOL_RADIUS, bottom: p.y + SYMBOL_RADIUS });
+  const symbolBox = (p: P): Box => ({
+    left: p.x - SYMBOL_RADIUS,
+    right: p.x + SYMBOL_RADIUS,
+    top: p.y - SYMBOL_RADIUS,
+    bottom: p.y + SYMBOL_RADIUS,
+  });
   const taken: Box[] = symbols ? points.map(symbolBox) : [];
-  const fits = (b: Box) => b.left >= 0 && b.right <= width && b.top >= 0 && b.bottom <= height && !taken.some((o) => boxesIntersect(b, o));
+  const fits = (b: Box) =>
+    b.left >= 0 && b.right <= width && b.top >= 0 && b.bottom <= height && !taken.some((o) => boxesIntersect(b, o));
   const place = (p: P, text: string, key: number | null): MapLabel | null => {
     for (const c of candidates) {
-      const label = { x: Math.round((p.x + c.dx) * 10) / 10, y: Math.round((p.y + c.dy) * 10) / 10, anchor: c.anchor, text, key };
+      const label = {
+        x: Math.round((p.x + c.dx) * 10) / 10,
+        y: Math.round((p.y + c.dy) * 10) / 10,
+        anchor: c.anchor,
+        text,
+        key,
+      };
       const box = labelBox(label);
       // A label's own symbol is not in its way: the candidates keep clear of it.
       if (fits(box)) {
@@ -313,7 +374,13 @@ export function schematicMap(units: readonly MapUnit[], width = 360, height = 32
     width,
     height,
     source: 'so_do',
-    shapes: placeLabels(points, width, height).map((p) => ({ id: p.id, d: null, labelX: p.x, labelY: p.y, label: p.label })),
+    shapes: placeLabels(points, width, height).map((p) => ({
+      id: p.id,
+      d: null,
+      labelX: p.x,
+      labelY: p.y,
+      label: p.label,
+    })),
     missing: units.filter((u) => u.lat === null || u.lon === null).map((u) => u.id),
   };
 }

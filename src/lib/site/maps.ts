@@ -1,5 +1,12 @@
 import { max } from 'd3-array';
-import { boundaryMap, schematicMap, SYMBOL_RADIUS, type MapGeometry, type MapLabel, type MapUnit } from '../charts/map.ts';
+import {
+  boundaryMap,
+  schematicMap,
+  SYMBOL_RADIUS,
+  type MapGeometry,
+  type MapLabel,
+  type MapUnit,
+} from '../charts/map.ts';
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
 import { formatPercent } from '../format/vi.ts';
 import type { CriterionId, UnitRow } from '../schemas/tables.ts';
@@ -16,7 +23,11 @@ export interface MapIndicator {
   criterion: CriterionId | null;
 }
 
-export const RATE_INDICATOR: MapIndicator = { slug: 'ty-le-ngheo-da-chieu', label: 'Tỷ lệ nghèo đa chiều', criterion: null };
+export const RATE_INDICATOR: MapIndicator = {
+  slug: 'ty-le-ngheo-da-chieu',
+  label: 'Tỷ lệ nghèo đa chiều',
+  criterion: null,
+};
 
 export function mapIndicators(site: SiteData): MapIndicator[] {
   const named = (id: CriterionId) => site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id;
@@ -33,22 +44,34 @@ const RATE_BREAKS = [10, 20, 30, 40];
 const rateLevel = (rate: number) => RATE_BREAKS.filter((b) => rate >= b).length;
 const RATE_LEGEND = ['dưới 10%', '10% – dưới 20%', '20% – dưới 30%', '30% – dưới 40%', 'từ 40% trở lên'];
 
-/** How a unit is drawn: its area (boundary map), or a symbol whose shape tells the verdict (colour is never the only cue). */
+/** How a unit is drawn: its area (boundary map), or a symbol whose shape tells the verdict (never colour alone). */
 export type MapShapeKind = 'vung' | 'tron' | 'tam-giac' | 'vuong' | 'thoi';
 
-const VERDICT_SHAPES: Record<VerdictResult, MapShapeKind> = { dat: 'tron', chua_dat: 'tam-giac', chua_du_du_lieu: 'vuong', khong_ap_dung: 'thoi' };
+const VERDICT_SHAPES: Record<VerdictResult, MapShapeKind> = {
+  dat: 'tron',
+  chua_dat: 'tam-giac',
+  chua_du_du_lieu: 'vuong',
+  khong_ap_dung: 'thoi',
+};
 
 /** SVG path of a symbol centred on (x, y): ✓ circle, ✗ triangle, ? square, – diamond; an area's legend patch. */
 export function symbolPath(shape: MapShapeKind, cx: number, cy: number, radius = SYMBOL_RADIUS): string {
   // Tenths of a pixel: short paths, and no float noise such as 126.19999999999999.
-  const [x, y, r, a, b, c] = [cx, cy, radius, radius * 0.8, radius * 1.3, radius * 0.9].map((v) => Math.round(v * 10) / 10) as [number, number, number, number, number, number];
+  const [x, y, r, a, b, c] = [cx, cy, radius, radius * 0.8, radius * 1.3, radius * 0.9].map(
+    (v) => Math.round(v * 10) / 10,
+  ) as [number, number, number, number, number, number];
   const t = (v: number) => Math.round(v * 10) / 10;
   switch (shape) {
-    case 'tam-giac': return `M${x},${t(y - r)}L${t(x + r)},${t(y + a)}L${t(x - r)},${t(y + a)}Z`;
-    case 'vuong': return `M${t(x - a)},${t(y - a)}h${t(2 * a)}v${t(2 * a)}h${t(-2 * a)}Z`;
-    case 'thoi': return `M${x},${t(y - r)}L${t(x + r)},${y}L${x},${t(y + r)}L${t(x - r)},${y}Z`;
-    case 'vung': return `M${t(x - b)},${t(y - c)}h${t(2 * b)}v${t(2 * c)}h${t(-2 * b)}Z`;
-    case 'tron': return `M${t(x - r)},${y}a${r},${r} 0 1,0 ${t(2 * r)},0a${r},${r} 0 1,0 ${t(-2 * r)},0`;
+    case 'tam-giac':
+      return `M${x},${t(y - r)}L${t(x + r)},${t(y + a)}L${t(x - r)},${t(y + a)}Z`;
+    case 'vuong':
+      return `M${t(x - a)},${t(y - a)}h${t(2 * a)}v${t(2 * a)}h${t(-2 * a)}Z`;
+    case 'thoi':
+      return `M${x},${t(y - r)}L${t(x + r)},${y}L${x},${t(y + r)}L${t(x - r)},${y}Z`;
+    case 'vung':
+      return `M${t(x - b)},${t(y - c)}h${t(2 * b)}v${t(2 * c)}h${t(-2 * b)}Z`;
+    case 'tron':
+      return `M${t(x - r)},${y}a${r},${r} 0 1,0 ${t(2 * r)},0a${r},${r} 0 1,0 ${t(-2 * r)},0`;
   }
 }
 
@@ -93,42 +116,95 @@ export interface MapView {
   credit: string | null;
 }
 
-const mapUnit = (u: UnitRow): MapUnit => ({ id: u.ma_don_vi, codes: [u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])], name: u.ten_don_vi, lat: u.vi_do, lon: u.kinh_do });
+const mapUnit = (u: UnitRow): MapUnit => ({
+  id: u.ma_don_vi,
+  codes: [u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])],
+  name: u.ten_don_vi,
+  lat: u.vi_do,
+  lon: u.kinh_do,
+});
 
-export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRow[], indicator: MapIndicator, what: string): MapView {
+export function mapView(
+  site: SiteData,
+  paths: UnitPaths,
+  units: readonly UnitRow[],
+  indicator: MapIndicator,
+  what: string,
+): MapView {
   const year = latestYear(site);
   const mapUnits = units.map(mapUnit);
   // The boundary file of the kind of units shown: the movement's communes or today's.
   const ids = new Set(units.map((u) => u.ma_don_vi));
   const kind = site.index.currentCommunes.some((u) => ids.has(u.ma_don_vi)) ? 'xa_moi' : 'xa';
   const file = site.boundaries.find((b) => b.kind === kind);
-  const geometry = (file && boundaryMap(file.boundary, mapUnits, indicator.criterion !== null)) || schematicMap(mapUnits);
+  const geometry =
+    (file && boundaryMap(file.boundary, mapUnits, indicator.criterion !== null)) || schematicMap(mapUnits);
   const areas = geometry.source === 'ranh_gioi';
   const items: MapItem[] = geometry.shapes.map((shape) => {
     const unit = site.index.byId.get(shape.id)!;
-    const base = { id: unit.ma_don_vi, name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi), labelX: shape.labelX, labelY: shape.labelY, label: shape.label, d: shape.d };
+    const base = {
+      id: unit.ma_don_vi,
+      name: unit.ten_don_vi,
+      path: paths.of(unit.ma_don_vi),
+      labelX: shape.labelX,
+      labelY: shape.labelY,
+      label: shape.label,
+      d: shape.d,
+    };
     if (indicator.criterion === null) {
       const symbol = areas ? null : 'tron';
       const f = site.figures(unit.ma_don_vi, year);
-      if (!f || f.thieu.length > 0 || f.tong_so_ho === 0) return { ...base, valueText: 'chưa đủ số liệu', className: 'kq-chua_du_du_lieu', level: null, verdict: null, symbol };
+      if (!f || f.thieu.length > 0 || f.tong_so_ho === 0)
+        return {
+          ...base,
+          valueText: 'chưa đủ số liệu',
+          className: 'kq-chua_du_du_lieu',
+          level: null,
+          verdict: null,
+          symbol,
+        };
       const r = (100 * (f.so_ho_ngheo + f.so_ho_can_ngheo)) / f.tong_so_ho;
       const level = rateLevel(r);
-      return { ...base, valueText: `${formatPercent(r)}${f.trang_thai === 'so_bo' ? ' (sơ bộ)' : ''}`, className: `muc-${level}`, level, verdict: null, symbol };
+      return {
+        ...base,
+        valueText: `${formatPercent(r)}${f.trang_thai === 'so_bo' ? ' (sơ bộ)' : ''}`,
+        className: `muc-${level}`,
+        level,
+        verdict: null,
+        symbol,
+      };
     }
     const v = site.verdictOf(unit.ma_don_vi, indicator.criterion, year);
     const result = v?.ket_qua ?? 'khong_ap_dung';
-    return { ...base, valueText: VERDICT_RESULTS[result], className: `kq-${result}`, level: null, verdict: result, symbol: VERDICT_SHAPES[result] };
+    return {
+      ...base,
+      valueText: VERDICT_RESULTS[result],
+      className: `kq-${result}`,
+      level: null,
+      verdict: result,
+      symbol: VERDICT_SHAPES[result],
+    };
   });
   const rateShape: MapShapeKind = areas ? 'vung' : 'tron';
-  const legend: MapLegendEntry[] = indicator.criterion === null
-    ? [
-        ...RATE_LEGEND.map((label, i) => ({ className: `muc-${i}`, label, shape: rateShape })),
-        ...(items.some((i) => i.level === null) ? [{ className: 'kq-chua_du_du_lieu', label: 'chưa đủ số liệu', shape: rateShape }] : []),
-      ]
-    : (Object.keys(VERDICT_RESULTS) as VerdictResult[]).map((r) => ({ className: `kq-${r}`, label: VERDICT_RESULTS[r], shape: VERDICT_SHAPES[r] }));
-  const counts = indicator.criterion === null
-    ? null
-    : (Object.keys(VERDICT_RESULTS) as VerdictResult[]).map((r) => [r, items.filter((i) => i.verdict === r).length] as const).filter(([, n]) => n > 0);
+  const legend: MapLegendEntry[] =
+    indicator.criterion === null
+      ? [
+          ...RATE_LEGEND.map((label, i) => ({ className: `muc-${i}`, label, shape: rateShape })),
+          ...(items.some((i) => i.level === null)
+            ? [{ className: 'kq-chua_du_du_lieu', label: 'chưa đủ số liệu', shape: rateShape }]
+            : []),
+        ]
+      : (Object.keys(VERDICT_RESULTS) as VerdictResult[]).map((r) => ({
+          className: `kq-${r}`,
+          label: VERDICT_RESULTS[r],
+          shape: VERDICT_SHAPES[r],
+        }));
+  const counts =
+    indicator.criterion === null
+      ? null
+      : (Object.keys(VERDICT_RESULTS) as VerdictResult[])
+          .map((r) => [r, items.filter((i) => i.verdict === r).length] as const)
+          .filter(([, n]) => n > 0);
   const takeaway = counts
     ? `Năm ${year}: ${counts.map(([r, n]) => `${n} ${what} ${VERDICT_RESULTS[r].toLowerCase()}`).join(', ')}.`
     : takeawayForRates(items, year, what);
