@@ -112,6 +112,8 @@ export interface MapView {
   /** Units whose name is a number on the map, in the order of their numbers. */
   key: { number: number; name: string }[];
   diagramNote: string | null;
+  /** Units the map cannot place (no position, or no shape in the boundary file); the table has them. */
+  unplaced: string[];
   /** Source and licence of the boundary file, as the steward gave them. */
   credit: string | null;
 }
@@ -140,19 +142,21 @@ export function mapView(
   const geometry =
     (file && boundaryMap(file.boundary, mapUnits, indicator.criterion !== null)) || schematicMap(mapUnits);
   const areas = geometry.source === 'ranh_gioi';
-  const items: MapItem[] = geometry.shapes.map((shape) => {
-    const unit = site.index.byId.get(shape.id)!;
+  const shapes = new Map(geometry.shapes.map((s) => [s.id, s]));
+  // Every unit has its row in the table, also one the map cannot place (no position, no shape).
+  const items: MapItem[] = units.map((unit) => {
+    const shape = shapes.get(unit.ma_don_vi);
     const base = {
       id: unit.ma_don_vi,
       name: unit.ten_don_vi,
       path: paths.of(unit.ma_don_vi),
-      labelX: shape.labelX,
-      labelY: shape.labelY,
-      label: shape.label,
-      d: shape.d,
+      labelX: shape?.labelX ?? 0,
+      labelY: shape?.labelY ?? 0,
+      label: shape?.label ?? null,
+      d: shape?.d ?? null,
     };
     if (indicator.criterion === null) {
-      const symbol = areas ? null : 'tron';
+      const symbol = areas || !shape ? null : 'tron';
       const f = site.figures(unit.ma_don_vi, year);
       if (!f || f.thieu.length > 0 || f.tong_so_ho === 0)
         return {
@@ -182,7 +186,7 @@ export function mapView(
       className: `kq-${result}`,
       level: null,
       verdict: result,
-      symbol: VERDICT_SHAPES[result],
+      symbol: shape ? VERDICT_SHAPES[result] : null,
     };
   });
   const rateShape: MapShapeKind = areas ? 'vung' : 'tron';
@@ -222,6 +226,7 @@ export function mapView(
     key,
     diagramNote: areas ? null : 'Sơ đồ vị trí gần đúng của các đơn vị, không phải bản đồ địa giới hành chính.',
     credit: areas ? (file?.credit ?? null) : null,
+    unplaced: items.filter((i) => !shapes.has(i.id)).map((i) => i.name),
   };
 }
 
