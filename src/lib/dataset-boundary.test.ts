@@ -72,7 +72,11 @@ describe('boundary files', () => {
       file: 'ranh-gioi-xa-moi.geojson',
       code: 'foreign-key',
     });
-    expect(withFiles({ 'ranh-gioi-xa.geojson': geojson(['M1']) }).dataset).toBeNull();
+    const swapped = withFiles({ 'ranh-gioi-xa.geojson': geojson(['M1']) });
+    expect(swapped.dataset).toBeNull();
+    // The message says the file fits the other kind, and the name it should have.
+    expect(swapped.errors[0]?.message).toContain('Tệp khớp 1 trên 1 xã, phường hiện nay');
+    expect(swapped.errors[0]?.message).toContain('đổi tên thành ranh-gioi-xa-moi.geojson');
   });
 
   it('refuses two files for one kind of unit', () => {

@@ -4,7 +4,7 @@ import {
   parseBoundary,
   type BoundaryFile,
   type BoundaryKind,
-  type MapUnit,
+  mapUnitOf,
 } from './charts/map.ts';
 import { forEachVerdict, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
@@ -38,6 +38,7 @@ export const URL_FILES = [LOCK_FILE, movedUrlsTable.file] as const;
 
 /** Optional boundary files, one per kind of unit; without one those maps are schematic diagrams. */
 const BOUNDARY_NAMES: Record<BoundaryKind, string> = { xa: 'ranh-gioi-xa', xa_moi: 'ranh-gioi-xa-moi' };
+const BOUNDARY_UNITS: Record<BoundaryKind, string> = { xa: 'xã, thị trấn trong phong trào', xa_moi: 'xã, phường hiện nay' };
 const BOUNDARY_EXTENSIONS = ['.geojson', '.topojson'] as const;
 /** Beside a boundary file, its source and licence as the map credits them (`ranh-gioi-xa.nguon.txt`). */
 const creditFile = (kind: BoundaryKind) => `${BOUNDARY_NAMES[kind]}.nguon.txt`;
@@ -102,14 +103,6 @@ function parseStories(inputs: readonly StoryInput[], issues: Issue[]): Story[] {
   return stories;
 }
 
-const boundaryUnit = (u: UnitRow): MapUnit => ({
-  id: u.ma_don_vi,
-  codes: [u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])],
-  name: u.ten_don_vi,
-  lat: u.vi_do,
-  lon: u.kinh_do,
-});
-
 /** A file in the data folder that looks like boundaries but is not read under its name. */
 export const looksLikeBoundary = (name: string) =>
   /\.(geo|topo)json$/i.test(name) || /^ranh[-_ ]?gioi.*\.json$/i.test(name);
@@ -149,9 +142,19 @@ function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex
       issues.push(makeIssue('error', { file }, 'format-error', parsed.error));
       continue;
     }
-    const what = kind === 'xa' ? 'xã, thị trấn trong phong trào' : 'xã, phường hiện nay';
-    const units = (kind === 'xa' ? index.movementCommunes : index.currentCommunes).map(boundaryUnit);
+    const what = BOUNDARY_UNITS[kind];
+    const unitsOf = (k: BoundaryKind) => (k === 'xa' ? index.movementCommunes : index.currentCommunes).map(mapUnitOf);
+    const units = unitsOf(kind);
     const { matched, unitsWithoutShape, shapesWithoutUnit } = matchBoundary(parsed.boundary, units);
+    // Codes were reused on 1/7/2025: a file of the other kind can match a few units by accident.
+    const other: BoundaryKind = kind === 'xa' ? 'xa_moi' : 'xa';
+    const otherUnits = unitsOf(other);
+    const otherMatched = matchBoundary(parsed.boundary, otherUnits).matched.length;
+    const misnamed =
+      otherMatched * units.length > matched.length * otherUnits.length
+        ? ` Tệp khớp ${otherMatched} trên ${otherUnits.length} ${BOUNDARY_UNITS[other]}: nếu nó mô tả các đơn vị ` +
+          `này, đổi tên thành ${BOUNDARY_NAMES[other]}${file.slice(file.lastIndexOf('.'))}.`
+        : '';
     if (matched.length === 0) {
       const keys = [...new Set(parsed.boundary.features.flatMap((f) => Object.keys(f.properties ?? {})))];
       const message =
@@ -159,7 +162,7 @@ function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex
         `mang mã đơn vị (cột ma_don_vi) hoặc mã hành chính (cột ma_hanh_chinh) của đơn vị đó; các thuộc tính có ` +
         `trong tệp: ${keys.join(', ') || 'không có'}. Sửa thuộc tính mã trong tệp, hoặc đổi tên tệp nếu nó mô tả ` +
         `loại đơn vị khác.`;
-      issues.push(makeIssue('error', { file }, 'foreign-key', message));
+      issues.push(makeIssue('error', { file }, 'foreign-key', message + misnamed));
       continue;
     }
     const credit = files.has(creditFile(kind)) ? text(creditFile(kind)).trim().replace(/\s+/g, ' ') : null;
@@ -167,7 +170,7 @@ function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex
       ? `Bản đồ vẽ ${matched.length} trên ${units.length} ${what} từ tệp này.`
       : `Tệp chỉ khớp ${matched.length} trên ${units.length} ${what}, chưa được một nửa: bản đồ vẫn là sơ đồ.`;
     const ask = credit ? '' : ` Chưa ghi nguồn và giấy phép của tệp: viết vào tệp ${creditFile(kind)} đặt cạnh nó.`;
-    issues.push(makeIssue('warning', { file }, 'foreign-key', drawn + ask));
+    issues.push(makeIssue('warning', { file }, 'foreign-key', drawn + misnamed + ask));
     if (unitsWithoutShape.length > 0) {
       const names = unitsWithoutShape.map((u) => `${u.name} (mã ${u.codes.join(' / ')})`).join(', ');
       const message = `Không có vùng cho ${unitsWithoutShape.length} đơn vị: ${names}. Thêm vùng của đơn vị với mã đó vào tệp.`;

@@ -55,6 +55,18 @@ export interface MapGeometry {
   missing: string[];
 }
 
+/** A unit as a map takes it from don-vi.csv: a feature may carry its key or its official code. */
+export function mapUnitOf(u: {
+  ma_don_vi: string;
+  ma_hanh_chinh: string | null;
+  ten_don_vi: string;
+  vi_do: number | null;
+  kinh_do: number | null;
+}): MapUnit {
+  const codes = [...new Set([u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])])];
+  return { id: u.ma_don_vi, codes, name: u.ten_don_vi, lat: u.vi_do, lon: u.kinh_do };
+}
+
 export type Boundary = FeatureCollection;
 
 /** Which units a boundary file describes: the movement's communes (2021–6/2025) or today's. */

@@ -1,12 +1,5 @@
 import { max } from 'd3-array';
-import {
-  boundaryMap,
-  schematicMap,
-  SYMBOL_RADIUS,
-  type MapGeometry,
-  type MapLabel,
-  type MapUnit,
-} from '../charts/map.ts';
+import { boundaryMap, schematicMap, SYMBOL_RADIUS, type MapGeometry, type MapLabel, mapUnitOf } from '../charts/map.ts';
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
 import { formatPercent } from '../format/vi.ts';
 import type { CriterionId, UnitRow } from '../schemas/tables.ts';
@@ -118,14 +111,6 @@ export interface MapView {
   credit: string | null;
 }
 
-const mapUnit = (u: UnitRow): MapUnit => ({
-  id: u.ma_don_vi,
-  codes: [u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])],
-  name: u.ten_don_vi,
-  lat: u.vi_do,
-  lon: u.kinh_do,
-});
-
 export function mapView(
   site: SiteData,
   paths: UnitPaths,
@@ -134,7 +119,7 @@ export function mapView(
   what: string,
 ): MapView {
   const year = latestYear(site);
-  const mapUnits = units.map(mapUnit);
+  const mapUnits = units.map(mapUnitOf);
   // The boundary file of the kind of units shown: the movement's communes or today's.
   const ids = new Set(units.map((u) => u.ma_don_vi));
   const kind = site.index.currentCommunes.some((u) => ids.has(u.ma_don_vi)) ? 'xa_moi' : 'xa';
