@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { TEMPLATE_NOTES } from '../lib/data-templates.ts';
-import { BOUNDARY_FILES, buildDataset, DATA_FILES, REPORT_FILES, URL_FILES, type BuildOptions, type BuildResult } from '../lib/dataset.ts';
+import {
+  BOUNDARY_FILES,
+  buildDataset,
+  DATA_FILES,
+  REPORT_FILES,
+  unreadBoundaryFiles,
+  URL_FILES,
+  type BuildOptions,
+  type BuildResult,
+} from '../lib/dataset.ts';
 import { locateInWorkbooks, tableFiles, workbookName } from '../lib/ingest/xlsx.ts';
 import { parseSettings, settingsTable } from '../lib/schemas/settings.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
@@ -96,7 +105,10 @@ export function loadDataset(dir = dataDir(), content = contentDir(), options: Bu
     ...[...photos].map(([name, bytes]) => checksum(`content/${PHOTO_FOLDER}/${name}`, bytes)),
   ];
   const read = tableFiles(files, tables, TEMPLATE_NOTES);
-  return { ...withSiteAddress(locateInWorkbooks(buildDataset(read.files, stories, photos, options), read)), inputs };
+  const result = withSiteAddress(locateInWorkbooks(buildDataset(read.files, stories, photos, options), read));
+  // A boundary file under another name would be ignored silently: say which names are read.
+  const unread = unreadBoundaryFiles(existsSync(dir) ? readdirSync(dir).sort() : []);
+  return { ...result, warnings: [...result.warnings, ...unread], inputs };
 }
 
 type Loaded = ReturnType<typeof loadDataset>;

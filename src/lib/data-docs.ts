@@ -77,6 +77,27 @@ ${tables.map((t) => `| \`${t.file}\` | ${cell(t.description)} |`).join('\n')}
 
 Bài viết điển hình nằm ở \`content/dien-hinh/*.mdx\` (xem README chính).
 
+## Tệp ranh giới (không bắt buộc)
+
+Không có tệp ranh giới, bản đồ là sơ đồ vị trí gần đúng (cột \`vi_do\`, \`kinh_do\` của \`don-vi.csv\`). Để vẽ ranh giới
+thật, đặt vào thư mục dữ liệu một tệp cho mỗi loại đơn vị:
+
+| tệp | vẽ các đơn vị | nguồn và giấy phép |
+|---|---|---|
+| \`ranh-gioi-xa.geojson\` hoặc \`.topojson\` | xã, thị trấn trong phong trào (2021 – 30/6/2025): trang chủ, các trang \`/ban-do/…\` | \`ranh-gioi-xa.nguon.txt\` |
+| \`ranh-gioi-xa-moi.geojson\` hoặc \`.topojson\` | xã, phường từ 1/7/2025: trang \`/xa-moi/\` | \`ranh-gioi-xa-moi.nguon.txt\` |
+
+- Mỗi vùng (feature) có **một thuộc tính mang mã của đơn vị**: cột \`ma_don_vi\` hoặc \`ma_hanh_chinh\` của
+  \`don-vi.csv\` (ví dụ \`"ma_xa": "03550"\`; mã mất số 0 ở đầu vẫn khớp). Tên thuộc tính tùy ý.
+- Tọa độ địa lý (kinh độ, vĩ độ) hoặc phẳng (VN-2000/UTM, mét); vòng theo chiều nào cũng được.
+- Tệp \`.nguon.txt\` đặt cạnh tệp ranh giới (UTF-8, một hoặc hai dòng) ghi nguồn và giấy phép, ví dụ
+  "Sở Nông nghiệp và Môi trường tỉnh Lai Châu, 2025. Giấy phép CC BY 4.0."; bản đồ in nguyên văn dưới hình
+  ("Ranh giới: …"). Thiếu tệp này thì \`check-data\` nhắc.
+- \`check-data\` báo mỗi tệp vẽ được bao nhiêu đơn vị, nêu tên đơn vị không có vùng và vùng không khớp đơn vị
+  nào; tệp không khớp đơn vị nào là lỗi. Khi khớp chưa được một nửa số đơn vị, bản đồ vẫn là sơ đồ.
+- Tệp khác trông như ranh giới (\`*.geojson\`, \`*.topojson\`, \`ranh-gioi*.json\`, kể cả tên cũ \`ranh-gioi.geojson\`)
+  không được đọc; \`check-data\` nêu tên các tệp được đọc.
+
 ## \`dia-phuong.csv\` — Địa phương và thiết lập
 
 Hai cột \`khoa\` (Khóa) và \`gia_tri\` (Giá trị), thêm \`ghi_chu\` (Ghi chú) tùy ý. Thiết lập có mặc định

@@ -1,4 +1,11 @@
-import { parseBoundary, type Boundary } from './charts/map.ts';
+import {
+  drawsAsBoundaryMap,
+  matchBoundary,
+  parseBoundary,
+  type BoundaryFile,
+  type BoundaryKind,
+  mapUnitOf,
+} from './charts/map.ts';
 import { forEachVerdict, type Verdict } from './domain/criteria.ts';
 import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
@@ -34,8 +41,16 @@ export const URL_FILES = [LOCK_FILE, movedUrlsTable.file] as const;
 /** Optional: the dates reports came in; without it the reporting page says none were given. */
 export const REPORT_FILES = [reportsTable.file] as const;
 
-/** An optional boundary file; without one the maps are schematic diagrams. */
-export const BOUNDARY_FILES = ['ranh-gioi.geojson', 'ranh-gioi.topojson', 'ranh-gioi.json'] as const;
+/** Optional boundary files, one per kind of unit; without one those maps are schematic diagrams. */
+const BOUNDARY_NAMES: Record<BoundaryKind, string> = { xa: 'ranh-gioi-xa', xa_moi: 'ranh-gioi-xa-moi' };
+const BOUNDARY_UNITS: Record<BoundaryKind, string> = { xa: 'xã, thị trấn trong phong trào', xa_moi: 'xã, phường hiện nay' };
+const BOUNDARY_EXTENSIONS = ['.geojson', '.topojson'] as const;
+/** Beside a boundary file, its source and licence as the map credits them (`ranh-gioi-xa.nguon.txt`). */
+const creditFile = (kind: BoundaryKind) => `${BOUNDARY_NAMES[kind]}.nguon.txt`;
+export const BOUNDARY_FILES = (Object.keys(BOUNDARY_NAMES) as BoundaryKind[]).flatMap((kind) => [
+  ...BOUNDARY_EXTENSIONS.map((ext) => BOUNDARY_NAMES[kind] + ext),
+  creditFile(kind),
+]);
 
 export interface Dataset {
   settings: Settings;
@@ -47,7 +62,7 @@ export interface Dataset {
   /** Report dates (bao-cao.csv), or null when the file is not given. */
   reports: ReportRow[] | null;
   stories: Story[];
-  boundary: Boundary | null;
+  boundaries: BoundaryFile[];
   index: UnitIndex;
   figures: FiguresLookup;
   /** Every verdict; empty when built with `keepVerdicts: false` (check-data), which only counts them. */
@@ -95,15 +110,88 @@ function parseStories(inputs: readonly StoryInput[], issues: Issue[]): Story[] {
   return stories;
 }
 
-function readBoundary(files: ReadonlyMap<string, Uint8Array>, issues: Issue[]): Boundary | null {
-  const name = BOUNDARY_FILES.find((n) => files.has(n));
-  if (!name) return null;
-  const result = parseBoundary(new TextDecoder().decode(files.get(name)));
-  if ('error' in result) {
-    issues.push(makeIssue('error', { file: name }, 'format-error', result.error));
-    return null;
+/** A file in the data folder that looks like boundaries but is not read under its name. */
+export const looksLikeBoundary = (name: string) =>
+  /\.(geo|topo)json$/i.test(name) || /^ranh[-_ ]?gioi.*\.json$/i.test(name);
+
+/** A message for each boundary-looking file the build does not read, naming the files it reads. */
+export function unreadBoundaryFiles(names: readonly string[]): Issue[] {
+  const read = (Object.values(BOUNDARY_NAMES) as string[]).flatMap((n) => BOUNDARY_EXTENSIONS.map((ext) => n + ext));
+  return names
+    .filter((n) => looksLikeBoundary(n) && !read.includes(n))
+    .map((n) =>
+      makeIssue(
+        'warning',
+        { file: n },
+        'format-error',
+        `Tệp ${n} không được đọc: bản đồ chỉ đọc tệp ranh giới có tên ${read.join(', ')} ` +
+          `(các xã, thị trấn trong phong trào: ${BOUNDARY_NAMES.xa}; các xã, phường hiện nay: ` +
+          `${BOUNDARY_NAMES.xa_moi}). Đổi tên tệp theo loại đơn vị nó mô tả.`,
+      ),
+    );
+}
+
+/** Each boundary file given, matched against its units, with what matched said in the report. */
+function readBoundaries(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex, issues: Issue[]): BoundaryFile[] {
+  const text = (name: string) => new TextDecoder().decode(files.get(name)).replace(/^\uFEFF/, '');
+  const result: BoundaryFile[] = [];
+  for (const kind of Object.keys(BOUNDARY_NAMES) as BoundaryKind[]) {
+    const given = BOUNDARY_EXTENSIONS.map((ext) => BOUNDARY_NAMES[kind] + ext).filter((n) => files.has(n));
+    const file = given[0];
+    if (!file) continue;
+    if (given.length > 1) {
+      const message = `Có cả ${given.join(' và ')}: giữ lại một tệp ranh giới cho mỗi loại đơn vị.`;
+      issues.push(makeIssue('error', { file }, 'format-error', message));
+      continue;
+    }
+    const parsed = parseBoundary(text(file));
+    if ('error' in parsed) {
+      issues.push(makeIssue('error', { file }, 'format-error', parsed.error));
+      continue;
+    }
+    const what = BOUNDARY_UNITS[kind];
+    const unitsOf = (k: BoundaryKind) => (k === 'xa' ? index.movementCommunes : index.currentCommunes).map(mapUnitOf);
+    const units = unitsOf(kind);
+    const { matched, unitsWithoutShape, shapesWithoutUnit } = matchBoundary(parsed.boundary, units);
+    // Codes were reused on 1/7/2025: a file of the other kind can match a few units by accident.
+    const other: BoundaryKind = kind === 'xa' ? 'xa_moi' : 'xa';
+    const otherUnits = unitsOf(other);
+    const otherMatched = matchBoundary(parsed.boundary, otherUnits).matched.length;
+    const misnamed =
+      otherMatched * units.length > matched.length * otherUnits.length
+        ? ` Tệp khớp ${otherMatched} trên ${otherUnits.length} ${BOUNDARY_UNITS[other]}: nếu nó mô tả các đơn vị ` +
+          `này, đổi tên thành ${BOUNDARY_NAMES[other]}${file.slice(file.lastIndexOf('.'))}.`
+        : '';
+    if (matched.length === 0) {
+      const keys = [...new Set(parsed.boundary.features.flatMap((f) => Object.keys(f.properties ?? {})))];
+      const message =
+        `Không vùng nào trong tệp khớp với ${what} của don-vi.csv. Mỗi vùng cần một thuộc tính (ví dụ "ma_xa") ` +
+        `mang mã đơn vị (cột ma_don_vi) hoặc mã hành chính (cột ma_hanh_chinh) của đơn vị đó; các thuộc tính có ` +
+        `trong tệp: ${keys.join(', ') || 'không có'}. Sửa thuộc tính mã trong tệp, hoặc đổi tên tệp nếu nó mô tả ` +
+        `loại đơn vị khác.`;
+      issues.push(makeIssue('error', { file }, 'foreign-key', message + misnamed));
+      continue;
+    }
+    const credit = files.has(creditFile(kind)) ? text(creditFile(kind)).trim().replace(/\s+/g, ' ') : null;
+    const drawn = drawsAsBoundaryMap(matched.length, units.length)
+      ? `Bản đồ vẽ ${matched.length} trên ${units.length} ${what} từ tệp này.`
+      : `Tệp chỉ khớp ${matched.length} trên ${units.length} ${what}, chưa được một nửa: bản đồ vẫn là sơ đồ.`;
+    const ask = credit ? '' : ` Chưa ghi nguồn và giấy phép của tệp: viết vào tệp ${creditFile(kind)} đặt cạnh nó.`;
+    issues.push(makeIssue('warning', { file }, 'foreign-key', drawn + misnamed + ask));
+    if (unitsWithoutShape.length > 0) {
+      const names = unitsWithoutShape.map((u) => `${u.name} (mã ${u.codes.join(' / ')})`).join(', ');
+      const message = `Không có vùng cho ${unitsWithoutShape.length} đơn vị: ${names}. Thêm vùng của đơn vị với mã đó vào tệp.`;
+      issues.push(makeIssue('warning', { file }, 'foreign-key', message));
+    }
+    if (shapesWithoutUnit.length > 0) {
+      const message =
+        `${shapesWithoutUnit.length} vùng không khớp đơn vị nào (${what}) nên không được vẽ: ` +
+        `${shapesWithoutUnit.join(', ')}. Sửa mã của vùng cho đúng don-vi.csv nếu nó là một đơn vị của địa phương.`;
+      issues.push(makeIssue('warning', { file }, 'foreign-key', message));
+    }
+    result.push({ file, kind, boundary: parsed.boundary, credit });
   }
-  return result.boundary;
+  return result;
 }
 
 export function buildDataset(
@@ -175,7 +263,7 @@ export function buildDataset(
   const reports = parsed.reports.table ? checkReports(parsed.reports.table, index, settings, issues) : null;
   if (hasErrors(issues)) return done(null);
 
-  const boundary = readBoundary(files, issues);
+  const boundaries = readBoundaries(files, index, issues);
   if (hasErrors(issues)) return done(null);
 
   const figures = figuresLookup(index, reviews);
@@ -189,7 +277,7 @@ export function buildDataset(
     lastUnit = v.ma_don_vi;
     if (keepVerdicts) verdicts.push(v);
   });
-  const core = { settings, units, regions, criteria, reviews, awards, reports, stories, boundary, index, figures, verdicts, judged };
+  const core = { settings, units, regions, criteria, reviews, awards, reports, stories, boundaries, index, figures, verdicts, judged };
   const lock = files.get(LOCK_FILE);
   const urlInputs = { lock, moved: parsed.moved.table, units: u.table, awards: a.table, accept: acceptUrls };
   const urls = checkUrls(core, urlInputs, issues);

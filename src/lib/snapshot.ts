@@ -1,4 +1,4 @@
-import type { Boundary } from './charts/map.ts';
+import type { BoundaryFile } from './charts/map.ts';
 import type { Dataset } from './dataset.ts';
 import type { Verdict } from './domain/criteria.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
@@ -28,7 +28,7 @@ export interface Snapshot {
   verdicts: Verdict[];
   /** Warnings for the public data-quality page: values from the awards file are dropped. */
   warnings: Omit<Issue, 'severity'>[];
-  boundary: Boundary | null;
+  boundaries: BoundaryFile[];
   /** Input files with their SHA-256, computed by the loader. */
   inputs: { tep: string; sha256: string; kich_thuoc: number }[];
   urls: UrlPlan;
@@ -46,7 +46,7 @@ export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snaps
     stories: d.stories.map(({ body: _body, file: _file, bodyLine: _line, fieldLines: _lines, ...meta }) => meta),
     verdicts: d.verdicts,
     warnings: warnings.map(({ severity: _s, ...w }) => (w.file === awardsTable.file ? { ...w, value: null } : w)),
-    boundary: d.boundary,
+    boundaries: d.boundaries,
     inputs,
     urls: d.urls,
   };

@@ -1,6 +1,14 @@
 import { extent } from 'd3-array';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { geoArea, geoIdentity, geoMercator, geoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
+import {
+  geoArea,
+  geoIdentity,
+  geoMercator,
+  geoPath,
+  type GeoProjection,
+  type GeoStream,
+  type GeoStreamWrapper,
+} from 'd3-geo';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
@@ -24,8 +32,18 @@ export interface MapShape {
   d: string | null;
   labelX: number;
   labelY: number;
-  /** Baseline of the unit's name: below its symbol, or above where a neighbour's name sits below. */
-  textY: number;
+  /** The unit's name, or its number in the key beside the map where the name finds no room; null: neither fits. */
+  label: MapLabel | null;
+}
+
+/** A text on the map: its anchor point, alignment and text (a name, or a number of the map's key). */
+export interface MapLabel {
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  text: string;
+  /** Number in the key beside the map; null when the name itself is written. */
+  key: number | null;
 }
 
 export interface MapGeometry {
@@ -37,7 +55,30 @@ export interface MapGeometry {
   missing: string[];
 }
 
+/** A unit as a map takes it from don-vi.csv: a feature may carry its key or its official code. */
+export function mapUnitOf(u: {
+  ma_don_vi: string;
+  ma_hanh_chinh: string | null;
+  ten_don_vi: string;
+  vi_do: number | null;
+  kinh_do: number | null;
+}): MapUnit {
+  const codes = [...new Set([u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])])];
+  return { id: u.ma_don_vi, codes, name: u.ten_don_vi, lat: u.vi_do, lon: u.kinh_do };
+}
+
 export type Boundary = FeatureCollection;
+
+/** Which units a boundary file describes: the movement's communes (2021–6/2025) or today's. */
+export type BoundaryKind = 'xa' | 'xa_moi';
+
+/** A boundary file as the steward gave it, with the credit (source and licence) to print on its maps. */
+export interface BoundaryFile {
+  file: string;
+  kind: BoundaryKind;
+  boundary: Boundary;
+  credit: string | null;
+}
 
 /** Read a GeoJSON FeatureCollection or a TopoJSON Topology; null with a reason when it is neither. */
 export function parseBoundary(text: string): { boundary: Boundary } | { error: string } {
@@ -57,7 +98,10 @@ export function parseBoundary(text: string): { boundary: Boundary } | { error: s
     return { boundary: { type: 'FeatureCollection', features: features as Boundary['features'] } };
   }
   if (obj.type === 'FeatureCollection' && Array.isArray(obj.features)) return { boundary: json as Boundary };
-  return { error: 'Tệp ranh giới phải là GeoJSON FeatureCollection hoặc TopoJSON Topology, mỗi vùng có mã đơn vị trong thuộc tính.' };
+  return {
+    error:
+      'Tệp ranh giới phải là GeoJSON FeatureCollection hoặc TopoJSON Topology, mỗi vùng có mã đơn vị trong thuộc tính.',
+  };
 }
 
 /** The unit a feature describes: the first property whose value is one of the units' codes. */
@@ -71,13 +115,52 @@ function matchFeature(f: Boundary['features'][number], byCode: Map<string, MapUn
   return null;
 }
 
+export interface BoundaryMatch {
+  matched: { unit: MapUnit; feature: Feature }[];
+  /** Units no feature carries the code of. */
+  unitsWithoutShape: MapUnit[];
+  /** Features that name no unit: their name-like property, or their position in the file. */
+  shapesWithoutUnit: string[];
+}
+
+/** Pair each unit with the first feature that carries one of its codes in any property. */
+export function matchBoundary(boundary: Boundary, units: readonly MapUnit[]): BoundaryMatch {
+  const byCode = new Map<string, MapUnit>();
+  for (const u of units) for (const c of u.codes) byCode.set(c, u);
+  const matched: BoundaryMatch['matched'] = [];
+  const shapesWithoutUnit: string[] = [];
+  boundary.features.forEach((f, i) => {
+    const unit = f.geometry ? matchFeature(f, byCode) : null;
+    if (!unit) shapesWithoutUnit.push(featureName(f, i));
+    else if (!matched.some((m) => m.unit === unit)) matched.push({ unit, feature: f });
+  });
+  const unitsWithoutShape = units.filter((u) => !matched.some((m) => m.unit === u));
+  return { matched, unitsWithoutShape, shapesWithoutUnit };
+}
+
+/** How a report names a feature: a property whose key says name (ten, name), or its number in the file. */
+function featureName(f: Feature, index: number): string {
+  const props = Object.entries(f.properties ?? {});
+  const named = props.find(([k, v]) => /^(ten|name)|_(ten|name)$|^ten_/i.test(k) && typeof v === 'string');
+  const any = props.find(([, v]) => typeof v === 'string' || typeof v === 'number');
+  const shown = named ?? any;
+  return shown ? `vùng thứ ${index + 1} (${shown[0]} = ${String(shown[1])})` : `vùng thứ ${index + 1}`;
+}
+
 function firstPosition(g: Geometry): Position | null {
   switch (g.type) {
-    case 'Point': return g.coordinates;
-    case 'MultiPoint': case 'LineString': return g.coordinates[0] ?? null;
-    case 'MultiLineString': case 'Polygon': return g.coordinates[0]?.[0] ?? null;
-    case 'MultiPolygon': return g.coordinates[0]?.[0]?.[0] ?? null;
-    case 'GeometryCollection': return g.geometries[0] ? firstPosition(g.geometries[0]) : null;
+    case 'Point':
+      return g.coordinates;
+    case 'MultiPoint':
+    case 'LineString':
+      return g.coordinates[0] ?? null;
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates[0]?.[0] ?? null;
+    case 'MultiPolygon':
+      return g.coordinates[0]?.[0]?.[0] ?? null;
+    case 'GeometryCollection':
+      return g.geometries[0] ? firstPosition(g.geometries[0]) : null;
   }
 }
 
@@ -96,7 +179,9 @@ function rewind(f: Feature): Feature {
 function thinned(projection: GeoProjection, min: number): GeoStreamWrapper {
   return {
     stream(output: GeoStream): GeoStream {
-      let lx = 0, ly = 0, fresh = true;
+      let lx = 0,
+        ly = 0,
+        fresh = true;
       return projection.stream({
         point(x, y) {
           if (fresh || Math.hypot(x - lx, y - ly) >= min) {
@@ -106,26 +191,41 @@ function thinned(projection: GeoProjection, min: number): GeoStreamWrapper {
             fresh = false;
           }
         },
-        lineStart() { fresh = true; output.lineStart(); },
-        lineEnd() { output.lineEnd(); },
-        polygonStart() { output.polygonStart(); },
-        polygonEnd() { output.polygonEnd(); },
-        sphere() { output.sphere?.(); },
+        lineStart() {
+          fresh = true;
+          output.lineStart();
+        },
+        lineEnd() {
+          output.lineEnd();
+        },
+        polygonStart() {
+          output.polygonStart();
+        },
+        polygonEnd() {
+          output.polygonEnd();
+        },
+        sphere() {
+          output.sphere?.();
+        },
       });
     },
   };
 }
 
+/** A map uses a boundary file that covers at least half of its units; otherwise it stays a diagram. */
+export const drawsAsBoundaryMap = (matched: number, units: number) => matched > 0 && matched * 2 >= units;
+
 /** Polygons of the units found in the boundary file; null when it hardly covers these units. */
-export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], width = 360, height = 320): MapGeometry | null {
-  const byCode = new Map<string, MapUnit>();
-  for (const u of units) for (const c of u.codes) byCode.set(c, u);
-  const matched: { unit: MapUnit; feature: Feature }[] = [];
-  for (const f of boundary.features) {
-    const unit = matchFeature(f, byCode);
-    if (unit && f.geometry && !matched.some((m) => m.unit === unit)) matched.push({ unit, feature: f });
-  }
-  if (matched.length === 0 || matched.length * 2 < units.length) return null;
+/** `symbols`: whether a symbol is drawn at each unit's point (a verdict map); without, names sit on the centroid. */
+export function boundaryMap(
+  boundary: Boundary,
+  units: readonly MapUnit[],
+  symbols = true,
+  width = 360,
+  height = 320,
+): MapGeometry | null {
+  const { matched } = matchBoundary(boundary, units);
+  if (!drawsAsBoundaryMap(matched.length, units.length)) return null;
 
   const projected = matched.some((m) => {
     const p = firstPosition(m.feature.geometry);
@@ -134,19 +234,31 @@ export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], width
   const features = projected ? matched.map((m) => m.feature) : matched.map((m) => rewind(m.feature));
   const collection: FeatureCollection = { type: 'FeatureCollection', features: features as Feature[] };
   const pad = 8;
-  const extent: [[number, number], [number, number]] = [[pad, pad], [width - pad, height - pad]];
-  const projection = projected ? geoIdentity().reflectY(true).fitExtent(extent, collection) : geoMercator().fitExtent(extent, collection);
+  const extent: [[number, number], [number, number]] = [
+    [pad, pad],
+    [width - pad, height - pad],
+  ];
+  const projection = projected
+    ? geoIdentity().reflectY(true).fitExtent(extent, collection)
+    : geoMercator().fitExtent(extent, collection);
   const draw = geoPath(thinned(projection as GeoProjection, 0.8)).digits(1);
   const centre = geoPath(projection as GeoProjection);
   const round = (v: number) => Math.round(v * 10) / 10;
+  const points = matched.map((m, i) => {
+    const [cx, cy] = centre.centroid(features[i] as Feature);
+    return { id: m.unit.id, name: m.unit.name, x: round(cx), y: round(cy), d: draw(features[i] as Feature) ?? '' };
+  });
   return {
     width,
     height,
     source: 'ranh_gioi',
-    shapes: matched.map((m, i) => {
-      const [cx, cy] = centre.centroid(features[i] as Feature);
-      return { id: m.unit.id, d: draw(features[i] as Feature) ?? '', labelX: round(cx), labelY: round(cy), textY: round(cy + LABEL_BELOW) };
-    }),
+    shapes: placeLabels(points, width, height, symbols).map((p) => ({
+      id: p.id,
+      d: p.d,
+      labelX: p.x,
+      labelY: p.y,
+      label: p.label,
+    })),
     missing: units.filter((u) => !matched.some((m) => m.unit === u)).map((u) => u.id),
   };
 }
@@ -154,26 +266,98 @@ export function boundaryMap(boundary: Boundary, units: readonly MapUnit[], width
 /** The name as a map labels it: without its kind ("Xã Sì Lở Lầu" → "Sì Lở Lầu"). */
 export const mapLabel = (name: string) => name.replace(/^(Xã|Thị trấn|Phường) /, '');
 
-const LABEL_BELOW = 22;
-const LABEL_ABOVE = -14;
+/** Half the size of the symbol drawn at a unit's point (MapFigure draws it with radius 9). */
+export const SYMBOL_RADIUS = 9;
+export const MAP_FONT_SIZE = 11;
+/** Width of a character of an 11 px label: generous (Vietnamese letters with marks, bold digits). */
+const CHAR_WIDTH = 6.6;
 
-/** Names go below their symbol unless that would overlap a name already placed; then above. */
-function placeLabels<P extends { name: string; x: number; y: number }>(points: P[]): (P & { textY: number })[] {
-  // A 10 px label is about 5.5 px a character wide and 12 px tall (the name without its kind).
-  const box = (p: P, textY: number) => {
-    const half = (mapLabel(p.name).length * 5.5) / 2;
-    return { left: p.x - half, right: p.x + half, top: textY - 10, bottom: textY + 2 };
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The box a label takes on the map, with room for tone marks above and descenders below. */
+export function labelBox(label: Pick<MapLabel, 'x' | 'y' | 'anchor' | 'text'>): Box {
+  const width = [...label.text].length * CHAR_WIDTH + 2;
+  const left = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - width : label.x - width / 2;
+  return { left, right: left + width, top: label.y - MAP_FONT_SIZE - 2, bottom: label.y + 3 };
+}
+
+export const boxesIntersect = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Where a label may go around its point, in order of preference: below, above, right, left, then further out. */
+const CANDIDATES: { dx: number; dy: number; anchor: MapLabel['anchor'] }[] = [
+  { dx: 0, dy: SYMBOL_RADIUS + MAP_FONT_SIZE + 3, anchor: 'middle' },
+  { dx: 0, dy: -SYMBOL_RADIUS - 4, anchor: 'middle' },
+  { dx: SYMBOL_RADIUS + 3, dy: 4, anchor: 'start' },
+  { dx: -SYMBOL_RADIUS - 3, dy: 4, anchor: 'end' },
+  { dx: SYMBOL_RADIUS + 2, dy: SYMBOL_RADIUS + MAP_FONT_SIZE + 1, anchor: 'start' },
+  { dx: -SYMBOL_RADIUS - 2, dy: SYMBOL_RADIUS + MAP_FONT_SIZE + 1, anchor: 'end' },
+  { dx: SYMBOL_RADIUS + 2, dy: -SYMBOL_RADIUS - 3, anchor: 'start' },
+  { dx: -SYMBOL_RADIUS - 2, dy: -SYMBOL_RADIUS - 3, anchor: 'end' },
+];
+
+/**
+ * Greedy placement that guarantees no two labels overlap each other, a symbol or the frame: each name
+ * takes the first candidate place whose box is free; a name that finds none is replaced by a number
+ * (explained in the key beside the map); a number that finds none is left off (the table names every unit).
+ */
+export function placeLabels<P extends { name: string; x: number; y: number }>(
+  points: readonly P[],
+  width: number,
+  height: number,
+  symbols = true,
+): (P & { label: MapLabel | null })[] {
+  // Without symbols a name is best on its point itself (the centroid of its area).
+  const candidates = symbols ? CANDIDATES : [{ dx: 0, dy: 4, anchor: 'middle' as const }, ...CANDIDATES];
+  const symbolBox = (p: P): Box => ({
+    left: p.x - SYMBOL_RADIUS,
+    right: p.x + SYMBOL_RADIUS,
+    top: p.y - SYMBOL_RADIUS,
+    bottom: p.y + SYMBOL_RADIUS,
+  });
+  const taken: Box[] = symbols ? points.map(symbolBox) : [];
+  const fits = (b: Box) =>
+    b.left >= 0 && b.right <= width && b.top >= 0 && b.bottom <= height && !taken.some((o) => boxesIntersect(b, o));
+  const place = (p: P, text: string, key: number | null): MapLabel | null => {
+    for (const c of candidates) {
+      const label = {
+        x: Math.round((p.x + c.dx) * 10) / 10,
+        y: Math.round((p.y + c.dy) * 10) / 10,
+        anchor: c.anchor,
+        text,
+        key,
+      };
+      const box = labelBox(label);
+      // A label's own symbol is not in its way: the candidates keep clear of it.
+      if (fits(box)) {
+        taken.push(box);
+        return label;
+      }
+    }
+    return null;
   };
-  const placed: ReturnType<typeof box>[] = [];
-  const clash = (b: ReturnType<typeof box>) => placed.some((o) => b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom);
-  const textY = new Map<P, number>();
-  // Top to bottom, so a name pushed above its symbol goes where there is room.
-  for (const p of [...points].sort((a, b) => a.y - b.y || a.x - b.x)) {
-    const y = clash(box(p, p.y + LABEL_BELOW)) && !clash(box(p, p.y + LABEL_ABOVE)) ? p.y + LABEL_ABOVE : p.y + LABEL_BELOW;
-    placed.push(box(p, y));
-    textY.set(p, y);
+  // Top to bottom, left to right: the same data always gives the same map.
+  const order = [...points].sort((a, b) => a.y - b.y || a.x - b.x);
+  const labels = new Map<P, MapLabel | null>();
+  const crowded: P[] = [];
+  for (const p of order) {
+    const label = place(p, mapLabel(p.name), null);
+    if (label) labels.set(p, label);
+    else crowded.push(p);
   }
-  return points.map((p) => ({ ...p, textY: textY.get(p) ?? p.y + LABEL_BELOW }));
+  // Numbers after every name that fits, in reading order, so the key counts 1, 2, 3 … down the map.
+  let next = 1;
+  for (const p of crowded) {
+    const label = place(p, String(next), next);
+    if (label) next++;
+    labels.set(p, label);
+  }
+  return points.map((p) => ({ ...p, label: labels.get(p) ?? null }));
 }
 
 /** A diagram from approximate positions: equirectangular, scaled to fit, north up. */
@@ -202,7 +386,13 @@ export function schematicMap(units: readonly MapUnit[], width = 360, height = 32
     width,
     height,
     source: 'so_do',
-    shapes: placeLabels(points).map((p) => ({ id: p.id, d: null, labelX: p.x, labelY: p.y, textY: p.textY })),
+    shapes: placeLabels(points, width, height).map((p) => ({
+      id: p.id,
+      d: null,
+      labelX: p.x,
+      labelY: p.y,
+      label: p.label,
+    })),
     missing: units.filter((u) => u.lat === null || u.lon === null).map((u) => u.id),
   };
 }

@@ -1,5 +1,5 @@
 import { max } from 'd3-array';
-import { boundaryMap, schematicMap, type MapGeometry, type MapUnit } from '../charts/map.ts';
+import { boundaryMap, schematicMap, SYMBOL_RADIUS, type MapGeometry, type MapLabel, mapUnitOf } from '../charts/map.ts';
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
 import { formatPercent } from '../format/vi.ts';
 import type { CriterionId, UnitRow } from '../schemas/tables.ts';
@@ -16,7 +16,11 @@ export interface MapIndicator {
   criterion: CriterionId | null;
 }
 
-export const RATE_INDICATOR: MapIndicator = { slug: 'ty-le-ngheo-da-chieu', label: 'Tỷ lệ nghèo đa chiều', criterion: null };
+export const RATE_INDICATOR: MapIndicator = {
+  slug: 'ty-le-ngheo-da-chieu',
+  label: 'Tỷ lệ nghèo đa chiều',
+  criterion: null,
+};
 
 export function mapIndicators(site: SiteData): MapIndicator[] {
   const named = (id: CriterionId) => site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id;
@@ -33,6 +37,37 @@ const RATE_BREAKS = [10, 20, 30, 40];
 const rateLevel = (rate: number) => RATE_BREAKS.filter((b) => rate >= b).length;
 const RATE_LEGEND = ['dưới 10%', '10% – dưới 20%', '20% – dưới 30%', '30% – dưới 40%', 'từ 40% trở lên'];
 
+/** How a unit is drawn: its area (boundary map), or a symbol whose shape tells the verdict (never colour alone). */
+export type MapShapeKind = 'vung' | 'tron' | 'tam-giac' | 'vuong' | 'thoi';
+
+const VERDICT_SHAPES: Record<VerdictResult, MapShapeKind> = {
+  dat: 'tron',
+  chua_dat: 'tam-giac',
+  chua_du_du_lieu: 'vuong',
+  khong_ap_dung: 'thoi',
+};
+
+/** SVG path of a symbol centred on (x, y): ✓ circle, ✗ triangle, ? square, – diamond; an area's legend patch. */
+export function symbolPath(shape: MapShapeKind, cx: number, cy: number, radius = SYMBOL_RADIUS): string {
+  // Tenths of a pixel: short paths, and no float noise such as 126.19999999999999.
+  const [x, y, r, a, b, c] = [cx, cy, radius, radius * 0.8, radius * 1.3, radius * 0.9].map(
+    (v) => Math.round(v * 10) / 10,
+  ) as [number, number, number, number, number, number];
+  const t = (v: number) => Math.round(v * 10) / 10;
+  switch (shape) {
+    case 'tam-giac':
+      return `M${x},${t(y - r)}L${t(x + r)},${t(y + a)}L${t(x - r)},${t(y + a)}Z`;
+    case 'vuong':
+      return `M${t(x - a)},${t(y - a)}h${t(2 * a)}v${t(2 * a)}h${t(-2 * a)}Z`;
+    case 'thoi':
+      return `M${x},${t(y - r)}L${t(x + r)},${y}L${x},${t(y + r)}L${t(x - r)},${y}Z`;
+    case 'vung':
+      return `M${t(x - b)},${t(y - c)}h${t(2 * b)}v${t(2 * c)}h${t(-2 * b)}Z`;
+    case 'tron':
+      return `M${t(x - r)},${y}a${r},${r} 0 1,0 ${t(2 * r)},0a${r},${r} 0 1,0 ${t(-2 * r)},0`;
+  }
+}
+
 export interface MapItem {
   id: string;
   name: string;
@@ -42,12 +77,20 @@ export interface MapItem {
   className: string;
   /** Rate class 0–4 on a rate map; null where there is no rate. */
   level: number | null;
-  /** Verdict shown as a shape too (colour is never the only cue). */
   verdict: VerdictResult | null;
+  /** The symbol at the unit's point; null where the area alone shows the value (a rate on a boundary map). */
+  symbol: MapShapeKind | null;
   labelX: number;
   labelY: number;
-  textY: number;
+  /** Name or key number on the map; null when neither fits (the table still names the unit). */
+  label: MapLabel | null;
   d: string | null;
+}
+
+export interface MapLegendEntry {
+  className: string;
+  label: string;
+  shape: MapShapeKind;
 }
 
 export interface MapView {
@@ -57,39 +100,106 @@ export interface MapView {
   indicator: MapIndicator;
   geometry: MapGeometry;
   items: MapItem[];
-  legend: { className: string; label: string; verdict: VerdictResult | null }[];
+  /** One entry for every colour and symbol the map uses. */
+  legend: MapLegendEntry[];
+  /** Units whose name is a number on the map, in the order of their numbers. */
+  key: { number: number; name: string }[];
   diagramNote: string | null;
+  /** Units the map cannot place (no position, or no shape in the boundary file); the table has them. */
+  unplaced: string[];
+  /** Source and licence of the boundary file, as the steward gave them. */
+  credit: string | null;
 }
 
-const mapUnit = (u: UnitRow): MapUnit => ({ id: u.ma_don_vi, codes: [u.ma_don_vi, ...(u.ma_hanh_chinh ? [u.ma_hanh_chinh] : [])], name: u.ten_don_vi, lat: u.vi_do, lon: u.kinh_do });
-
-export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRow[], indicator: MapIndicator, what: string): MapView {
+export function mapView(
+  site: SiteData,
+  paths: UnitPaths,
+  units: readonly UnitRow[],
+  indicator: MapIndicator,
+  what: string,
+): MapView {
   const year = latestYear(site);
-  const mapUnits = units.map(mapUnit);
-  const geometry = (site.boundary && boundaryMap(site.boundary, mapUnits)) || schematicMap(mapUnits);
-  const items: MapItem[] = geometry.shapes.map((shape) => {
-    const unit = site.index.byId.get(shape.id)!;
-    const base = { id: unit.ma_don_vi, name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi), labelX: shape.labelX, labelY: shape.labelY, textY: shape.textY, d: shape.d };
+  const mapUnits = units.map(mapUnitOf);
+  // The boundary file of the kind of units shown: the movement's communes or today's.
+  const ids = new Set(units.map((u) => u.ma_don_vi));
+  const kind = site.index.currentCommunes.some((u) => ids.has(u.ma_don_vi)) ? 'xa_moi' : 'xa';
+  const file = site.boundaries.find((b) => b.kind === kind);
+  const geometry =
+    (file && boundaryMap(file.boundary, mapUnits, indicator.criterion !== null)) || schematicMap(mapUnits);
+  const areas = geometry.source === 'ranh_gioi';
+  const shapes = new Map(geometry.shapes.map((s) => [s.id, s]));
+  // Every unit has its row in the table, also one the map cannot place (no position, no shape).
+  const items: MapItem[] = units.map((unit) => {
+    const shape = shapes.get(unit.ma_don_vi);
+    const base = {
+      id: unit.ma_don_vi,
+      name: unit.ten_don_vi,
+      path: paths.of(unit.ma_don_vi),
+      labelX: shape?.labelX ?? 0,
+      labelY: shape?.labelY ?? 0,
+      label: shape?.label ?? null,
+      d: shape?.d ?? null,
+    };
     if (indicator.criterion === null) {
+      const symbol = areas || !shape ? null : 'tron';
       const f = site.figures(unit.ma_don_vi, year);
-      if (!f || f.thieu.length > 0 || f.tong_so_ho === 0) return { ...base, valueText: 'chưa đủ số liệu', className: 'kq-chua_du_du_lieu', level: null, verdict: null };
+      if (!f || f.thieu.length > 0 || f.tong_so_ho === 0)
+        return {
+          ...base,
+          valueText: 'chưa đủ số liệu',
+          className: 'kq-chua_du_du_lieu',
+          level: null,
+          verdict: null,
+          symbol,
+        };
       const r = (100 * (f.so_ho_ngheo + f.so_ho_can_ngheo)) / f.tong_so_ho;
       const level = rateLevel(r);
-      return { ...base, valueText: `${formatPercent(r)}${f.trang_thai === 'so_bo' ? ' (sơ bộ)' : ''}`, className: `muc-${level}`, level, verdict: null };
+      return {
+        ...base,
+        valueText: `${formatPercent(r)}${f.trang_thai === 'so_bo' ? ' (sơ bộ)' : ''}`,
+        className: `muc-${level}`,
+        level,
+        verdict: null,
+        symbol,
+      };
     }
     const v = site.verdictOf(unit.ma_don_vi, indicator.criterion, year);
     const result = v?.ket_qua ?? 'khong_ap_dung';
-    return { ...base, valueText: VERDICT_RESULTS[result], className: `kq-${result}`, level: null, verdict: result };
+    return {
+      ...base,
+      valueText: VERDICT_RESULTS[result],
+      className: `kq-${result}`,
+      level: null,
+      verdict: result,
+      symbol: shape ? VERDICT_SHAPES[result] : null,
+    };
   });
-  const legend = indicator.criterion === null
-    ? RATE_LEGEND.map((label, i) => ({ className: `muc-${i}`, label, verdict: null }))
-    : (Object.keys(VERDICT_RESULTS) as VerdictResult[]).map((r) => ({ className: `kq-${r}`, label: VERDICT_RESULTS[r], verdict: r }));
-  const counts = indicator.criterion === null
-    ? null
-    : (Object.keys(VERDICT_RESULTS) as VerdictResult[]).map((r) => [r, items.filter((i) => i.verdict === r).length] as const).filter(([, n]) => n > 0);
+  const rateShape: MapShapeKind = areas ? 'vung' : 'tron';
+  const legend: MapLegendEntry[] =
+    indicator.criterion === null
+      ? [
+          ...RATE_LEGEND.map((label, i) => ({ className: `muc-${i}`, label, shape: rateShape })),
+          ...(items.some((i) => i.level === null)
+            ? [{ className: 'kq-chua_du_du_lieu', label: 'chưa đủ số liệu', shape: rateShape }]
+            : []),
+        ]
+      : (Object.keys(VERDICT_RESULTS) as VerdictResult[]).map((r) => ({
+          className: `kq-${r}`,
+          label: VERDICT_RESULTS[r],
+          shape: VERDICT_SHAPES[r],
+        }));
+  const counts =
+    indicator.criterion === null
+      ? null
+      : (Object.keys(VERDICT_RESULTS) as VerdictResult[])
+          .map((r) => [r, items.filter((i) => i.verdict === r).length] as const)
+          .filter(([, n]) => n > 0);
   const takeaway = counts
     ? `Năm ${year}: ${counts.map(([r, n]) => `${n} ${what} ${VERDICT_RESULTS[r].toLowerCase()}`).join(', ')}.`
     : takeawayForRates(items, year, what);
+  const key = items
+    .flatMap((i) => (i.label?.key ? [{ number: i.label.key, name: i.name }] : []))
+    .sort((a, b) => a.number - b.number);
   return {
     title: `${indicator.label}, năm ${year}: ${what} của ${site.settings.ten_dia_phuong}`,
     takeaway,
@@ -98,9 +208,10 @@ export function mapView(site: SiteData, paths: UnitPaths, units: readonly UnitRo
     geometry,
     items,
     legend,
-    diagramNote: geometry.source === 'so_do'
-      ? 'Sơ đồ vị trí gần đúng của các đơn vị, không phải bản đồ địa giới hành chính.'
-      : null,
+    key,
+    diagramNote: areas ? null : 'Sơ đồ vị trí gần đúng của các đơn vị, không phải bản đồ địa giới hành chính.',
+    credit: areas ? (file?.credit ?? null) : null,
+    unplaced: items.filter((i) => !shapes.has(i.id)).map((i) => i.name),
   };
 }
 
