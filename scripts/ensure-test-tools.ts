@@ -12,7 +12,10 @@ if (missing.length > 0) {
   if (process.getuid?.() === 0) {
     console.log(`Cài cho kiểm thử: ${missing.join(', ')}…`);
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } else {
     console.error(`Thiếu ${missing.join(', ')}. Cài bằng: sudo apt-get install -y ${missing.join(' ')}`);
     process.exit(1);

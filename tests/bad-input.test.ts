@@ -232,7 +232,15 @@ const cases: Case[] = [
   ],
   [
     'a negative number of consecutive years',
-    cell(CRITERIA, criterion('TC_XA_1'), 'so_nam_lien_tiep', '-3', 'type-error', 'so_nam_lien_tiep', /Số năm không thể âm/),
+    cell(
+      CRITERIA,
+      criterion('TC_XA_1'),
+      'so_nam_lien_tiep',
+      '-3',
+      'type-error',
+      'so_nam_lien_tiep',
+      /Số năm không thể âm/,
+    ),
   ],
   [
     'an unquoted decimal comma in a longitude (103,340)',

@@ -20,7 +20,13 @@ function boundaryFor(dataDir: string, pick: (at: (key: string) => string) => boo
       const lon = Number(at('kinh_do'));
       const d = 0.015;
       // Clockwise on purpose: the map must cope with either winding.
-      const ring = [[lon - d, lat - d], [lon - d, lat + d], [lon + d, lat + d], [lon + d, lat - d], [lon - d, lat - d]];
+      const ring = [
+        [lon - d, lat - d],
+        [lon - d, lat + d],
+        [lon + d, lat + d],
+        [lon + d, lat - d],
+        [lon - d, lat - d],
+      ];
       return { type: 'Feature', properties: { ma: at(key) }, geometry: { type: 'Polygon', coordinates: [ring] } };
     });
   return JSON.stringify({ type: 'FeatureCollection', features });
@@ -35,9 +41,15 @@ describe('a build from data a user brings', () => {
     writeFileSync(join(dir.data, 'ranh-gioi-xa-moi.nguon.txt'), 'Nguồn thử A. Giấy phép thử A.\n');
     writeFileSync(join(dir.data, 'ranh-gioi-xa.geojson'), boundaryFor(dir.data, movement, 'ma_don_vi'));
     writeFileSync(join(dir.data, 'ranh-gioi-xa.nguon.txt'), 'Nguồn thử B.');
-    editFile(join(dir.data, 'khen-thuong.csv'), (t) => t.replace('Hội Liên hiệp Phụ nữ huyện Phong Thổ', '<script>alert(1)</script><b>Hội Phụ nữ</b>'));
+    editFile(join(dir.data, 'khen-thuong.csv'), (t) =>
+      t.replace('Hội Liên hiệp Phụ nữ huyện Phong Thổ', '<script>alert(1)</script><b>Hội Phụ nữ</b>'),
+    );
     const out = mkdtempSync(join(tmpdir(), 'chung-tay-dist-'));
-    const run = runScript('node_modules/astro/bin/astro.mjs', ['build'], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, CHUNG_TAY_OUT_DIR: out });
+    const run = runScript('node_modules/astro/bin/astro.mjs', ['build'], {
+      CHUNG_TAY_DATA_DIR: dir.data,
+      CHUNG_TAY_CONTENT_DIR: dir.content,
+      CHUNG_TAY_OUT_DIR: out,
+    });
     expect(run.status, run.stderr).toBe(0);
     const current = readFileSync(join(out, 'xa-moi/index.html'), 'utf8');
     expect(current.match(/<path class="vung muc-\d" d="M/g)?.length).toBe(6);

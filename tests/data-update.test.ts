@@ -26,7 +26,12 @@ describe('the page "Cập nhật dữ liệu"', () => {
   });
 
   it('explains the yearly steps with the plan dates and the commands', () => {
-    for (const text of ['Chậm nhất ngày 10/11', 'Chậm nhất ngày 20/11', 'npm run check-data -- --html bao-cao.html', 'npm run build']) {
+    for (const text of [
+      'Chậm nhất ngày 10/11',
+      'Chậm nhất ngày 20/11',
+      'npm run check-data -- --html bao-cao.html',
+      'npm run build',
+    ]) {
       expect(html).toContain(text);
     }
   });

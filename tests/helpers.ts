@@ -7,13 +7,25 @@ export const DIST = 'dist';
 
 /** Run a project script the way npm does, with the data and content folders given. */
 export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const run = spawnSync(process.execPath, [script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 export interface JsonReport {
   ok: boolean;
-  errors: { file: string; line: number | null; column: string | null; column_letter: string | null; field: string | null; code: string; value: string | null; message: string }[];
+  errors: {
+    file: string;
+    line: number | null;
+    column: string | null;
+    column_letter: string | null;
+    field: string | null;
+    code: string;
+    value: string | null;
+    message: string;
+  }[];
   warnings: unknown[];
 }
 
@@ -52,7 +64,12 @@ export function pageText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 }

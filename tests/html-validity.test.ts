@@ -8,8 +8,13 @@ import { DIST, listFiles } from './helpers.ts';
 const VNU = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
 it('writes valid HTML on every page (Nu HTML Checker)', () => {
-  const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map((f) => join(DIST, f));
-  const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const pages = listFiles(DIST)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(DIST, f));
+  const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...pages], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   expect(run.error, 'java is needed to run the checker (apt-get install -y default-jre-headless)').toBeUndefined();
   const { messages } = JSON.parse(run.stderr) as { messages: { url: string; message: string }[] };
   expect(pages.length).toBeGreaterThan(200);

@@ -16,29 +16,38 @@ const awards = json<Rec[]>('khen-thuong.json');
 const text = (file: string) => pageText(readDist(file));
 
 /** The unit pages titled with a name (village names repeat across communes). */
-const pagesTitled = (name: string) => pages.filter((p) => /^(xa|xa-moi)\//.test(p) && readDist(p).includes(`<h1>${name}</h1>`));
+const pagesTitled = (name: string) =>
+  pages.filter((p) => /^(xa|xa-moi)\//.test(p) && readDist(p).includes(`<h1>${name}</h1>`));
 
 describe('the built site', () => {
-  it('has a page for every commune, village and today\'s commune, showing its verdicts and figures', () => {
+  it("has a page for every commune, village and today's commune, showing its verdicts and figures", () => {
     const reviews = json<Rec[]>('ket-qua-ra-soat.json');
     const shown = units.filter((u) => u['cap'] !== 'huyen');
     expect(shown.length).toBeGreaterThan(190);
     for (const u of shown) {
       const expected = [
-        ...verdicts.filter((x) => x['ma_don_vi'] === u['ma_don_vi'] && x['ket_qua'] !== 'khong_ap_dung').map((v) => String(v['giai_thich'])),
+        ...verdicts
+          .filter((x) => x['ma_don_vi'] === u['ma_don_vi'] && x['ket_qua'] !== 'khong_ap_dung')
+          .map((v) => String(v['giai_thich'])),
         // Figures by year, as "2023 1.234" (year, then total households in vi-VN format).
-        ...reviews.filter((r) => r['ma_don_vi'] === u['ma_don_vi']).map((r) => `${r['nam']} ${Number(r['tong_so_ho']).toLocaleString('de-DE')}`),
+        ...reviews
+          .filter((r) => r['ma_don_vi'] === u['ma_don_vi'])
+          .map((r) => `${r['nam']} ${Number(r['tong_so_ho']).toLocaleString('de-DE')}`),
       ];
       const candidates = pagesTitled(String(u['ten_don_vi']));
       expect(candidates.length, String(u['ten_don_vi'])).toBeGreaterThan(0);
       const page = candidates.find((p) => expected.every((e) => text(p).includes(e)));
-      expect(page, `${u['ma_don_vi']} ${u['ten_don_vi']}: no page shows all ${expected.length} verdicts and figures`).toBeDefined();
+      expect(
+        page,
+        `${u['ma_don_vi']} ${u['ten_don_vi']}: no page shows all ${expected.length} verdicts and figures`,
+      ).toBeDefined();
     }
   });
 
   it('shows the district targets with their evidence on the overview', () => {
     const body = text('index.html');
-    for (const v of verdicts.filter((x) => x['cap'] === 'huyen' && x['ket_qua'] !== 'khong_ap_dung')) expect(body).toContain(String(v['giai_thich']));
+    for (const v of verdicts.filter((x) => x['cap'] === 'huyen' && x['ket_qua'] !== 'khong_ap_dung'))
+      expect(body).toContain(String(v['giai_thich']));
     expect(body).toContain('Dữ liệu minh họa');
   });
 
@@ -66,8 +75,12 @@ describe('the built site', () => {
       // The facts box carries the unit's baseline figures from the data, not retyped ones.
       const unitId = /ma_don_vi: "([^"]+)"/.exec(readFileSync(join('content/dien-hinh', s), 'utf8'))?.[1];
       const unit = units.find((u) => u['ma_don_vi'] === unitId)!;
-      const villages = units.filter((u) => u['ma_don_vi'] === unitId || u['ma_don_vi_cha'] === unitId).map((u) => u['ma_don_vi']);
-      const total = reviews.filter((r) => r['nam'] === 2021 && villages.includes(r['ma_don_vi'])).reduce((n, r) => n + Number(r['tong_so_ho']), 0);
+      const villages = units
+        .filter((u) => u['ma_don_vi'] === unitId || u['ma_don_vi_cha'] === unitId)
+        .map((u) => u['ma_don_vi']);
+      const total = reviews
+        .filter((r) => r['nam'] === 2021 && villages.includes(r['ma_don_vi']))
+        .reduce((n, r) => n + Number(r['tong_so_ho']), 0);
       expect(body).toContain(`${unit['ten_don_vi']}, năm 2021 (chính thức) ${total.toLocaleString('de-DE')} hộ;`);
       expect(body).toContain('Trích dẫn và liên hệ báo chí');
     }
@@ -88,7 +101,11 @@ describe('the built site', () => {
 
   it('keeps every page under 100 KB transferred (gzip), everything included', () => {
     // HTML carries its CSS, charts and maps inline; images it shows are counted too (already compressed).
-    const images = (html: string) => [...html.matchAll(/<img[^>]+src="(\/[^"]+)"/g)].reduce((n, m) => n + readFileSync(join(DIST, fileFor(m[1]!))).length, 0);
+    const images = (html: string) =>
+      [...html.matchAll(/<img[^>]+src="(\/[^"]+)"/g)].reduce(
+        (n, m) => n + readFileSync(join(DIST, fileFor(m[1]!))).length,
+        0,
+      );
     const weights = pages.map((p) => {
       const html = readFileSync(join(DIST, p));
       return { p, kb: (gzipSync(html).length + images(html.toString('utf8'))) / 1024 };
@@ -103,14 +120,18 @@ describe('the built site', () => {
     for (const page of pages) {
       const html = readDist(page);
       // The canonical link names the page's own absolute address; it fetches nothing.
-      expect(html.replace(/<link rel="canonical"[^>]*>/, ''), page).not.toMatch(/<(script|img|iframe|link)[^>]+(src|href)="(https?:)?\/\//);
+      expect(html.replace(/<link rel="canonical"[^>]*>/, ''), page).not.toMatch(
+        /<(script|img|iframe|link)[^>]+(src|href)="(https?:)?\/\//,
+      );
       expect(html, page).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//);
       for (const m of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
         expect(m[1], page).toBe('');
         scripts.add(m[0]);
       }
     }
-    expect([...scripts]).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js"><\/script>$/)]);
+    expect([...scripts]).toEqual([
+      expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js"><\/script>$/),
+    ]);
   });
 
   it('writes every page in Vietnamese with one h1, a skip link and a content security policy', () => {

@@ -52,7 +52,7 @@ const build = (content: string, data: string) =>
 const STACK_TRACE = /\n\s+at .+:\d+:\d+|Error:|node:internal/;
 
 describe('a story that tries to be a program', () => {
-  it('is refused by check-data at each construct\'s file and line, and the build publishes nothing', () => {
+  it("is refused by check-data at each construct's file and line, and the build publishes nothing", () => {
     const dir = copySample();
     writeFileSync(join(dir.content, 'dien-hinh/bai-doc-hai.mdx'), HOSTILE);
     const { status, report } = checkData(dir.data, dir.content);

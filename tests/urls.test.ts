@@ -10,7 +10,10 @@ import { checkData, copySample, DIST, editFile, fileFor, listFiles, pageText, ru
 
 const LOCK = 'duong-dan.lock';
 const lockText = (dir: string) => readFileSync(join(dir, LOCK), 'utf8');
-const lockLines = (dir: string) => lockText(dir).split('\n').filter((l) => l && !l.startsWith('#'));
+const lockLines = (dir: string) =>
+  lockText(dir)
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
 const run = (script: string, dir: { data: string; content: string }, env: Record<string, string> = {}) =>
   runScript(script, [], { CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, ...env });
 const VILLAGE = { code: '03574-09', name: 'Bản Ma Hồ', path: '/xa/ma-ly-pho/ma-ho/' };
@@ -19,7 +22,12 @@ const VILLAGE = { code: '03574-09', name: 'Bản Ma Hồ', path: '/xa/ma-ly-pho/
 function withoutVillage() {
   const dir = copySample();
   for (const file of ['don-vi.csv', 'ket-qua-ra-soat.csv']) {
-    editFile(join(dir.data, file), (t) => t.split('\n').filter((l) => !l.startsWith(`${VILLAGE.code},`)).join('\n'));
+    editFile(join(dir.data, file), (t) =>
+      t
+        .split('\n')
+        .filter((l) => !l.startsWith(`${VILLAGE.code},`))
+        .join('\n'),
+    );
   }
   return dir;
 }
@@ -67,7 +75,10 @@ describe('the published-URL lock', () => {
     const dir = withoutVillage();
     const { status, report } = checkData(dir.data, dir.content);
     expect(status).toBe(1);
-    const line = lockText(dir.data).split('\n').findIndex((l) => l.startsWith(`${VILLAGE.path}\t`)) + 1;
+    const line =
+      lockText(dir.data)
+        .split('\n')
+        .findIndex((l) => l.startsWith(`${VILLAGE.path}\t`)) + 1;
     expect(report.errors).toMatchObject([{ file: LOCK, line, value: VILLAGE.path, code: 'foreign-key' }]);
     expect(report.errors[0]?.message).toContain(`trang đơn vị ${VILLAGE.code}`);
     const before = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -79,14 +90,17 @@ describe('the published-URL lock', () => {
 
   it('builds once the old URL is declared: it names and links the unit it leads to; a removal is a notice', () => {
     const dir = withoutVillage();
-    const declared = 'duong_dan_cu,chuyen_den_ma,ly_do\n'
-      + `${VILLAGE.path},03574-08,Bản sáp nhập vào Bản Cang Cáy\n/xa/ma-ly-pho/ban-cu/,,Thôn giải thể từ 2020\n`;
+    const declared =
+      'duong_dan_cu,chuyen_den_ma,ly_do\n' +
+      `${VILLAGE.path},03574-08,Bản sáp nhập vào Bản Cang Cáy\n/xa/ma-ly-pho/ban-cu/,,Thôn giải thể từ 2020\n`;
     writeFileSync(join(dir.data, 'duong-dan-cu.csv'), declared);
     const { status, report } = checkData(dir.data, dir.content);
     expect(status, JSON.stringify(report.errors)).toBe(0);
     const out = mkdtempSync(join(tmpdir(), 'chung-tay-dist-'));
     const astro = runScript('node_modules/astro/bin/astro.mjs', ['build'], {
-      CHUNG_TAY_DATA_DIR: dir.data, CHUNG_TAY_CONTENT_DIR: dir.content, CHUNG_TAY_OUT_DIR: out,
+      CHUNG_TAY_DATA_DIR: dir.data,
+      CHUNG_TAY_CONTENT_DIR: dir.content,
+      CHUNG_TAY_OUT_DIR: out,
     });
     expect(astro.status, astro.stderr).toBe(0);
     const html = readFileSync(join(out, fileFor(VILLAGE.path)), 'utf8');

@@ -79,10 +79,18 @@ export interface InputChecksum {
   kich_thuoc: number;
 }
 
-const checksum = (tep: string, bytes: Uint8Array): InputChecksum => ({ tep, sha256: createHash('sha256').update(bytes).digest('hex'), kich_thuoc: bytes.length });
+const checksum = (tep: string, bytes: Uint8Array): InputChecksum => ({
+  tep,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+  kich_thuoc: bytes.length,
+});
 
 /** Read every data file and story, and run the core. */
-export function loadDataset(dir = dataDir(), content = contentDir(), options: BuildOptions = {}): BuildResult & { inputs: InputChecksum[] } {
+export function loadDataset(
+  dir = dataDir(),
+  content = contentDir(),
+  options: BuildOptions = {},
+): BuildResult & { inputs: InputChecksum[] } {
   const files = new Map<string, Uint8Array>();
   // Each table may also come as an Excel workbook (ket-qua-ra-soat.xlsx), read by the core.
   const tables = [...DATA_FILES, ...URL_FILES, ...REPORT_FILES].filter((name) => name.endsWith('.csv'));

@@ -20,8 +20,15 @@ import { LOCK_FILE, movedUrlsTable } from './schemas/urls.ts';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function columnTable(columns: readonly Column[]): string {
-  const rows = columns.map((c) => `| \`${c.key}\` | ${cell(c.label)} | ${cell(c.type.name)} | ${c.required ? 'bắt buộc' : 'không'} | ${cell(c.description)} | ${cell(c.example)} |`);
-  return ['| khóa (key) | nhãn tiếng Việt | kiểu | bắt buộc | ý nghĩa | ví dụ |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  const rows = columns.map(
+    (c) =>
+      `| \`${c.key}\` | ${cell(c.label)} | ${cell(c.type.name)} | ${c.required ? 'bắt buộc' : 'không'} | ${cell(c.description)} | ${cell(c.example)} |`,
+  );
+  return [
+    '| khóa (key) | nhãn tiếng Việt | kiểu | bắt buộc | ý nghĩa | ví dụ |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function thresholdScales(): string {
@@ -35,7 +42,10 @@ function thresholdScales(): string {
 
 export function dataReadme(): string {
   const tables = [unitsTable, regionsTable, reviewTable, awardsTable, criteriaTable, reportsTable, movedUrlsTable];
-  const settings = Object.entries(SETTINGS).map(([key, s]) => `| \`${key}\` | ${cell(s.label)} | ${cell(s.type.name)} | ${s.default === null ? 'bắt buộc' : `\`${String(s.default)}\``} | ${cell(s.description)} |`);
+  const settings = Object.entries(SETTINGS).map(
+    ([key, s]) =>
+      `| \`${key}\` | ${cell(s.label)} | ${cell(s.type.name)} | ${s.default === null ? 'bắt buộc' : `\`${String(s.default)}\``} | ${cell(s.description)} |`,
+  );
   return `# Dữ liệu đầu vào — the data contract
 
 <!-- Tệp này được sinh từ src/lib/schemas bằng \`npm run data-docs\`. Đừng sửa tay. -->
@@ -110,7 +120,9 @@ ${settings.join('\n')}
 ${tables.map((t) => `## \`${t.file}\` — ${t.title}\n\n${t.description}\n\n${columnTable(t.columns)}\n`).join('\n')}
 ### Mã tiêu chí
 
-${Object.entries(CRITERION_IDS).map(([id, name]) => `- \`${id}\`: ${name}`).join('\n')}
+${Object.entries(CRITERION_IDS)
+  .map(([id, name]) => `- \`${id}\`: ${name}`)
+  .join('\n')}
 
 Mỗi mã phải có đúng một dòng trong \`tieu-chi.csv\`. Tiêu chí đo gì và áp dụng cho đơn vị nào là cố định
 theo mã (xem trang Phương pháp); ngưỡng, phép so sánh và căn cứ do tệp quy định. Ngưỡng (và ngưỡng trên)

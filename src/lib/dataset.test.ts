@@ -8,7 +8,14 @@ import { readStoryFile } from './stories/file.ts';
 const firstError = (result: ReturnType<typeof buildDataset>) => result.errors[0];
 
 function story(over: Record<string, unknown> = {}, body = 'Một câu chuyện.'): StoryInput {
-  const data = { tieu_de: 'Bài thử nghiệm', tom_tat: 'Một câu chuyện điển hình để thử.', ngay: '2025-12-01', tac_gia: 'Ban Tuyên giáo', ma_don_vi: 'X1-01', ...over };
+  const data = {
+    tieu_de: 'Bài thử nghiệm',
+    tom_tat: 'Một câu chuyện điển hình để thử.',
+    ngay: '2025-12-01',
+    tac_gia: 'Ban Tuyên giáo',
+    ma_don_vi: 'X1-01',
+    ...over,
+  };
   return readStoryFile('dien-hinh/bai.mdx', new TextEncoder().encode(`---\n${dump(data)}---\n${body}`));
 }
 
@@ -29,7 +36,13 @@ describe('checks across files', () => {
     const reviews: Row[] = [...steadyReviews(), { ...review('X9-01', 2023, 10, 1, 1), ten_don_vi: 'Bản Hai' }];
     const result = buildDataset(fixtureFiles({ reviews }));
     expect(result.dataset).toBeNull();
-    expect(firstError(result)).toMatchObject({ file: 'ket-qua-ra-soat.csv', line: 17, field: 'ma_don_vi', code: 'foreign-key', value: 'X9-01' });
+    expect(firstError(result)).toMatchObject({
+      file: 'ket-qua-ra-soat.csv',
+      line: 17,
+      field: 'ma_don_vi',
+      code: 'foreign-key',
+      value: 'X9-01',
+    });
   });
 
   it('refuses a number of consecutive years that the period cannot hold', () => {
@@ -43,7 +56,11 @@ describe('checks across files', () => {
 
   it('refuses a village under a commune that does not exist', () => {
     const units = [...UNITS, { ma_don_vi: 'X7-01', ten_don_vi: 'Bản Lạc', cap: 'thon', ma_don_vi_cha: 'X7' }];
-    expect(firstError(buildDataset(fixtureFiles({ units })))).toMatchObject({ file: 'don-vi.csv', line: 9, field: 'ma_don_vi_cha' });
+    expect(firstError(buildDataset(fixtureFiles({ units })))).toMatchObject({
+      file: 'don-vi.csv',
+      line: 9,
+      field: 'ma_don_vi_cha',
+    });
   });
 
   it('refuses the same unit and year twice', () => {
@@ -52,7 +69,10 @@ describe('checks across files', () => {
   });
 
   it('matches unit names written another way, and refuses a name that belongs to another code', () => {
-    const withNames = steadyReviews().map((r) => ({ ...r, ten_don_vi: r['ma_don_vi'] === 'X1-01' ? 'BẢN MỘT'.normalize('NFD') : '' }));
+    const withNames = steadyReviews().map((r) => ({
+      ...r,
+      ten_don_vi: r['ma_don_vi'] === 'X1-01' ? 'BẢN MỘT'.normalize('NFD') : '',
+    }));
     expect(buildDataset(fixtureFiles({ reviews: withNames })).errors).toEqual([]);
     const wrong = steadyReviews().map((r, i) => (i === 0 ? { ...r, ten_don_vi: 'Thôn Ba' } : r));
     expect(firstError(buildDataset(fixtureFiles({ reviews: wrong })))).toMatchObject({ field: 'ten_don_vi', line: 2 });
@@ -62,7 +82,9 @@ describe('checks across files', () => {
     const reviews = [...steadyReviews(), review('X1', 2023, 200, 60, 16)];
     const result = buildDataset(fixtureFiles({ reviews }));
     expect(result.errors).toEqual([]);
-    expect(result.warnings.find((w) => w.field === 'so_ho_ngheo')?.message).toContain('ghi 60, nhưng cộng 2 thôn được 64');
+    expect(result.warnings.find((w) => w.field === 'so_ho_ngheo')?.message).toContain(
+      'ghi 60, nhưng cộng 2 thôn được 64',
+    );
   });
 
   it('warns that a commune total is not used while the commune has no villages', () => {
@@ -72,8 +94,10 @@ describe('checks across files', () => {
     expect(result.warnings[0]?.message).toContain('Xã Ba chưa có thôn nào');
   });
 
-  it('warns when this year\'s start differs from last year\'s end', () => {
-    const reviews = steadyReviews().map((r) => (r['ma_don_vi'] === 'X1-01' && r['nam'] === 2024 ? { ...r, so_ho_ngheo_dau_nam: 33 } : r));
+  it("warns when this year's start differs from last year's end", () => {
+    const reviews = steadyReviews().map((r) =>
+      r['ma_don_vi'] === 'X1-01' && r['nam'] === 2024 ? { ...r, so_ho_ngheo_dau_nam: 33 } : r,
+    );
     const result = buildDataset(fixtureFiles({ reviews }));
     expect(result.errors).toEqual([]);
     expect(result.warnings[0]).toMatchObject({ field: 'so_ho_ngheo_dau_nam', line: 5 });
@@ -82,18 +106,30 @@ describe('checks across files', () => {
 
   it('refuses a district Giấy khen dated after the district ended', () => {
     const awards = [{ ...AWARDS[0]!, ngay_quyet_dinh: '20/11/2025' }];
-    expect(firstError(buildDataset(fixtureFiles({ awards })))).toMatchObject({ file: 'khen-thuong.csv', field: 'ngay_quyet_dinh', line: 2 });
+    expect(firstError(buildDataset(fixtureFiles({ awards })))).toMatchObject({
+      file: 'khen-thuong.csv',
+      field: 'ngay_quyet_dinh',
+      line: 2,
+    });
   });
 
   it('refuses an award that points to a story that does not exist', () => {
     const awards = [{ ...AWARDS[0]!, bai_viet: 'khong-co-bai' }];
-    expect(firstError(buildDataset(fixtureFiles({ awards })))).toMatchObject({ field: 'bai_viet', code: 'foreign-key' });
+    expect(firstError(buildDataset(fixtureFiles({ awards })))).toMatchObject({
+      field: 'bai_viet',
+      code: 'foreign-key',
+    });
     expect(buildDataset(fixtureFiles({ awards: [{ ...AWARDS[0]!, bai_viet: 'bai' }] }), [story()]).errors).toEqual([]);
   });
 
   it('refuses a story about a unit or award that does not exist', () => {
-    expect(firstError(buildDataset(fixtureFiles(), [story({ ma_don_vi: 'X9' })]))).toMatchObject({ file: 'dien-hinh/bai.mdx', field: 'ma_don_vi' });
-    expect(firstError(buildDataset(fixtureFiles(), [story({ ma_khen_thuong: 'KT-9' })]))).toMatchObject({ field: 'ma_khen_thuong' });
+    expect(firstError(buildDataset(fixtureFiles(), [story({ ma_don_vi: 'X9' })]))).toMatchObject({
+      file: 'dien-hinh/bai.mdx',
+      field: 'ma_don_vi',
+    });
+    expect(firstError(buildDataset(fixtureFiles(), [story({ ma_khen_thuong: 'KT-9' })]))).toMatchObject({
+      field: 'ma_khen_thuong',
+    });
   });
 
   it('refuses a story that names a household without consent, however the name is written', () => {
@@ -114,22 +150,31 @@ describe('checks across files', () => {
 describe('story front matter', () => {
   it('explains in Vietnamese a missing field or unreadable front matter', () => {
     const missing = buildDataset(fixtureFiles(), [{ ...story(), data: { tieu_de: 'Bài thử nghiệm' } }]);
-    expect(missing.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['tom_tat', 'ngay', 'tac_gia', 'ma_don_vi']));
+    expect(missing.errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['tom_tat', 'ngay', 'tac_gia', 'ma_don_vi']),
+    );
     const unreadable = buildDataset(fixtureFiles(), [{ ...story(), data: null }]);
     expect(unreadable.errors[0]?.message).toContain('không đọc được');
-    for (const e of [...missing.errors, ...unreadable.errors]) expect(e.message).not.toMatch(/Invalid|expected|received/);
+    for (const e of [...missing.errors, ...unreadable.errors])
+      expect(e.message).not.toMatch(/Invalid|expected|received/);
   });
 });
 
 describe('story photos', () => {
   const photo = { tep: 'nuong.png', mo_ta: 'Nương thảo quả của bản', tac_gia: 'Phóng viên', dong_y: true };
-  const png = (size: number) => { const b = new Uint8Array(size); b.set([0x89, 0x50, 0x4e, 0x47]); return b; };
+  const png = (size: number) => {
+    const b = new Uint8Array(size);
+    b.set([0x89, 0x50, 0x4e, 0x47]);
+    return b;
+  };
   const withPhoto = (files: Map<string, Uint8Array>) => buildDataset(fixtureFiles(), [story({ anh: [photo] })], files);
 
   it('accepts a light image that exists, and refuses a missing, mistyped or heavy one', () => {
     expect(withPhoto(new Map([['nuong.png', png(2000)]])).errors).toEqual([]);
     expect(firstError(withPhoto(new Map()))).toMatchObject({ field: 'anh.0.tep', code: 'foreign-key' });
-    expect(firstError(withPhoto(new Map([['nuong.png', new Uint8Array([0xff, 0xd8, 0xff, 0])]])))?.code).toBe('format-error');
+    expect(firstError(withPhoto(new Map([['nuong.png', new Uint8Array([0xff, 0xd8, 0xff, 0])]])))?.code).toBe(
+      'format-error',
+    );
     const heavy = firstError(withPhoto(new Map([['nuong.png', png(200 * 1024)]])));
     expect(heavy?.message).toContain('nặng 200 KB');
   });

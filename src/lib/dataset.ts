@@ -7,7 +7,16 @@ import {
   mapUnitOf,
 } from './charts/map.ts';
 import { forEachVerdict, type Verdict } from './domain/criteria.ts';
-import { checkAwards, checkCriteria, checkPhotos, checkRegions, checkReviews, checkSettings, checkStories, checkUnits } from './domain/checks.ts';
+import {
+  checkAwards,
+  checkCriteria,
+  checkPhotos,
+  checkRegions,
+  checkReviews,
+  checkSettings,
+  checkStories,
+  checkUnits,
+} from './domain/checks.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { checkProtectedNames, publishedTexts } from './domain/privacy-gate.ts';
@@ -21,7 +30,19 @@ import { checkStoryBody } from './stories/body.ts';
 import { fieldLine } from './stories/file.ts';
 import { checkUrls, type UrlPlan } from './site/url-lock.ts';
 import { LOCK_FILE, movedUrlsTable } from './schemas/urls.ts';
-import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
+import {
+  awardsTable,
+  criteriaTable,
+  regionsTable,
+  reviewTable,
+  unitsTable,
+  type AwardRow,
+  type CriterionId,
+  type CriterionRow,
+  type RegionRow,
+  type ReviewRow,
+  type UnitRow,
+} from './schemas/tables.ts';
 
 // The one entry point of the core: file contents in, a validated dataset with every verdict out,
 // or the list of problems. No file system here: the loader reads files and hands over bytes.
@@ -43,7 +64,10 @@ export const REPORT_FILES = [reportsTable.file] as const;
 
 /** Optional boundary files, one per kind of unit; without one those maps are schematic diagrams. */
 const BOUNDARY_NAMES: Record<BoundaryKind, string> = { xa: 'ranh-gioi-xa', xa_moi: 'ranh-gioi-xa-moi' };
-const BOUNDARY_UNITS: Record<BoundaryKind, string> = { xa: 'xã, thị trấn trong phong trào', xa_moi: 'xã, phường hiện nay' };
+const BOUNDARY_UNITS: Record<BoundaryKind, string> = {
+  xa: 'xã, thị trấn trong phong trào',
+  xa_moi: 'xã, phường hiện nay',
+};
 const BOUNDARY_EXTENSIONS = ['.geojson', '.topojson'] as const;
 /** Beside a boundary file, its source and licence as the map credits them (`ranh-gioi-xa.nguon.txt`). */
 const creditFile = (kind: BoundaryKind) => `${BOUNDARY_NAMES[kind]}.nguon.txt`;
@@ -208,7 +232,14 @@ export function buildDataset(
   });
   for (const name of DATA_FILES) {
     if (!files.has(name)) {
-      issues.push(makeIssue('error', { file: name }, 'format-error', `Thiếu tệp ${name} trong thư mục dữ liệu. Xuất tệp này từ bảng tính (xem data/README.md) và đặt vào thư mục dữ liệu.`));
+      issues.push(
+        makeIssue(
+          'error',
+          { file: name },
+          'format-error',
+          `Thiếu tệp ${name} trong thư mục dữ liệu. Xuất tệp này từ bảng tính (xem data/README.md) và đặt vào thư mục dữ liệu.`,
+        ),
+      );
     }
   }
   if (hasErrors(issues)) return done(null);
@@ -277,7 +308,21 @@ export function buildDataset(
     lastUnit = v.ma_don_vi;
     if (keepVerdicts) verdicts.push(v);
   });
-  const core = { settings, units, regions, criteria, reviews, awards, reports, stories, boundaries, index, figures, verdicts, judged };
+  const core = {
+    settings,
+    units,
+    regions,
+    criteria,
+    reviews,
+    awards,
+    reports,
+    stories,
+    boundaries,
+    index,
+    figures,
+    verdicts,
+    judged,
+  };
   const lock = files.get(LOCK_FILE);
   const urlInputs = { lock, moved: parsed.moved.table, units: u.table, awards: a.table, accept: acceptUrls };
   const urls = checkUrls(core, urlInputs, issues);

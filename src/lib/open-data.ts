@@ -29,7 +29,8 @@ export interface Download {
   json(): Iterable<string>;
 }
 
-const docsOf = (columns: readonly Column[]): FieldDoc[] => columns.map((c) => ({ key: c.key, label: c.label, description: c.description }));
+const docsOf = (columns: readonly Column[]): FieldDoc[] =>
+  columns.map((c) => ({ key: c.key, label: c.label, description: c.description }));
 const asRows = <T extends object>(rows: readonly T[]) => rows as unknown as Record<string, Cell>[];
 
 function* flatVerdicts(verdicts: readonly Verdict[]): Generator<Record<string, Cell>> {
@@ -38,24 +39,55 @@ function* flatVerdicts(verdicts: readonly Verdict[]): Generator<Record<string, C
 
 const AWARD_FIELDS: FieldDoc[] = [
   ...docsOf(awardsTable.columns).filter((f) => !['dong_y_cong_khai', 'ngay_dong_y', 'ngay_rut_dong_y'].includes(f.key)),
-  { key: 'cong_khai', label: 'Công khai', description: 'cong_khai: công khai đầy đủ; khong_cong_khai: hộ gia đình, cá nhân chưa đồng ý nêu tên (chỉ được đếm); da_rut_dong_y: đã gỡ theo yêu cầu. Khi không công khai, tên, đơn vị, thành tích và bài viết để trống.' },
+  {
+    key: 'cong_khai',
+    label: 'Công khai',
+    description:
+      'cong_khai: công khai đầy đủ; khong_cong_khai: hộ gia đình, cá nhân chưa đồng ý nêu tên (chỉ được đếm); da_rut_dong_y: đã gỡ theo yêu cầu. Khi không công khai, tên, đơn vị, thành tích và bài viết để trống.',
+  },
 ];
 
 const VERDICT_FIELDS: FieldDoc[] = [
   { key: 'ma_don_vi', label: 'Mã đơn vị', description: 'Mã đơn vị được đánh giá.' },
   { key: 'ten_don_vi', label: 'Tên đơn vị', description: 'Tên chính thức.' },
   { key: 'cap', label: 'Cấp', description: 'huyen, xa, thi_tran, phuong, thon, to_dan_pho.' },
-  { key: 'tieu_chi', label: 'Mã tiêu chí', description: 'TC_XA_1, TC_XA_2, TC_THON, TC_CAN_BO, MT_HUYEN_A … MT_HUYEN_D.' },
+  {
+    key: 'tieu_chi',
+    label: 'Mã tiêu chí',
+    description: 'TC_XA_1, TC_XA_2, TC_THON, TC_CAN_BO, MT_HUYEN_A … MT_HUYEN_D.',
+  },
   { key: 'ten_tieu_chi', label: 'Tên tiêu chí', description: 'Tên hiển thị của tiêu chí.' },
   { key: 'nam', label: 'Năm', description: 'Năm rà soát được đánh giá (sau năm gốc).' },
   { key: 'dot', label: 'Đợt', description: 'so_ket (sơ kết), tong_ket (tổng kết) hoặc trống.' },
-  { key: 'ket_qua', label: 'Kết quả', description: 'dat (Đạt), chua_dat (Chưa đạt), chua_du_du_lieu (Chưa đủ dữ liệu), khong_ap_dung (Không áp dụng: xã không thuộc diện của tiêu chí 1, không thuộc khu vực nào năm đó, thôn chưa hoặc không còn tồn tại…).' },
-  { key: 'gia_tri', label: 'Giá trị', description: 'Giá trị so với ngưỡng, theo don_vi_do; với tiêu chí nhiều năm là mức giảm nhỏ nhất.' },
+  {
+    key: 'ket_qua',
+    label: 'Kết quả',
+    description:
+      'dat (Đạt), chua_dat (Chưa đạt), chua_du_du_lieu (Chưa đủ dữ liệu), khong_ap_dung (Không áp dụng: xã không thuộc diện của tiêu chí 1, không thuộc khu vực nào năm đó, thôn chưa hoặc không còn tồn tại…).',
+  },
+  {
+    key: 'gia_tri',
+    label: 'Giá trị',
+    description: 'Giá trị so với ngưỡng, theo don_vi_do; với tiêu chí nhiều năm là mức giảm nhỏ nhất.',
+  },
   { key: 'nguong', label: 'Ngưỡng', description: 'Ngưỡng trong tieu-chi.csv.' },
   { key: 'phep_so_sanh', label: 'Phép so sánh', description: '">=" hoặc ">".' },
-  { key: 'don_vi_do', label: 'Đơn vị đo', description: 'diem_phan_tram (điểm phần trăm), phan_tram (%), don_vi (số đơn vị).' },
-  { key: 'can_them', label: 'Cần thêm', description: 'Số hộ cần giảm thêm (hoặc số đơn vị cần thoát diện thêm) để đạt; 0 khi đạt; trống khi không xác định.' },
-  { key: 'trang_thai_so_lieu', label: 'Trạng thái số liệu', description: 'so_bo nếu có số liệu sơ bộ được dùng, chinh_thuc nếu tất cả đã chính thức.' },
+  {
+    key: 'don_vi_do',
+    label: 'Đơn vị đo',
+    description: 'diem_phan_tram (điểm phần trăm), phan_tram (%), don_vi (số đơn vị).',
+  },
+  {
+    key: 'can_them',
+    label: 'Cần thêm',
+    description:
+      'Số hộ cần giảm thêm (hoặc số đơn vị cần thoát diện thêm) để đạt; 0 khi đạt; trống khi không xác định.',
+  },
+  {
+    key: 'trang_thai_so_lieu',
+    label: 'Trạng thái số liệu',
+    description: 'so_bo nếu có số liệu sơ bộ được dùng, chinh_thuc nếu tất cả đã chính thức.',
+  },
   { key: 'giai_thich', label: 'Giải thích', description: 'Giải thích bằng lời, kèm mức chênh lệch.' },
   { key: 'can_cu_phap_ly', label: 'Căn cứ', description: 'Văn bản quy định tiêu chí.' },
 ];
@@ -76,7 +108,13 @@ const verdictsDownload = (verdicts: readonly Verdict[], description = VERDICTS_D
   json: () => jsonArrayChunks(verdicts, '{"verdicts":[', ']}'),
 });
 
-const rowsDownload = (name: string, title: string, description: string, fields: FieldDoc[], rows: readonly object[]): Download => ({
+const rowsDownload = (
+  name: string,
+  title: string,
+  description: string,
+  fields: FieldDoc[],
+  rows: readonly object[],
+): Download => ({
   name,
   title,
   description,
@@ -91,7 +129,11 @@ const tableDownload = (name: string, def: TableDoc, rows: readonly object[], des
   rowsDownload(name, def.title, description, docsOf(def.columns), rows);
 
 export function downloads(s: Snapshot): Download[] {
-  const settingsRows = Object.entries(SETTINGS).map(([key, def]) => ({ khoa: key, ten: def.label, gia_tri: (s.settings as Record<string, Cell>)[key] ?? null }));
+  const settingsRows = Object.entries(SETTINGS).map(([key, def]) => ({
+    khoa: key,
+    ten: def.label,
+    gia_tri: (s.settings as Record<string, Cell>)[key] ?? null,
+  }));
   return [
     verdictsDownload(s.verdicts),
     tableDownload('ket-qua-ra-soat', reviewTable, s.reviews),
@@ -100,8 +142,26 @@ export function downloads(s: Snapshot): Download[] {
     tableDownload('tieu-chi', criteriaTable, s.criteria),
     // Always published, empty without bao-cao.csv, so its address stays the same from year to year.
     tableDownload('bao-cao', reportsTable, s.reports ?? []),
-    rowsDownload('khen-thuong', 'Khen thưởng (bản công khai)', 'Quyết định khen thưởng. Hộ gia đình, cá nhân chưa đồng ý hoặc đã rút đồng ý chỉ được đếm, không có tên, đơn vị, thành tích.', AWARD_FIELDS, s.awards as PublicAward[]),
-    { name: 'dia-phuong', title: 'Địa phương và thiết lập', description: 'Các thiết lập dùng để tính (năm gốc, cách hiểu tiêu chí…).', fields: [{ key: 'khoa', label: 'Khóa', description: 'Tên thiết lập.' }, { key: 'ten', label: 'Tên', description: 'Tên tiếng Việt.' }, { key: 'gia_tri', label: 'Giá trị', description: 'Giá trị đang dùng (mặc định nếu tệp không ghi).' }], count: settingsRows.length, rows: () => settingsRows, json: () => [toJson(s.settings)] },
+    rowsDownload(
+      'khen-thuong',
+      'Khen thưởng (bản công khai)',
+      'Quyết định khen thưởng. Hộ gia đình, cá nhân chưa đồng ý hoặc đã rút đồng ý chỉ được đếm, không có tên, đơn vị, thành tích.',
+      AWARD_FIELDS,
+      s.awards as PublicAward[],
+    ),
+    {
+      name: 'dia-phuong',
+      title: 'Địa phương và thiết lập',
+      description: 'Các thiết lập dùng để tính (năm gốc, cách hiểu tiêu chí…).',
+      fields: [
+        { key: 'khoa', label: 'Khóa', description: 'Tên thiết lập.' },
+        { key: 'ten', label: 'Tên', description: 'Tên tiếng Việt.' },
+        { key: 'gia_tri', label: 'Giá trị', description: 'Giá trị đang dùng (mặc định nếu tệp không ghi).' },
+      ],
+      count: settingsRows.length,
+      rows: () => settingsRows,
+      json: () => [toJson(s.settings)],
+    },
   ];
 }
 
@@ -110,14 +170,27 @@ export function communeDownloads(site: SiteData, commune: UnitRow): Download[] {
   const units = [commune, ...site.index.villagesOf(commune.ma_don_vi)];
   const where = `${commune.ten_don_vi} và các thôn, bản, tổ dân phố của xã`;
   return [
-    verdictsDownload(units.flatMap((u) => site.verdictsOf(u.ma_don_vi)), `${VERDICTS_TITLE} của ${where}.`),
-    tableDownload('ket-qua-ra-soat', reviewTable, units.flatMap((u) => site.reviewsOf(u.ma_don_vi)), `Kết quả rà soát của ${where}.`),
+    verdictsDownload(
+      units.flatMap((u) => site.verdictsOf(u.ma_don_vi)),
+      `${VERDICTS_TITLE} của ${where}.`,
+    ),
+    tableDownload(
+      'ket-qua-ra-soat',
+      reviewTable,
+      units.flatMap((u) => site.reviewsOf(u.ma_don_vi)),
+      `Kết quả rà soát của ${where}.`,
+    ),
   ];
 }
 
 /** A download as written: CSV rows or JSON, piece by piece. */
 export function downloadChunks(d: Download, format: 'csv' | 'json'): Iterable<string> {
-  return format === 'csv' ? csvChunks(d.fields.map((f) => f.key), d.rows()) : d.json();
+  return format === 'csv'
+    ? csvChunks(
+        d.fields.map((f) => f.key),
+        d.rows(),
+      )
+    : d.json();
 }
 
 export function downloadFile(d: Download, format: 'csv' | 'json'): string {

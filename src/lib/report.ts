@@ -5,7 +5,12 @@ import type { Issue } from './ingest/issues.ts';
 /** Where an issue is: a workbook's cell (KetQua!C12, cột Số hộ nghèo) or a CSV file's line and column. */
 export function issuePlace(i: Issue): string {
   if (i.cell) return [i.cell, i.column !== null ? `cột ${i.column}` : null].filter(Boolean).join(', ');
-  const column = i.column !== null ? `cột ${i.column}${i.column_letter ? ` (${i.column_letter})` : ''}` : i.column_letter !== null ? `cột ${i.column_letter}` : null;
+  const column =
+    i.column !== null
+      ? `cột ${i.column}${i.column_letter ? ` (${i.column_letter})` : ''}`
+      : i.column_letter !== null
+        ? `cột ${i.column_letter}`
+        : null;
   return [i.line !== null ? `dòng ${i.line}` : null, column].filter(Boolean).join(', ');
 }
 

@@ -9,7 +9,14 @@ import type { ReportRow } from './schemas/reports.ts';
 import type { Settings } from './schemas/settings.ts';
 import type { StoryMeta } from './schemas/story.ts';
 import type { UrlPlan } from './site/url-lock.ts';
-import { awardsTable, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from './schemas/tables.ts';
+import {
+  awardsTable,
+  type CriterionId,
+  type CriterionRow,
+  type RegionRow,
+  type ReviewRow,
+  type UnitRow,
+} from './schemas/tables.ts';
 
 // What the build hands from the content loader to the pages: plain, serialisable data with
 // private details already removed (awards are in their public form). Pages rebuild the unit

@@ -6,14 +6,35 @@ import { serve } from './serve.ts';
 
 // WCAG 2.1 AA checks with axe-core on one page of each kind, at phone width.
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PAGES = ['/', '/thon/', '/xa/si-lo-lau/', '/xa/si-lo-lau/khoa-sang/', '/xa-moi/', '/xa-moi/si-lo-lau/', '/ban-do/tieu-chi-xa-1/', '/vinh-danh/', '/vinh-danh/kt-2023-001/', '/vinh-danh/hinh-thuc/giay-khen-huyen/', '/dien-hinh/ho-ong-ly-a-su/', '/phuong-phap/', '/du-lieu/', '/du-lieu/chat-luong/', '/gioi-thieu/', '/quyen-rieng-tu/', '/bao-chi/'];
+const PAGES = [
+  '/',
+  '/thon/',
+  '/xa/si-lo-lau/',
+  '/xa/si-lo-lau/khoa-sang/',
+  '/xa-moi/',
+  '/xa-moi/si-lo-lau/',
+  '/ban-do/tieu-chi-xa-1/',
+  '/vinh-danh/',
+  '/vinh-danh/kt-2023-001/',
+  '/vinh-danh/hinh-thuc/giay-khen-huyen/',
+  '/dien-hinh/ho-ong-ly-a-su/',
+  '/phuong-phap/',
+  '/du-lieu/',
+  '/du-lieu/chat-luong/',
+  '/gioi-thieu/',
+  '/quyen-rieng-tu/',
+  '/bao-chi/',
+];
 
 let server: Server;
 let origin: string;
 let browser: Browser;
 beforeAll(async () => {
   ({ server, origin } = await serve('dist'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -29,8 +50,14 @@ it('meets WCAG 2.1 AA as axe-core checks it, on every kind of page', async () =>
     await page.goto(origin + path);
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });
     for (const v of violations) found.push(`${path}: ${v}`);

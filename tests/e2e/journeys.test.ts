@@ -20,9 +20,21 @@ beforeAll(async () => {
   ({ server, origin } = await serve('dist'));
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'vi-VN' });
+  context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: false,
+    locale: 'vi-VN',
+  });
   context.on('request', (r) => requests.push(r.url()));
   context.on('response', (r) => responses.set(r.url(), r.status()));
 });
@@ -46,7 +58,10 @@ describe('journeys at 360 px, JavaScript off', () => {
     await page.getByRole('link', { name: 'Xã Sì Lở Lầu', exact: true }).first().click();
     expect(await page.locator('h1').textContent()).toBe('Xã Sì Lở Lầu');
     await shot(page, '2-xa');
-    const village = page.getByRole('table', { name: /từng thôn/ }).getByRole('link').first();
+    const village = page
+      .getByRole('table', { name: /từng thôn/ })
+      .getByRole('link')
+      .first();
     const name = await village.textContent();
     await village.click();
     expect(await page.locator('h1').textContent()).toBe(name);

@@ -5,7 +5,9 @@ const p = (x: number, y: number, standard = 'mới', preliminary = false): Point
 
 describe('line chart geometry', () => {
   it('never joins two poverty standards with one line', () => {
-    const g = lineGeometry([{ name: 'Hộ nghèo', points: [p(2019, 50, 'cũ'), p(2020, 45, 'cũ'), p(2021, 60), p(2022, 52), p(2023, 47)] }]);
+    const g = lineGeometry([
+      { name: 'Hộ nghèo', points: [p(2019, 50, 'cũ'), p(2020, 45, 'cũ'), p(2021, 60), p(2022, 52), p(2023, 47)] },
+    ]);
     const s = g.series[0]!;
     expect(s.paths).toHaveLength(2);
     expect(s.paths[0]!.match(/[ML]/g)).toHaveLength(2);

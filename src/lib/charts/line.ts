@@ -24,7 +24,11 @@ export interface LineGeometry {
   plot: { left: number; right: number; top: number; bottom: number };
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; value: number }[];
-  series: { name: string; paths: string[]; markers: { cx: number; cy: number; preliminary: boolean; value: number; year: number }[] }[];
+  series: {
+    name: string;
+    paths: string[];
+    markers: { cx: number; cy: number; preliminary: boolean; value: number; year: number }[];
+  }[];
   /** Where the standard changes, a dashed rule and its label. */
   breaks: { x: number; label: string }[];
 }
@@ -36,16 +40,22 @@ export function lineGeometry(series: readonly Series[], width = 360, height = 22
   const minX = Math.min(...xs);
   const maxX = Math.max(...xs);
   const maxY = Math.max(1, ...all.map((p) => p.y));
-  const x = scaleLinear().domain([minX, maxX === minX ? minX + 1 : maxX]).range([plot.left + 12, plot.right - 12]);
+  const x = scaleLinear()
+    .domain([minX, maxX === minX ? minX + 1 : maxX])
+    .range([plot.left + 12, plot.right - 12]);
   const y = scaleLinear().domain([0, maxY]).nice(5).range([plot.bottom, plot.top]);
   const round = (v: number) => Math.round(v * 10) / 10;
-  const path = line<Point>().x((p) => round(x(p.x))).y((p) => round(y(p.y))).digits(1);
+  const path = line<Point>()
+    .x((p) => round(x(p.x)))
+    .y((p) => round(y(p.y)))
+    .digits(1);
 
   const years = [...new Set(xs)].sort((a, b) => a - b);
   const breaks: LineGeometry['breaks'] = [];
   const sorted = [...all].sort((a, b) => a.x - b.x);
   for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1]!, b = sorted[i]!;
+    const a = sorted[i - 1]!,
+      b = sorted[i]!;
     if (a.standard !== b.standard && !breaks.some((k) => k.label === b.standard)) {
       breaks.push({ x: round((x(a.x) + x(b.x)) / 2), label: b.standard });
     }
@@ -69,7 +79,13 @@ export function lineGeometry(series: readonly Series[], width = 360, height = 22
       return {
         name: s.name,
         paths: segments.filter((seg) => seg.length > 1).map((seg) => path(seg) ?? ''),
-        markers: pts.map((p) => ({ cx: round(x(p.x)), cy: round(y(p.y)), preliminary: p.preliminary, value: p.y, year: p.x })),
+        markers: pts.map((p) => ({
+          cx: round(x(p.x)),
+          cy: round(y(p.y)),
+          preliminary: p.preliminary,
+          value: p.y,
+          year: p.x,
+        })),
       };
     }),
   };

@@ -3,7 +3,15 @@ import type { Line, ParsedTable } from '../ingest/table.ts';
 import { cleanText, matchKey, slugify } from '../ingest/text.ts';
 import { settingKey, type Settings, type SettingKey, type SettingsTable } from '../schemas/settings.ts';
 import type { Story } from '../schemas/story.ts';
-import { CRITERION_IDS, type AwardRow, type CriterionId, type CriterionRow, type RegionRow, type ReviewRow, type UnitRow } from '../schemas/tables.ts';
+import {
+  CRITERION_IDS,
+  type AwardRow,
+  type CriterionId,
+  type CriterionRow,
+  type RegionRow,
+  type ReviewRow,
+  type UnitRow,
+} from '../schemas/tables.ts';
 import { formatDate } from '../format/vi.ts';
 import { fieldLine } from '../stories/file.ts';
 import { photoMetadata } from './photo-metadata.ts';
@@ -36,13 +44,25 @@ function duplicates<T>(
     if (seen === undefined) {
       first.set(sameAs(key), { line, key });
     } else if (seen.key === key) {
-      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key',
-        `${what} "${key}" đã có ở dòng ${seen.line}. Mỗi ${what.toLowerCase()} chỉ một dòng: ` +
-        'xóa hoặc sửa dòng trùng.'));
+      issues.push(
+        makeIssue(
+          'error',
+          at(table, line, field, key),
+          'primary-key',
+          `${what} "${key}" đã có ở dòng ${seen.line}. Mỗi ${what.toLowerCase()} chỉ một dòng: ` +
+            'xóa hoặc sửa dòng trùng.',
+        ),
+      );
     } else {
-      issues.push(makeIssue('error', at(table, line, field, key), 'primary-key',
-        `${what} "${key}" trùng với "${seen.key}" ở dòng ${seen.line}: hai mã chỉ khác chữ hoa, chữ thường hoặc ` +
-        'dấu - . / _ thì có cùng đường dẫn trên trang. Đặt mã khác hẳn, hoặc xóa dòng trùng.'));
+      issues.push(
+        makeIssue(
+          'error',
+          at(table, line, field, key),
+          'primary-key',
+          `${what} "${key}" trùng với "${seen.key}" ở dòng ${seen.line}: hai mã chỉ khác chữ hoa, chữ thường hoặc ` +
+            'dấu - . / _ thì có cùng đường dẫn trên trang. Đặt mã khác hẳn, hoặc xóa dòng trùng.',
+        ),
+      );
     }
   }
 }
@@ -58,7 +78,8 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
   const ids = new Set(known);
   const byKey = new Map<string, string>();
   for (const id of ids) byKey.set(codeKey(id), id);
-  const TEXT_FORMAT = 'Excel đã bỏ số 0 ở đầu vì coi mã là số: trong Excel chọn cả cột mã → Định dạng ô ' +
+  const TEXT_FORMAT =
+    'Excel đã bỏ số 0 ở đầu vì coi mã là số: trong Excel chọn cả cột mã → Định dạng ô ' +
     '(Format Cells) → Văn bản (Text), gõ lại mã có số 0 rồi xuất lại tệp.';
   return (code) => {
     for (const zeros of ['0', '00', '000']) {
@@ -91,32 +112,73 @@ export function checkUnits(t: ParsedTable<UnitRow>, issues: Issue[]): UnitRow[] 
   const refusedDistricts = t.refused.filter((l) => matchKey(l.row.cap) === 'huyen').length;
   const districts = t.rows.filter((l) => l.row.cap === 'huyen').length + refusedDistricts;
   if (districts !== 1) {
-    issues.push(makeIssue('error', { file: t.file, field: 'cap', ...t.columnName('cap') }, 'constraint-error', `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts}. Sửa cột "cap".`));
+    issues.push(
+      makeIssue(
+        'error',
+        { file: t.file, field: 'cap', ...t.columnName('cap') },
+        'constraint-error',
+        `Tệp cần đúng một dòng cấp "huyen" (đơn vị thực hiện phong trào), đang có ${districts}. Sửa cột "cap".`,
+      ),
+    );
   }
   for (const { line, row } of t.rows) {
     const parent = byId.get(row.ma_don_vi_cha);
     if (row.ma_don_vi_cha !== null && !parent) {
       if (!waitsFor(row.ma_don_vi_cha)) {
-        issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`));
+        issues.push(
+          makeIssue(
+            'error',
+            at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha),
+            'foreign-key',
+            `Đơn vị cấp trên "${row.ma_don_vi_cha}" không có trong ${t.file}.${hint(row.ma_don_vi_cha)} Sửa mã hoặc thêm đơn vị đó.`,
+          ),
+        );
       }
     } else if (isVillageLevel(row) && (!parent || !isCommuneLevel(parent))) {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Thôn, tổ dân phố "${row.ten_don_vi}" phải thuộc một xã, thị trấn: ghi mã xã ở cột "ma_don_vi_cha".`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha),
+          'foreign-key',
+          `Thôn, tổ dân phố "${row.ten_don_vi}" phải thuộc một xã, thị trấn: ghi mã xã ở cột "ma_don_vi_cha".`,
+        ),
+      );
     } else if (isCommuneLevel(row) && parent && parent.cap !== 'huyen') {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha), 'foreign-key', `Xã "${row.ten_don_vi}" phải thuộc đơn vị cấp huyện, nhưng "${parent.ten_don_vi}" là ${parent.cap}. Sửa cột "ma_don_vi_cha".`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'ma_don_vi_cha', row.ma_don_vi_cha),
+          'foreign-key',
+          `Xã "${row.ten_don_vi}" phải thuộc đơn vị cấp huyện, nhưng "${parent.ten_don_vi}" là ${parent.cap}. Sửa cột "ma_don_vi_cha".`,
+        ),
+      );
     }
     if (row.ma_don_vi_moi !== null) {
       const next = byId.get(row.ma_don_vi_moi);
       const waits = !next && waitsFor(row.ma_don_vi_moi);
       if (!waits && (!next || !isCommuneLevel(next))) {
-        issues.push(makeIssue('error', at(t, line, 'ma_don_vi_moi', row.ma_don_vi_moi), 'foreign-key', `Đơn vị sau sắp xếp "${row.ma_don_vi_moi}" không phải một xã, phường trong ${t.file}.${next ? '' : hint(row.ma_don_vi_moi)} Thêm xã, phường mới hoặc sửa mã.`));
+        issues.push(
+          makeIssue(
+            'error',
+            at(t, line, 'ma_don_vi_moi', row.ma_don_vi_moi),
+            'foreign-key',
+            `Đơn vị sau sắp xếp "${row.ma_don_vi_moi}" không phải một xã, phường trong ${t.file}.${next ? '' : hint(row.ma_don_vi_moi)} Thêm xã, phường mới hoặc sửa mã.`,
+          ),
+        );
       }
     }
   }
   for (const [id, { line, naming }] of refused) {
     if (naming > 0) {
-      issues.push(makeIssue('warning', at(t, line, 'ma_don_vi', id), 'foreign-key',
-        `${naming} đơn vị khác ghi mã "${id}" ở cột "ma_don_vi_cha" hoặc "ma_don_vi_moi" nên chưa được kiểm tra, ` +
-        'vì dòng này có lỗi (ở trên). Sửa lỗi của dòng này rồi chạy lại.'));
+      issues.push(
+        makeIssue(
+          'warning',
+          at(t, line, 'ma_don_vi', id),
+          'foreign-key',
+          `${naming} đơn vị khác ghi mã "${id}" ở cột "ma_don_vi_cha" hoặc "ma_don_vi_moi" nên chưa được kiểm tra, ` +
+            'vì dòng này có lỗi (ở trên). Sửa lỗi của dòng này rồi chạy lại.',
+        ),
+      );
     }
   }
   return t.rows.map((l) => l.row);
@@ -128,14 +190,28 @@ export function checkRegions(t: ParsedTable<RegionRow>, units: ReadonlyMap<strin
   for (const l of t.rows) {
     const unit = units.get(l.row.ma_don_vi);
     if (!unit || !isCommuneLevel(unit)) {
-      issues.push(makeIssue('error', at(t, l.line, 'ma_don_vi', l.row.ma_don_vi), 'foreign-key', `"${l.row.ma_don_vi}" không phải mã xã, thị trấn trong don-vi.csv.${unit ? '' : hint(l.row.ma_don_vi)} Sửa mã.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, l.line, 'ma_don_vi', l.row.ma_don_vi),
+          'foreign-key',
+          `"${l.row.ma_don_vi}" không phải mã xã, thị trấn trong don-vi.csv.${unit ? '' : hint(l.row.ma_don_vi)} Sửa mã.`,
+        ),
+      );
       continue;
     }
     const list = periods.get(l.row.ma_don_vi) ?? [];
     for (const other of list) {
       const end = (r: RegionRow) => r.den_nam ?? Infinity;
       if (l.row.tu_nam <= end(other.row) && other.row.tu_nam <= end(l.row)) {
-        issues.push(makeIssue('error', at(t, l.line, 'tu_nam', l.row.tu_nam), 'primary-key', `Thời kỳ khu vực của ${unit.ten_don_vi} trùng với dòng ${other.line}. Mỗi năm một xã chỉ thuộc một khu vực: sửa "tu_nam"/"den_nam".`));
+        issues.push(
+          makeIssue(
+            'error',
+            at(t, l.line, 'tu_nam', l.row.tu_nam),
+            'primary-key',
+            `Thời kỳ khu vực của ${unit.ten_don_vi} trùng với dòng ${other.line}. Mỗi năm một xã chỉ thuộc một khu vực: sửa "tu_nam"/"den_nam".`,
+          ),
+        );
       }
     }
     list.push(l);
@@ -143,25 +219,49 @@ export function checkRegions(t: ParsedTable<RegionRow>, units: ReadonlyMap<strin
   }
 }
 
-export function checkCriteria(t: ParsedTable<CriterionRow>, settings: Settings, issues: Issue[]): Map<CriterionId, CriterionRow> {
+export function checkCriteria(
+  t: ParsedTable<CriterionRow>,
+  settings: Settings,
+  issues: Issue[],
+): Map<CriterionId, CriterionRow> {
   duplicates(t, 'ma_tieu_chi', (r) => r.ma_tieu_chi, 'Mã tiêu chí', issues);
   const byId = new Map(t.rows.map((l) => [l.row.ma_tieu_chi, l.row]));
   for (const id of Object.keys(CRITERION_IDS) as CriterionId[]) {
     if (!byId.has(id)) {
-      issues.push(makeIssue('error', { file: t.file, field: 'ma_tieu_chi', ...t.columnName('ma_tieu_chi'), value: id }, 'missing-cell', `Thiếu dòng cho ${id} (${CRITERION_IDS[id]}). Thêm dòng với ngưỡng và căn cứ của tiêu chí này.`));
+      issues.push(
+        makeIssue(
+          'error',
+          { file: t.file, field: 'ma_tieu_chi', ...t.columnName('ma_tieu_chi'), value: id },
+          'missing-cell',
+          `Thiếu dòng cho ${id} (${CRITERION_IDS[id]}). Thêm dòng với ngưỡng và căn cứ của tiêu chí này.`,
+        ),
+      );
     }
   }
   const first = t.rows.find((l) => l.row.ma_tieu_chi === 'TC_XA_1');
   if (first && (first.row.so_nam_lien_tiep === null || first.row.so_nam_lien_tiep < 1)) {
-    issues.push(makeIssue('error', at(t, first.line, 'so_nam_lien_tiep', first.row.so_nam_lien_tiep), 'missing-cell', 'Tiêu chí 1 của xã cần số năm liên tiếp (mặc định 3). Điền cột "so_nam_lien_tiep".'));
+    issues.push(
+      makeIssue(
+        'error',
+        at(t, first.line, 'so_nam_lien_tiep', first.row.so_nam_lien_tiep),
+        'missing-cell',
+        'Tiêu chí 1 của xã cần số năm liên tiếp (mặc định 3). Điền cột "so_nam_lien_tiep".',
+      ),
+    );
   }
   // Each fall needs the year before it: from the baseline to the last year there are only so many.
   const falls = settings.nam_ket_thuc - settings.nam_goc;
   if (first?.row.so_nam_lien_tiep && first.row.so_nam_lien_tiep > falls) {
     const n = first.row.so_nam_lien_tiep;
-    issues.push(makeIssue('error', at(t, first.line, 'so_nam_lien_tiep', n), 'constraint-error',
-      `Tiêu chí 1 của xã cần giảm ${n} năm liên tiếp, nhưng từ năm gốc ${settings.nam_goc} đến năm ${settings.nam_ket_thuc} ` +
-        `chỉ có ${falls} năm giảm: không xã nào đạt được. Sửa "so_nam_lien_tiep" theo kế hoạch hoặc sửa năm gốc.`));
+    issues.push(
+      makeIssue(
+        'error',
+        at(t, first.line, 'so_nam_lien_tiep', n),
+        'constraint-error',
+        `Tiêu chí 1 của xã cần giảm ${n} năm liên tiếp, nhưng từ năm gốc ${settings.nam_goc} đến năm ${settings.nam_ket_thuc} ` +
+          `chỉ có ${falls} năm giảm: không xã nào đạt được. Sửa "so_nam_lien_tiep" theo kế hoạch hoặc sửa năm gốc.`,
+      ),
+    );
   }
   return byId;
 }
@@ -173,20 +273,47 @@ export function checkSettings(s: Settings, table: SettingsTable, issues: Issue[]
     const line = lines.get(key) ?? null;
     return { file: table.file, line, ...table.columnName('gia_tri'), field: key, value: String(s[key]) };
   };
-  const order: [keyof Settings, keyof Settings][] = [['nam_bat_dau', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_goc'], ['nam_goc', 'nam_ket_thuc'], ['nam_bat_dau', 'nam_so_ket'], ['nam_so_ket', 'nam_tong_ket'], ['nam_tong_ket', 'nam_ket_thuc']];
+  const order: [keyof Settings, keyof Settings][] = [
+    ['nam_bat_dau', 'nam_ket_thuc'],
+    ['nam_bat_dau', 'nam_goc'],
+    ['nam_goc', 'nam_ket_thuc'],
+    ['nam_bat_dau', 'nam_so_ket'],
+    ['nam_so_ket', 'nam_tong_ket'],
+    ['nam_tong_ket', 'nam_ket_thuc'],
+  ];
   for (const [a, b] of order) {
     if ((s[a] as number) > (s[b] as number)) {
-      issues.push(makeIssue('error', where(b), 'constraint-error', `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`));
+      issues.push(
+        makeIssue(
+          'error',
+          where(b),
+          'constraint-error',
+          `"${b}" (${s[b]}) phải không nhỏ hơn "${a}" (${s[a]}). Sửa một trong hai thiết lập.`,
+        ),
+      );
     }
   }
   const updated = Number(s.ngay_cap_nhat.slice(0, 4));
   if (updated < s.nam_bat_dau) {
-    issues.push(makeIssue('error', where('ngay_cap_nhat'), 'constraint-error',
-      `Ngày cập nhật số liệu (${formatDate(s.ngay_cap_nhat)}) trước năm bắt đầu phong trào (${s.nam_bat_dau}). ` +
-      'Ghi ngày số liệu được cập nhật lần cuối.'));
+    issues.push(
+      makeIssue(
+        'error',
+        where('ngay_cap_nhat'),
+        'constraint-error',
+        `Ngày cập nhật số liệu (${formatDate(s.ngay_cap_nhat)}) trước năm bắt đầu phong trào (${s.nam_bat_dau}). ` +
+          'Ghi ngày số liệu được cập nhật lần cuối.',
+      ),
+    );
   }
   if (s.nam_goc < s.nam_chuan_ngheo_moi) {
-    issues.push(makeIssue('error', where('nam_goc'), 'constraint-error', `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`));
+    issues.push(
+      makeIssue(
+        'error',
+        where('nam_goc'),
+        'constraint-error',
+        `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`,
+      ),
+    );
   }
 }
 
@@ -198,12 +325,16 @@ function outsidePeriod(year: number, s: Settings): string | null {
   const first = s.nam_bat_dau - 1;
   const last = s.nam_ket_thuc + 1;
   if (year < first || year > last) {
-    return `nằm ngoài giai đoạn phong trào (${s.nam_bat_dau}–${s.nam_ket_thuc}, nhận từ ${first} đến ${last}). ` +
-      'Kiểm tra lại năm (lỗi gõ như 2052 thay cho 2025), hoặc sửa "nam_bat_dau"/"nam_ket_thuc" trong dia-phuong.csv.';
+    return (
+      `nằm ngoài giai đoạn phong trào (${s.nam_bat_dau}–${s.nam_ket_thuc}, nhận từ ${first} đến ${last}). ` +
+      'Kiểm tra lại năm (lỗi gõ như 2052 thay cho 2025), hoặc sửa "nam_bat_dau"/"nam_ket_thuc" trong dia-phuong.csv.'
+    );
   }
   if (year > Number(s.ngay_cap_nhat.slice(0, 4))) {
-    return `sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv): số liệu không thể có ` +
-      'trước khi xảy ra. Kiểm tra lại năm, hoặc sửa "ngay_cap_nhat".';
+    return (
+      `sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv): số liệu không thể có ` +
+      'trước khi xảy ra. Kiểm tra lại năm, hoặc sửa "ngay_cap_nhat".'
+    );
   }
   return null;
 }
@@ -212,7 +343,12 @@ const afterUpdate = (date: string, s: Settings) =>
   `Ngày quyết định ${formatDate(date)} sau ngày cập nhật số liệu ${formatDate(s.ngay_cap_nhat)} (dia-phuong.csv). ` +
   'Kiểm tra lại ngày, hoặc sửa "ngay_cap_nhat".';
 
-export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settings: Settings, issues: Issue[]): ReviewRow[] {
+export function checkReviews(
+  t: ParsedTable<ReviewRow>,
+  index: UnitIndex,
+  settings: Settings,
+  issues: Issue[],
+): ReviewRow[] {
   duplicates(t, 'nam', (r) => `${r.ma_don_vi}, năm ${r.nam}`, 'Đơn vị và năm', issues);
   const accepted: Line<ReviewRow>[] = [];
   const hint = codeHints(index.byId.keys());
@@ -223,21 +359,43 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
       const [named, ...others] = row.ten_don_vi ? index.findByName(row.ten_don_vi) : [];
       const nameHint =
         named && others.length === 0 ? ` Tên "${row.ten_don_vi}" là của đơn vị mã ${named.ma_don_vi}.` : '';
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi) || nameHint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'ma_don_vi', row.ma_don_vi),
+          'foreign-key',
+          `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi) || nameHint} Sửa mã hoặc thêm đơn vị vào don-vi.csv.`,
+        ),
+      );
       continue;
     }
     if (row.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {
-      issues.push(makeIssue('error', at(t, line, 'ten_don_vi', row.ten_don_vi), 'foreign-key', `Tên "${row.ten_don_vi}" không khớp với mã ${row.ma_don_vi} (${unit.ten_don_vi}). Kiểm tra dòng này có bị lệch mã không; nếu đây là tên khác của đơn vị, thêm vào cột "ten_khac" trong don-vi.csv.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'ten_don_vi', row.ten_don_vi),
+          'foreign-key',
+          `Tên "${row.ten_don_vi}" không khớp với mã ${row.ma_don_vi} (${unit.ten_don_vi}). Kiểm tra dòng này có bị lệch mã không; nếu đây là tên khác của đơn vị, thêm vào cột "ten_khac" trong don-vi.csv.`,
+        ),
+      );
       continue;
     }
     if (isVillageLevel(unit) && !existsIn(unit, row.nam)) {
-      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ? formatDate(unit.hieu_luc_tu) : '…'} – ${unit.hieu_luc_den ? formatDate(unit.hieu_luc_den) : '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'nam', row.nam),
+          'constraint-error',
+          `${unit.ten_don_vi} không tồn tại trong năm ${row.nam} (hiệu lực ${unit.hieu_luc_tu ? formatDate(unit.hieu_luc_tu) : '…'} – ${unit.hieu_luc_den ? formatDate(unit.hieu_luc_den) : '…'}). Kiểm tra năm hoặc ngày hiệu lực trong don-vi.csv.`,
+        ),
+      );
       continue;
     }
     const outside = outsidePeriod(row.nam, settings);
     if (outside) {
-      issues.push(makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error',
-        `Năm rà soát ${row.nam} ${outside}`));
+      issues.push(
+        makeIssue('error', at(t, line, 'nam', row.nam), 'constraint-error', `Năm rà soát ${row.nam} ${outside}`),
+      );
       continue;
     }
     // No date is never after the update.
@@ -248,12 +406,33 @@ export function checkReviews(t: ParsedTable<ReviewRow>, index: UnitIndex, settin
       continue;
     }
     if (row.nam > settings.nam_ket_thuc) {
-      issues.push(makeIssue('warning', at(t, line, 'nam', row.nam), 'constraint-error', `Năm ${row.nam} sau giai đoạn phong trào (${settings.nam_bat_dau}–${settings.nam_ket_thuc}): số liệu được công khai nhưng không dùng để đánh giá.`));
+      issues.push(
+        makeIssue(
+          'warning',
+          at(t, line, 'nam', row.nam),
+          'constraint-error',
+          `Năm ${row.nam} sau giai đoạn phong trào (${settings.nam_bat_dau}–${settings.nam_ket_thuc}): số liệu được công khai nhưng không dùng để đánh giá.`,
+        ),
+      );
     } else if (row.nam < settings.nam_chuan_ngheo_moi) {
-      issues.push(makeIssue('warning', at(t, line, 'nam', row.nam), 'constraint-error', `Năm ${row.nam} rà soát theo chuẩn nghèo cũ: số liệu được công khai riêng, không so sánh với các năm theo chuẩn nghèo 2022–2025.`));
+      issues.push(
+        makeIssue(
+          'warning',
+          at(t, line, 'nam', row.nam),
+          'constraint-error',
+          `Năm ${row.nam} rà soát theo chuẩn nghèo cũ: số liệu được công khai riêng, không so sánh với các năm theo chuẩn nghèo 2022–2025.`,
+        ),
+      );
     }
     if (row.trang_thai === 'chinh_thuc' && !row.so_quyet_dinh) {
-      issues.push(makeIssue('warning', at(t, line, 'so_quyet_dinh', null), 'missing-cell', 'Số liệu ghi là chính thức nhưng chưa có số quyết định phê duyệt. Ghi số quyết định, hoặc ghi trạng thái "sơ bộ".'));
+      issues.push(
+        makeIssue(
+          'warning',
+          at(t, line, 'so_quyet_dinh', null),
+          'missing-cell',
+          'Số liệu ghi là chính thức nhưng chưa có số quyết định phê duyệt. Ghi số quyết định, hoặc ghi trạng thái "sơ bộ".',
+        ),
+      );
     }
     accepted.push(l);
   }
@@ -269,16 +448,42 @@ function checkFlows(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], issues: 
   for (const { row, line } of rows) {
     const prev = byKey.get(`${row.ma_don_vi}|${row.nam - 1}`);
     if (prev && row.so_ho_ngheo_dau_nam !== null && row.so_ho_ngheo_dau_nam !== prev.so_ho_ngheo) {
-      issues.push(makeIssue('warning', at(t, line, 'so_ho_ngheo_dau_nam', row.so_ho_ngheo_dau_nam), 'row-constraint', `Số hộ nghèo đầu năm ${row.nam} (${row.so_ho_ngheo_dau_nam}) khác số hộ nghèo cuối năm ${row.nam - 1} (${prev.so_ho_ngheo}). Kiểm tra lại một trong hai số.`));
+      issues.push(
+        makeIssue(
+          'warning',
+          at(t, line, 'so_ho_ngheo_dau_nam', row.so_ho_ngheo_dau_nam),
+          'row-constraint',
+          `Số hộ nghèo đầu năm ${row.nam} (${row.so_ho_ngheo_dau_nam}) khác số hộ nghèo cuối năm ${row.nam - 1} (${prev.so_ho_ngheo}). Kiểm tra lại một trong hai số.`,
+        ),
+      );
     }
     if (prev && row.so_ho_can_ngheo_dau_nam !== null && row.so_ho_can_ngheo_dau_nam !== prev.so_ho_can_ngheo) {
-      issues.push(makeIssue('warning', at(t, line, 'so_ho_can_ngheo_dau_nam', row.so_ho_can_ngheo_dau_nam), 'row-constraint', `Số hộ cận nghèo đầu năm ${row.nam} (${row.so_ho_can_ngheo_dau_nam}) khác số hộ cận nghèo cuối năm ${row.nam - 1} (${prev.so_ho_can_ngheo}). Kiểm tra lại một trong hai số.`));
+      issues.push(
+        makeIssue(
+          'warning',
+          at(t, line, 'so_ho_can_ngheo_dau_nam', row.so_ho_can_ngheo_dau_nam),
+          'row-constraint',
+          `Số hộ cận nghèo đầu năm ${row.nam} (${row.so_ho_can_ngheo_dau_nam}) khác số hộ cận nghèo cuối năm ${row.nam - 1} (${prev.so_ho_can_ngheo}). Kiểm tra lại một trong hai số.`,
+        ),
+      );
     }
-    const { so_ho_ngheo_dau_nam: start, so_ho_thoat_ngheo: out, so_ho_ngheo_phat_sinh: born, so_ho_tai_ngheo: back } = row;
+    const {
+      so_ho_ngheo_dau_nam: start,
+      so_ho_thoat_ngheo: out,
+      so_ho_ngheo_phat_sinh: born,
+      so_ho_tai_ngheo: back,
+    } = row;
     if (start !== null && out !== null && born !== null) {
       const expected = start - out + born + (back ?? 0);
       if (expected !== row.so_ho_ngheo) {
-        issues.push(makeIssue('warning', at(t, line, 'so_ho_ngheo', row.so_ho_ngheo), 'row-constraint', `Số hộ nghèo cuối năm (${row.so_ho_ngheo}) khác đầu năm − thoát nghèo + phát sinh + tái nghèo (${start} − ${out} + ${born} + ${back ?? 0} = ${expected}). Có thể do hộ chuyển đến, chuyển đi; nếu không, kiểm tra lại.`));
+        issues.push(
+          makeIssue(
+            'warning',
+            at(t, line, 'so_ho_ngheo', row.so_ho_ngheo),
+            'row-constraint',
+            `Số hộ nghèo cuối năm (${row.so_ho_ngheo}) khác đầu năm − thoát nghèo + phát sinh + tái nghèo (${start} − ${out} + ${born} + ${back ?? 0} = ${expected}). Có thể do hộ chuyển đến, chuyển đi; nếu không, kiểm tra lại.`,
+          ),
+        );
       }
     }
   }
@@ -292,7 +497,14 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
     if (!unit || !isCommuneLevel(unit)) continue;
     const villages = index.villagesOf(unit.ma_don_vi).filter((v) => existsIn(v, row.nam));
     if (villages.length === 0) {
-      issues.push(makeIssue('warning', at(t, line, 'ma_don_vi', row.ma_don_vi), 'row-constraint', `${unit.ten_don_vi} chưa có thôn nào trong don-vi.csv năm ${row.nam}. Số liệu của xã được cộng từ các thôn nên dòng tổng này chưa được dùng: thêm các thôn và kết quả rà soát của từng thôn.`));
+      issues.push(
+        makeIssue(
+          'warning',
+          at(t, line, 'ma_don_vi', row.ma_don_vi),
+          'row-constraint',
+          `${unit.ten_don_vi} chưa có thôn nào trong don-vi.csv năm ${row.nam}. Số liệu của xã được cộng từ các thôn nên dòng tổng này chưa được dùng: thêm các thôn và kết quả rà soát của từng thôn.`,
+        ),
+      );
       continue;
     }
     const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`)).filter((p) => p !== undefined);
@@ -301,14 +513,27 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
     for (const field of ['tong_so_ho', 'so_ho_ngheo', 'so_ho_can_ngheo'] as const) {
       const sum = parts.reduce((a, p) => a + p[field], 0);
       if (sum !== row[field]) {
-        issues.push(makeIssue('warning', at(t, line, field, row[field]), 'row-constraint', `Dòng tổng của ${unit.ten_don_vi} năm ${row.nam} ghi ${row[field]}, nhưng cộng ${villages.length} thôn được ${sum}. Trang dùng số cộng từ các thôn; kiểm tra lại dòng tổng hoặc số của thôn.`));
+        issues.push(
+          makeIssue(
+            'warning',
+            at(t, line, field, row[field]),
+            'row-constraint',
+            `Dòng tổng của ${unit.ten_don_vi} năm ${row.nam} ghi ${row[field]}, nhưng cộng ${villages.length} thôn được ${sum}. Trang dùng số cộng từ các thôn; kiểm tra lại dòng tổng hoặc số của thôn.`,
+          ),
+        );
       }
     }
   }
 }
 
 /** A village with no row for a year of the period: verdicts that need it say "Chưa đủ dữ liệu". */
-function checkGaps(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: UnitIndex, settings: Settings, issues: Issue[]) {
+function checkGaps(
+  t: ParsedTable<ReviewRow>,
+  rows: Line<ReviewRow>[],
+  index: UnitIndex,
+  settings: Settings,
+  issues: Issue[],
+) {
   const have = new Set(rows.map((l) => `${l.row.ma_don_vi}|${l.row.nam}`));
   // A loop, not Math.max(...years): spreading a column overflows the stack past ~120,000 rows.
   let latest = settings.nam_goc;
@@ -318,7 +543,14 @@ function checkGaps(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
     for (const v of index.villagesOf(commune.ma_don_vi)) {
       for (let y = settings.nam_goc; y <= last; y++) {
         if (existsIn(v, y) && !have.has(`${v.ma_don_vi}|${y}`)) {
-          issues.push(makeIssue('warning', { file: t.file, field: 'nam', value: String(y) }, 'missing-cell', `Chưa có kết quả rà soát năm ${y} của ${v.ten_don_vi} (${commune.ten_don_vi}, mã ${v.ma_don_vi}). Các đánh giá cần năm này ghi "Chưa đủ dữ liệu" cho đến khi bổ sung.`));
+          issues.push(
+            makeIssue(
+              'warning',
+              { file: t.file, field: 'nam', value: String(y) },
+              'missing-cell',
+              `Chưa có kết quả rà soát năm ${y} của ${v.ten_don_vi} (${commune.ten_don_vi}, mã ${v.ma_don_vi}). Các đánh giá cần năm này ghi "Chưa đủ dữ liệu" cho đến khi bổ sung.`,
+            ),
+          );
         }
       }
     }
@@ -339,7 +571,14 @@ export function checkAwards(
   for (const { row, line } of t.rows) {
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit) {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'foreign-key', `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi)} Sửa mã (mã thôn hoặc xã nơi đối tượng được khen).`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'ma_don_vi', row.ma_don_vi),
+          'foreign-key',
+          `Mã đơn vị "${row.ma_don_vi}" không có trong don-vi.csv.${hint(row.ma_don_vi)} Sửa mã (mã thôn hoặc xã nơi đối tượng được khen).`,
+        ),
+      );
       continue;
     }
     const outside = outsidePeriod(Number(row.ngay_quyet_dinh.slice(0, 4)), settings);
@@ -350,17 +589,41 @@ export function checkAwards(
       issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'constraint-error', message));
       continue;
     }
-    if ((row.loai_doi_tuong === 'xa' && !isCommuneLevel(unit)) || (row.loai_doi_tuong === 'thon' && !isVillageLevel(unit))) {
-      issues.push(makeIssue('error', at(t, line, 'ma_don_vi', row.ma_don_vi), 'row-constraint', `Đối tượng loại "${row.loai_doi_tuong}" nhưng mã ${row.ma_don_vi} là ${unit.ten_don_vi}. Với xã, thôn được khen, ghi mã của chính xã, thôn đó.`));
+    if (
+      (row.loai_doi_tuong === 'xa' && !isCommuneLevel(unit)) ||
+      (row.loai_doi_tuong === 'thon' && !isVillageLevel(unit))
+    ) {
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'ma_don_vi', row.ma_don_vi),
+          'row-constraint',
+          `Đối tượng loại "${row.loai_doi_tuong}" nhưng mã ${row.ma_don_vi} là ${unit.ten_don_vi}. Với xã, thôn được khen, ghi mã của chính xã, thôn đó.`,
+        ),
+      );
       continue;
     }
     const districtEnd = index.district.hieu_luc_den;
     if (row.hinh_thuc === 'giay_khen_huyen' && districtEnd !== null && row.ngay_quyet_dinh > districtEnd) {
-      issues.push(makeIssue('error', at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh), 'row-constraint', `Giấy khen của Chủ tịch UBND huyện không thể có ngày sau ${formatDate(districtEnd)}: cấp huyện đã kết thúc hoạt động (theo don-vi.csv). Kiểm tra ngày hoặc hình thức khen thưởng.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'ngay_quyet_dinh', row.ngay_quyet_dinh),
+          'row-constraint',
+          `Giấy khen của Chủ tịch UBND huyện không thể có ngày sau ${formatDate(districtEnd)}: cấp huyện đã kết thúc hoạt động (theo don-vi.csv). Kiểm tra ngày hoặc hình thức khen thưởng.`,
+        ),
+      );
       continue;
     }
     if (row.bai_viet !== null && !row.bai_viet.startsWith('https:') && !slugs.has(row.bai_viet)) {
-      issues.push(makeIssue('error', at(t, line, 'bai_viet', row.bai_viet), 'foreign-key', `Không có bài viết "${row.bai_viet}" trong thư mục content/dien-hinh. Sửa tên bài hoặc thêm tệp ${row.bai_viet}.mdx.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at(t, line, 'bai_viet', row.bai_viet),
+          'foreign-key',
+          `Không có bài viết "${row.bai_viet}" trong thư mục content/dien-hinh. Sửa tên bài hoặc thêm tệp ${row.bai_viet}.mdx.`,
+        ),
+      );
       continue;
     }
     ok.push(row);
@@ -388,44 +651,105 @@ export function checkPhotos(stories: readonly Story[], photos: ReadonlyMap<strin
       const at = { file: s.file, line: fieldLine(s.fieldLines, field), field, column: field, value: p.tep };
       const bytes = photos.get(p.tep);
       if (!bytes) {
-        issues.push(makeIssue('error', at, 'foreign-key', `Không có tệp ảnh ${p.tep} trong thư mục content/dien-hinh/anh. Thêm tệp hoặc sửa tên.`));
+        issues.push(
+          makeIssue(
+            'error',
+            at,
+            'foreign-key',
+            `Không có tệp ảnh ${p.tep} trong thư mục content/dien-hinh/anh. Thêm tệp hoặc sửa tên.`,
+          ),
+        );
         continue;
       }
       const type = imageType(bytes);
       const extension = p.tep.slice(p.tep.lastIndexOf('.') + 1);
       if (extension.replace('jpeg', 'jpg') !== type) {
-        issues.push(makeIssue('error', at, 'format-error', `Tệp ${p.tep} không phải ảnh ${extension.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`));
+        issues.push(
+          makeIssue(
+            'error',
+            at,
+            'format-error',
+            `Tệp ${p.tep} không phải ảnh ${extension.toUpperCase()}. Lưu lại ảnh dạng JPEG, PNG hoặc WebP với đúng đuôi tệp.`,
+          ),
+        );
         continue;
       }
       const hidden = photoMetadata(bytes, type);
       if (hidden.length > 0) {
-        issues.push(makeIssue('error', at, 'constraint-error', `Ảnh ${p.tep} có thông tin ẩn (${hidden.join(', ')}), có thể gồm tên người, tác giả, vị trí GPS nơi chụp. ` +
-          'Trang công khai ảnh nguyên như tệp, nên xuất lại ảnh không kèm thông tin ẩn (ví dụ mở bằng Paint rồi lưu lại, hoặc chọn "Xóa thuộc tính và thông tin cá nhân" trong Windows) rồi chạy lại.'));
+        issues.push(
+          makeIssue(
+            'error',
+            at,
+            'constraint-error',
+            `Ảnh ${p.tep} có thông tin ẩn (${hidden.join(', ')}), có thể gồm tên người, tác giả, vị trí GPS nơi chụp. ` +
+              'Trang công khai ảnh nguyên như tệp, nên xuất lại ảnh không kèm thông tin ẩn (ví dụ mở bằng Paint rồi lưu lại, hoặc chọn "Xóa thuộc tính và thông tin cá nhân" trong Windows) rồi chạy lại.',
+          ),
+        );
       }
       total += bytes.length;
       if (bytes.length > PHOTO_MAX_BYTES) {
-        issues.push(makeIssue('error', at, 'constraint-error', `Ảnh ${p.tep} nặng ${Math.ceil(bytes.length / 1024)} KB, quá ${PHOTO_MAX_BYTES / 1024} KB cho người đọc dùng mạng di động chậm. Thu nhỏ ảnh (rộng khoảng 800 điểm ảnh, JPEG chất lượng 70) rồi chạy lại.`));
+        issues.push(
+          makeIssue(
+            'error',
+            at,
+            'constraint-error',
+            `Ảnh ${p.tep} nặng ${Math.ceil(bytes.length / 1024)} KB, quá ${PHOTO_MAX_BYTES / 1024} KB cho người đọc dùng mạng di động chậm. Thu nhỏ ảnh (rộng khoảng 800 điểm ảnh, JPEG chất lượng 70) rồi chạy lại.`,
+          ),
+        );
       }
     }
     if (total > STORY_PHOTOS_MAX_BYTES) {
-      issues.push(makeIssue('error', { file: s.file, line: fieldLine(s.fieldLines, 'anh'), field: 'anh' }, 'constraint-error', `Các ảnh của bài nặng tổng cộng ${Math.ceil(total / 1024)} KB, quá ${STORY_PHOTOS_MAX_BYTES / 1024} KB. Bớt ảnh hoặc thu nhỏ ảnh.`));
+      issues.push(
+        makeIssue(
+          'error',
+          { file: s.file, line: fieldLine(s.fieldLines, 'anh'), field: 'anh' },
+          'constraint-error',
+          `Các ảnh của bài nặng tổng cộng ${Math.ceil(total / 1024)} KB, quá ${STORY_PHOTOS_MAX_BYTES / 1024} KB. Bớt ảnh hoặc thu nhỏ ảnh.`,
+        ),
+      );
     }
   }
 }
 
-export function checkStories(stories: readonly Story[], index: UnitIndex, awards: readonly AwardRow[], issues: Issue[]) {
+export function checkStories(
+  stories: readonly Story[],
+  index: UnitIndex,
+  awards: readonly AwardRow[],
+  issues: Issue[],
+) {
   const byId = new Map(awards.map((a) => [a.ma_khen_thuong, a]));
   for (const s of stories) {
     const where = (field: string) => ({ file: s.file, line: fieldLine(s.fieldLines, field), field, column: field });
     if (!index.byId.has(s.ma_don_vi)) {
-      issues.push(makeIssue('error', { ...where('ma_don_vi'), value: s.ma_don_vi }, 'foreign-key', `Bài viết nói đến đơn vị "${s.ma_don_vi}" không có trong don-vi.csv. Sửa "ma_don_vi" trong phần đầu bài.`));
+      issues.push(
+        makeIssue(
+          'error',
+          { ...where('ma_don_vi'), value: s.ma_don_vi },
+          'foreign-key',
+          `Bài viết nói đến đơn vị "${s.ma_don_vi}" không có trong don-vi.csv. Sửa "ma_don_vi" trong phần đầu bài.`,
+        ),
+      );
     }
     if (s.ma_khen_thuong !== undefined) {
       const award = byId.get(s.ma_khen_thuong);
       if (!award) {
-        issues.push(makeIssue('error', { ...where('ma_khen_thuong'), value: s.ma_khen_thuong }, 'foreign-key', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`));
+        issues.push(
+          makeIssue(
+            'error',
+            { ...where('ma_khen_thuong'), value: s.ma_khen_thuong },
+            'foreign-key',
+            `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" không có trong khen-thuong.csv. Sửa "ma_khen_thuong".`,
+          ),
+        );
       } else if (!mayName(award)) {
-        issues.push(makeIssue('error', { ...where('ma_khen_thuong'), value: s.ma_khen_thuong }, 'constraint-error', `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`));
+        issues.push(
+          makeIssue(
+            'error',
+            { ...where('ma_khen_thuong'), value: s.ma_khen_thuong },
+            'constraint-error',
+            `Bài viết gắn với khen thưởng "${s.ma_khen_thuong}" của hộ gia đình, cá nhân chưa đồng ý (hoặc đã rút đồng ý) công khai. Không đăng bài này cho đến khi có đồng ý.`,
+          ),
+        );
       }
     }
   }

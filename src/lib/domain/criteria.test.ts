@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../dataset.ts';
 import {
-  CRITERIA, fixtureFiles, review, SETTINGS, steadyReviews, UNITS, type FixtureSpec, type Row,
+  CRITERIA,
+  fixtureFiles,
+  review,
+  SETTINGS,
+  steadyReviews,
+  UNITS,
+  type FixtureSpec,
+  type Row,
 } from '../__tests__/fixture.ts';
 import { VILLAGE_SCOPE_EXCLUDED } from './criteria.ts';
 
@@ -18,7 +25,9 @@ const find = (list: ReturnType<typeof verdicts>, unit: string, id: string, year:
 /** Both villages of commune X1 with the same (poor + near-poor) series on 100 households. */
 function x1Series(scale: number[], other: Row[] = steadyReviews().filter((r) => r['ma_don_vi'] === 'X2-01')): Row[] {
   return [
-    ...['X1-01', 'X1-02'].flatMap((id) => scale.map((s, i) => review(id, 2021 + i, 100, s - Math.floor(s / 5), Math.floor(s / 5)))),
+    ...['X1-01', 'X1-02'].flatMap((id) =>
+      scale.map((s, i) => review(id, 2021 + i, 100, s - Math.floor(s / 5), Math.floor(s / 5))),
+    ),
     ...other,
   ];
 }
@@ -128,7 +137,9 @@ describe('the criteria engine', () => {
   });
 
   it('does not apply the village criterion where there were no poor or near-poor households at the baseline', () => {
-    const reviews = steadyReviews().map((r) => (r['ma_don_vi'] === 'X2-01' ? { ...r, so_ho_ngheo: 0, so_ho_ngheo_dtts: 0, so_ho_can_ngheo: 0 } : r));
+    const reviews = steadyReviews().map((r) =>
+      r['ma_don_vi'] === 'X2-01' ? { ...r, so_ho_ngheo: 0, so_ho_ngheo_dtts: 0, so_ho_can_ngheo: 0 } : r,
+    );
     const v = find(verdicts({ reviews }), 'X2-01', 'TC_THON', 2025);
     expect(v.ket_qua).toBe('khong_ap_dung');
   });
@@ -201,7 +212,8 @@ describe('the criteria engine', () => {
 
   it('waits for the ethnic-minority figures before judging target B', () => {
     const reviews = steadyReviews().map((r) =>
-      r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023 ? { ...r, so_ho_dtts: '', so_ho_ngheo_dtts: '' } : r);
+      r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023 ? { ...r, so_ho_dtts: '', so_ho_ngheo_dtts: '' } : r,
+    );
     const list = verdicts({ reviews });
     expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'H', 'MT_HUYEN_B', 2024).ket_qua).toBe('chua_du_du_lieu');
@@ -209,7 +221,9 @@ describe('the criteria engine', () => {
   });
 
   it('judges a tổ dân phố on the village criterion unless the setting keeps it to thôn, bản', () => {
-    const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2-01' ? { ...u, ten_don_vi: 'Tổ dân phố 1', cap: 'to_dan_pho' } : u));
+    const units = UNITS.map((u) =>
+      u['ma_don_vi'] === 'X2-01' ? { ...u, ten_don_vi: 'Tổ dân phố 1', cap: 'to_dan_pho' } : u,
+    );
     const judged = verdicts({ units }).filter((v) => v.ma_don_vi === 'X2-01');
     expect(judged.map((v) => v.ket_qua)).not.toContain('khong_ap_dung');
     const settings = [...SETTINGS, { khoa: 'tc_thon_ap_dung_to_dan_pho', gia_tri: 'không' }];
@@ -255,16 +269,18 @@ describe('the criteria engine', () => {
     const list = verdicts({ reviews: none });
     expect(find(list, 'H', 'MT_HUYEN_B', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'H', 'MT_HUYEN_B', 2024).ket_qua).toBe('chua_du_du_lieu');
-    expect(find(list, 'H', 'MT_HUYEN_B', 2023).giai_thich)
-      .toContain('chưa đủ số liệu để tính tỷ lệ hộ nghèo trong hộ dân tộc thiểu số năm 2022 và 2023');
+    expect(find(list, 'H', 'MT_HUYEN_B', 2023).giai_thich).toContain(
+      'chưa đủ số liệu để tính tỷ lệ hộ nghèo trong hộ dân tộc thiểu số năm 2022 và 2023',
+    );
   });
 
   it('cannot fall further once no poor household is left: not met, with no relative fall shown', () => {
     const v = find(verdicts({ reviews: x1Series([12, 8, 4, 0, 0]) }), 'X1', 'TC_XA_1', 2025);
     expect(v.ket_qua).toBe('chua_dat');
     expect(v.gia_tri).toBe(0);
-    expect(v.giai_thich)
-      .toContain('năm 2025 giảm 0,0 điểm phần trăm. Năm chưa đạt: 2025. Năm 2025 không thể đạt ngưỡng');
+    expect(v.giai_thich).toContain(
+      'năm 2025 giảm 0,0 điểm phần trăm. Năm chưa đạt: 2025. Năm 2025 không thể đạt ngưỡng',
+    );
   });
 
   it('asks to bring every remaining household out when the allowed count is exactly zero', () => {
@@ -305,7 +321,8 @@ describe('the criteria engine', () => {
     // 2025: Bản Một (left by decision in 2024) and Bản Hai both at 10% poor; Thôn Ba exactly 15%.
     const poorIn2025 = (id: unknown) => (id === 'X2-01' ? 15 : 10);
     const reviews = steadyReviews().map((r) =>
-      (r['nam'] === 2025 ? { ...r, so_ho_ngheo: poorIn2025(r['ma_don_vi']), so_ho_ngheo_dtts: 0 } : r));
+      r['nam'] === 2025 ? { ...r, so_ho_ngheo: poorIn2025(r['ma_don_vi']), so_ho_ngheo_dtts: 0 } : r,
+    );
     const units = UNITS.map((u) => (u['ma_don_vi'] === 'X2-01' ? { ...u, dac_biet_kho_khan: 'có' } : u));
     const d = find(verdicts({ units, reviews }), 'H', 'MT_HUYEN_D', 2025);
     expect(d.so_lieu[2]?.gia_tri).toBe(1);
@@ -316,16 +333,18 @@ describe('the criteria engine', () => {
     expect(c.so_lieu[2]?.gia_tri).toBe(0);
     expect(find(verdicts({ reviews }), 'H', 'MT_HUYEN_C', 2025).so_lieu[2]?.gia_tri).toBe(1);
     // A village left with no households has no rate to estimate from.
-    const empty = reviews.map((r) => (r['ma_don_vi'] === 'X1-02' && r['nam'] === 2025
-      ? { ...r, tong_so_ho: 0, so_ho_ngheo: 0, so_ho_can_ngheo: 0, so_ho_dtts: 0, so_ho_ngheo_dtts: 0 } : r));
+    const empty = reviews.map((r) =>
+      r['ma_don_vi'] === 'X1-02' && r['nam'] === 2025
+        ? { ...r, tong_so_ho: 0, so_ho_ngheo: 0, so_ho_can_ngheo: 0, so_ho_dtts: 0, so_ho_ngheo_dtts: 0 }
+        : r,
+    );
     expect(find(verdicts({ units, reviews: empty }), 'H', 'MT_HUYEN_D', 2025).so_lieu[2]?.gia_tri).toBe(0);
   });
 
-  it('aggregates today\'s communes from their former units', () => {
+  it("aggregates today's communes from their former units", () => {
     const result = buildDataset(fixtureFiles());
     const f = result.dataset!.figures('M1', 2025);
     expect(f?.tong_so_ho).toBe(300);
     expect(result.dataset!.index.formerCommunesOf('M1').map((u) => u.ma_don_vi)).toEqual(['X1', 'X2']);
   });
 });
-

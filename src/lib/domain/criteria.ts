@@ -1,6 +1,12 @@
 import { decimalsToShow, formatCount, formatDecimal } from '../format/vi.ts';
 import type { Settings } from '../schemas/settings.ts';
-import { type Comparator, type CriterionId, type CriterionRow, type ReviewStatus, type UnitRow } from '../schemas/tables.ts';
+import {
+  type Comparator,
+  type CriterionId,
+  type CriterionRow,
+  type ReviewStatus,
+  type UnitRow,
+} from '../schemas/tables.ts';
 import { ceil, compare, div, floor, frac, fromDecimal, mul, sub, toNumber, type Fraction } from './exact.ts';
 import type { Figures, FiguresLookup } from './figures.ts';
 import { thresholdWords } from './method-text.ts';
@@ -66,7 +72,8 @@ const passes = (value: Fraction, threshold: Fraction, op: Comparator) =>
   op === '>=' ? compare(value, threshold) >= 0 : compare(value, threshold) > 0;
 
 /** The unit of a yearly fall of a rate: points by default, percent when the setting says relative. */
-const rateMeasure = (settings: Settings): Measure => (settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram');
+const rateMeasure = (settings: Settings): Measure =>
+  settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram';
 
 /** Why a tổ dân phố has no village verdict when the setting keeps the criterion to thôn, bản. */
 export const VILLAGE_SCOPE_EXCLUDED =
@@ -107,7 +114,12 @@ function scaleOf(settings: Settings): { households: string; part: (f: Figures) =
 function povertyRate(settings: Settings): Indicator {
   return settings.ty_le_ngheo_gom === 'chi_ngheo'
     ? { name: 'tỷ lệ hộ nghèo', households: 'hộ nghèo', part: (f) => f.so_ho_ngheo, whole: (f) => f.tong_so_ho }
-    : { name: 'tỷ lệ nghèo đa chiều', households: 'hộ nghèo và cận nghèo', part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo, whole: (f) => f.tong_so_ho };
+    : {
+        name: 'tỷ lệ nghèo đa chiều',
+        households: 'hộ nghèo và cận nghèo',
+        part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo,
+        whole: (f) => f.tong_so_ho,
+      };
 }
 
 const ethnicMinorityPoorRate: Indicator = {
@@ -118,7 +130,14 @@ const ethnicMinorityPoorRate: Indicator = {
 };
 
 /** The rate falls by the threshold in each of `years` consecutive years ending with `year`. */
-function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionRow, ind: Indicator, years: number): Outcome {
+function rateFall(
+  ctx: EngineContext,
+  unit: UnitRow,
+  year: number,
+  c: CriterionRow,
+  ind: Indicator,
+  years: number,
+): Outcome {
   const { settings } = ctx;
   const relative = settings.cach_tinh_muc_giam === 'tuong_doi';
   const measure = rateMeasure(settings);
@@ -126,12 +145,18 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
   const threshold = fromDecimal(c.nguong);
   const soLieu: ValueUsed[] = [];
   const missing: string[] = [];
-  const falls: { y: number; drop: Fraction; relativeDrop: Fraction | null; ok: boolean; f0: Figures; f1: Figures }[] = [];
+  const falls: { y: number; drop: Fraction; relativeDrop: Fraction | null; ok: boolean; f0: Figures; f1: Figures }[] =
+    [];
   const seen = new Set<number>();
   const rateValue = (y: number, f: Figures) => {
     if (seen.has(y)) return;
     seen.add(y);
-    soLieu.push({ nam: y, chi_so: ind.name, gia_tri: round4((100 * (ind.part(f) ?? 0)) / (ind.whole(f) || 1)), trang_thai: f.trang_thai });
+    soLieu.push({
+      nam: y,
+      chi_so: ind.name,
+      gia_tri: round4((100 * (ind.part(f) ?? 0)) / (ind.whole(f) || 1)),
+      trang_thai: f.trang_thai,
+    });
   };
 
   for (let y = year - years + 1; y <= year; y++) {
@@ -142,7 +167,10 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
       missing.push(why ?? `thiếu số liệu năm ${y}`);
       continue;
     }
-    const p0 = ind.part(f0), w0 = ind.whole(f0), p1 = ind.part(f1), w1 = ind.whole(f1);
+    const p0 = ind.part(f0),
+      w0 = ind.whole(f0),
+      p1 = ind.part(f1),
+      w1 = ind.whole(f1);
     if (p0 === null || w0 === null || p1 === null || w1 === null || w0 === 0 || w1 === 0 || (relative && p0 === 0)) {
       missing.push(`chưa đủ số liệu để tính ${ind.name} năm ${y - 1} và ${y}`);
       continue;
@@ -157,9 +185,20 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
   }
   soLieu.sort((a, b) => a.nam - b.nam);
   for (const f of falls) {
-    soLieu.push({ nam: f.y, chi_so: `mức giảm ${ind.name} so với năm ${f.y - 1} (${relative ? '%' : 'điểm phần trăm'})`, gia_tri: round4(toNumber(f.drop)), trang_thai: f.f1.trang_thai });
+    soLieu.push({
+      nam: f.y,
+      chi_so: `mức giảm ${ind.name} so với năm ${f.y - 1} (${relative ? '%' : 'điểm phần trăm'})`,
+      gia_tri: round4(toNumber(f.drop)),
+      trang_thai: f.f1.trang_thai,
+    });
     // Points are the measure; the relative fall is shown beside them so both readings are visible.
-    if (!relative && f.relativeDrop) soLieu.push({ nam: f.y, chi_so: `mức giảm tương đối so với năm ${f.y - 1} (%)`, gia_tri: round4(toNumber(f.relativeDrop)), trang_thai: f.f1.trang_thai });
+    if (!relative && f.relativeDrop)
+      soLieu.push({
+        nam: f.y,
+        chi_so: `mức giảm tương đối so với năm ${f.y - 1} (%)`,
+        gia_tri: round4(toNumber(f.relativeDrop)),
+        trang_thai: f.f1.trang_thai,
+      });
   }
 
   const show = (d: Fraction) => {
@@ -167,7 +206,10 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
     return formatDecimal(v, decimalsToShow(v, c.nguong, compare(d, threshold) !== 0));
   };
   const described = falls
-    .map((f) => `năm ${f.y} giảm ${show(f.drop)}${unitWord}${!relative && f.relativeDrop ? ` (tương đối ${formatDecimal(toNumber(f.relativeDrop))}%)` : ''}`)
+    .map(
+      (f) =>
+        `năm ${f.y} giảm ${show(f.drop)}${unitWord}${!relative && f.relativeDrop ? ` (tương đối ${formatDecimal(toNumber(f.relativeDrop))}%)` : ''}`,
+    )
     .join('; ');
   const need = `${thresholdWords(c.phep_so_sanh, c.nguong, unitWord)}${relative ? ' so với tỷ lệ năm trước' : ''} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
   const minDrop = falls.reduce<Fraction | null>((m, f) => (m === null || compare(f.drop, m) < 0 ? f.drop : m), null);
@@ -176,25 +218,39 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
   if (missing.length > 0) {
     const failedAlready = falls.filter((f) => !f.ok).map((f) => f.y);
     return {
-      ket_qua: 'chua_du_du_lieu', gia_tri: value, can_them: null, so_lieu: soLieu, don_vi_do: measure,
-      giai_thich: `Chưa đủ dữ liệu: tiêu chí cần ${ind.name} giảm ${need}, nhưng ${missing.join('; ')}.` +
+      ket_qua: 'chua_du_du_lieu',
+      gia_tri: value,
+      can_them: null,
+      so_lieu: soLieu,
+      don_vi_do: measure,
+      giai_thich:
+        `Chưa đủ dữ liệu: tiêu chí cần ${ind.name} giảm ${need}, nhưng ${missing.join('; ')}.` +
         (described ? ` Số liệu đã có: ${described}.` : '') +
         (failedAlready.length ? ` Lưu ý: năm ${failedAlready.join(', ')} đã giảm dưới ngưỡng.` : ''),
     };
   }
   if (falls.every((f) => f.ok)) {
-    return { ket_qua: 'dat', gia_tri: value, can_them: 0, so_lieu: soLieu, don_vi_do: measure, giai_thich: `Đạt: ${ind.name} giảm ${need} (${described}).` };
+    return {
+      ket_qua: 'dat',
+      gia_tri: value,
+      can_them: 0,
+      so_lieu: soLieu,
+      don_vi_do: measure,
+      giai_thich: `Đạt: ${ind.name} giảm ${need} (${described}).`,
+    };
   }
   const failed = falls.filter((f) => !f.ok);
   const last = falls[falls.length - 1];
   let canThem: number | null = null;
-  let margin = '';
+  let margin: string;
   if (failed.length === 1 && last && !last.ok) {
     // Only the latest year falls short: how many fewer households would have met it.
     const p1 = ind.part(last.f1) ?? 0;
     const w1 = ind.whole(last.f1) ?? 0;
     const r0 = frac(ind.part(last.f0) ?? 0, ind.whole(last.f0) ?? 1);
-    const allowedRate = relative ? mul(r0, sub(frac(1), div(threshold, frac(100)))) : sub(r0, div(threshold, frac(100)));
+    const allowedRate = relative
+      ? mul(r0, sub(frac(1), div(threshold, frac(100))))
+      : sub(r0, div(threshold, frac(100)));
     const bound = mul(allowedRate, frac(w1));
     const maxAllowed = c.phep_so_sanh === '>=' ? floor(bound) : ceil(bound) - 1n;
     if (maxAllowed >= 0n) {
@@ -207,7 +263,11 @@ function rateFall(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionR
     margin = ` Tiêu chí cần đạt liên tiếp nên không bù được bằng số liệu năm sau.`;
   }
   return {
-    ket_qua: 'chua_dat', gia_tri: value, can_them: canThem, so_lieu: soLieu, don_vi_do: measure,
+    ket_qua: 'chua_dat',
+    gia_tri: value,
+    can_them: canThem,
+    so_lieu: soLieu,
+    don_vi_do: measure,
     giai_thich: `Chưa đạt: tiêu chí cần ${ind.name} giảm ${need}; ${described}. Năm chưa đạt: ${failed.map((f) => f.y).join(', ')}.${margin}`,
   };
 }
@@ -222,7 +282,14 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
   const ft = ctx.figures(unit.ma_don_vi, scaleYear);
   const missing = [usable(ctx, unit, baseYear, fb), usable(ctx, unit, scaleYear, ft)].filter((m) => m !== null);
   if (missing.length > 0 || !fb || !ft) {
-    return { ket_qua: 'chua_du_du_lieu', gia_tri: null, can_them: null, so_lieu: [], don_vi_do: 'phan_tram', giai_thich: `Chưa đủ dữ liệu: ${missing.join('; ')}.` };
+    return {
+      ket_qua: 'chua_du_du_lieu',
+      gia_tri: null,
+      can_them: null,
+      so_lieu: [],
+      don_vi_do: 'phan_tram',
+      giai_thich: `Chưa đủ dữ liệu: ${missing.join('; ')}.`,
+    };
   }
   const sb = scale.part(fb);
   const st = scale.part(ft);
@@ -230,7 +297,14 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
     { nam: baseYear, chi_so: `quy mô ${scale.households} đầu kỳ`, gia_tri: sb, trang_thai: fb.trang_thai },
     { nam: scaleYear, chi_so: `quy mô ${scale.households} tại thời điểm xét`, gia_tri: st, trang_thai: ft.trang_thai },
   ];
-  if (sb === 0) return { ...notApplicable(`Không áp dụng: đầu kỳ (năm ${baseYear}) không có ${scale.households}, nên không có quy mô để giảm.`, 'phan_tram'), so_lieu: soLieu };
+  if (sb === 0)
+    return {
+      ...notApplicable(
+        `Không áp dụng: đầu kỳ (năm ${baseYear}) không có ${scale.households}, nên không có quy mô để giảm.`,
+        'phan_tram',
+      ),
+      so_lieu: soLieu,
+    };
 
   const threshold = fromDecimal(c.nguong);
   const reduction = mul(frac(100), frac(sb - st, sb));
@@ -243,21 +317,40 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
   const change = `${scale.households} từ ${formatCount(sb)} hộ (năm ${baseYear}) ${st <= sb ? 'xuống' : 'lên'} ${formatCount(st)} hộ (năm ${scaleYear})`;
   if (met) {
     return {
-      ket_qua: 'dat', gia_tri: round4(v), can_them: 0, so_lieu: soLieu, don_vi_do: 'phan_tram',
+      ket_qua: 'dat',
+      gia_tri: round4(v),
+      can_them: 0,
+      so_lieu: soLieu,
+      don_vi_do: 'phan_tram',
       giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
     };
   }
   const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
   return {
-    ket_qua: 'chua_dat', gia_tri: round4(v), can_them: canThem, so_lieu: soLieu, don_vi_do: 'phan_tram',
-    giai_thich: `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}.` +
-      (canThem !== null ? ` Cần giảm thêm ${formatCount(canThem)} ${scale.households} để đạt (quy mô không quá ${formatCount(maxAllowed)} hộ).` : ''),
+    ket_qua: 'chua_dat',
+    gia_tri: round4(v),
+    can_them: canThem,
+    so_lieu: soLieu,
+    don_vi_do: 'phan_tram',
+    giai_thich:
+      `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}.` +
+      (canThem !== null
+        ? ` Cần giảm thêm ${formatCount(canThem)} ${scale.households} để đạt (quy mô không quá ${formatCount(maxAllowed)} hộ).`
+        : ''),
   };
 }
 
 /** Units leaving extremely-difficult status by decision; the estimate from poverty rates is labelled. */
-function statusExit(ctx: EngineContext, year: number, c: CriterionRow, population: UnitRow[], kind: 'xã' | 'thôn', measure: Measure): Outcome {
-  if (population.length === 0) return notApplicable(`Không áp dụng: không có ${kind} nào thuộc diện đặc biệt khó khăn đầu kỳ.`, measure);
+function statusExit(
+  ctx: EngineContext,
+  year: number,
+  c: CriterionRow,
+  population: UnitRow[],
+  kind: 'xã' | 'thôn',
+  measure: Measure,
+): Outcome {
+  if (population.length === 0)
+    return notApplicable(`Không áp dụng: không có ${kind} nào thuộc diện đặc biệt khó khăn đầu kỳ.`, measure);
   const exited = population.filter((u) => u.nam_thoat_dbkk !== null && u.nam_thoat_dbkk <= year);
   const total = population.length;
   const threshold = fromDecimal(c.nguong);
@@ -272,12 +365,22 @@ function statusExit(ctx: EngineContext, year: number, c: CriterionRow, populatio
   const remaining = population.filter((u) => !exited.includes(u));
   const estimated = remaining.filter((u) => {
     const f = ctx.figures(u.ma_don_vi, year);
-    return f !== null && f.thieu.length === 0 && f.tong_so_ho > 0 && compare(frac(100 * f.so_ho_ngheo, f.tong_so_ho), estimateLimit) < 0;
+    return (
+      f !== null &&
+      f.thieu.length === 0 &&
+      f.tong_so_ho > 0 &&
+      compare(frac(100 * f.so_ho_ngheo, f.tong_so_ho), estimateLimit) < 0
+    );
   });
   const soLieu: ValueUsed[] = [
     { nam: year, chi_so: `số ${kind} đặc biệt khó khăn đầu kỳ`, gia_tri: total, trang_thai: null },
     { nam: year, chi_so: `số ${kind} đã có quyết định thoát diện`, gia_tri: exited.length, trang_thai: null },
-    { nam: year, chi_so: `ước tính: số ${kind} còn lại có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%`, gia_tri: estimated.length, trang_thai: null },
+    {
+      nam: year,
+      chi_so: `ước tính: số ${kind} còn lại có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%`,
+      gia_tri: estimated.length,
+      trang_thai: null,
+    },
   ];
   const fact = `Đến năm ${year}, ${formatCount(exited.length)}/${formatCount(total)} ${kind} đặc biệt khó khăn đầu kỳ (${share}%) đã có quyết định thoát diện; mục tiêu ${thresholdWords(c.phep_so_sanh, c.nguong, measure === 'don_vi' ? ` ${kind}` : '%')}.`;
   const estimate = ` Ước tính (không phải quyết định): thêm ${formatCount(estimated.length)} ${kind} có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%.`;
@@ -296,16 +399,31 @@ const COMBINED: readonly CriterionId[] = ['TC_XA_1', 'TC_XA_2'];
 /** Officials in charge of a commune: met when the commune meets enough of criteria 1 and 2
  * (threshold 1 by default: either one). */
 function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: CriterionRow): Outcome {
-  const parts = COMBINED.map((id) => prior(id)).filter((v): v is Verdict => v !== undefined && v.ket_qua !== 'khong_ap_dung');
+  const parts = COMBINED.map((id) => prior(id)).filter(
+    (v): v is Verdict => v !== undefined && v.ket_qua !== 'khong_ap_dung',
+  );
   const list = parts.map((v) => `${v.ten_tieu_chi}: ${VERDICT_RESULTS[v.ket_qua]}`).join('; ');
-  if (parts.length === 0) return notApplicable('Không áp dụng: tiêu chí 1 và tiêu chí 2 đều không áp dụng cho xã này.', 'don_vi');
+  if (parts.length === 0)
+    return notApplicable('Không áp dụng: tiêu chí 1 và tiêu chí 2 đều không áp dụng cho xã này.', 'don_vi');
   const met = parts.filter((v) => v.ket_qua === 'dat').length;
   const unknown = parts.filter((v) => v.ket_qua === 'chua_du_du_lieu').length;
   const threshold = fromDecimal(c.nguong);
-  const ket_qua: VerdictResult = passes(frac(met), threshold, c.phep_so_sanh) ? 'dat' : passes(frac(met + unknown), threshold, c.phep_so_sanh) ? 'chua_du_du_lieu' : 'chua_dat';
+  const ket_qua: VerdictResult = passes(frac(met), threshold, c.phep_so_sanh)
+    ? 'dat'
+    : passes(frac(met + unknown), threshold, c.phep_so_sanh)
+      ? 'chua_du_du_lieu'
+      : 'chua_dat';
   return {
-    ket_qua, gia_tri: met, can_them: null, don_vi_do: 'don_vi',
-    so_lieu: parts.map((v) => ({ nam: v.nam, chi_so: `${v.ten_tieu_chi} (1 = đạt)`, gia_tri: v.ket_qua === 'dat' ? 1 : 0, trang_thai: v.trang_thai_so_lieu })),
+    ket_qua,
+    gia_tri: met,
+    can_them: null,
+    don_vi_do: 'don_vi',
+    so_lieu: parts.map((v) => ({
+      nam: v.nam,
+      chi_so: `${v.ten_tieu_chi} (1 = đạt)`,
+      gia_tri: v.ket_qua === 'dat' ? 1 : 0,
+      trang_thai: v.trang_thai_so_lieu,
+    })),
     giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt ${thresholdWords(c.phep_so_sanh, c.nguong, ' tiêu chí')} trong các tiêu chí 1, 2 của xã; xã đạt ${met} (${list}).`,
   };
 }
@@ -360,17 +478,30 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
     const outcome = ((): Outcome => {
       switch (id) {
         case 'TC_XA_1':
-          if (unit.vung_cao_bien_gioi_dbkk !== true) return notApplicable('Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.', fall);
+          if (unit.vung_cao_bien_gioi_dbkk !== true)
+            return notApplicable(
+              'Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.',
+              fall,
+            );
           return rateFall(ctx, unit, year, c, povertyRate(settings), c.so_nam_lien_tiep ?? 1);
         case 'TC_XA_2': {
           const region = index.regionIn(unit.ma_don_vi, year);
-          if (!region) return notApplicable(`Không áp dụng: năm ${year} xã không thuộc khu vực I, II, III vùng đồng bào dân tộc thiểu số và miền núi.`, 'phan_tram');
+          if (!region)
+            return notApplicable(
+              `Không áp dụng: năm ${year} xã không thuộc khu vực I, II, III vùng đồng bào dân tộc thiểu số và miền núi.`,
+              'phan_tram',
+            );
           const o = scaleReduction(ctx, unit, year, c);
-          return { ...o, giai_thich: `${o.giai_thich} (Năm ${year} xã thuộc khu vực ${region.khu_vuc} theo ${region.can_cu}.)` };
+          return {
+            ...o,
+            giai_thich: `${o.giai_thich} (Năm ${year} xã thuộc khu vực ${region.khu_vuc} theo ${region.can_cu}.)`,
+          };
         }
         case 'TC_THON':
-          if (!existsIn(unit, year)) return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
-          if (unit.cap === 'to_dan_pho' && !settings.tc_thon_ap_dung_to_dan_pho) return notApplicable(VILLAGE_SCOPE_EXCLUDED, 'phan_tram');
+          if (!existsIn(unit, year))
+            return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
+          if (unit.cap === 'to_dan_pho' && !settings.tc_thon_ap_dung_to_dan_pho)
+            return notApplicable(VILLAGE_SCOPE_EXCLUDED, 'phan_tram');
           return scaleReduction(ctx, unit, year, c);
         case 'TC_CAN_BO':
           return communeCriteriaMet((prior) => ofYear.get(prior), c);
@@ -406,4 +537,3 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
     };
   }
 }
-

@@ -37,7 +37,8 @@ describe('figures of a unit in a year', () => {
 
   it('leaves the ethnic-minority counts of a sum blank when any village lacks them', () => {
     const reviews = steadyReviews().map((r) =>
-      r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023 ? { ...r, so_ho_dtts: '', so_ho_ngheo_dtts: '' } : r);
+      r['ma_don_vi'] === 'X1-02' && r['nam'] === 2023 ? { ...r, so_ho_dtts: '', so_ho_ngheo_dtts: '' } : r,
+    );
     const f = figures({ reviews });
     expect(f('X1', 2023)).toMatchObject({ tong_so_ho: 200, so_ho_dtts: null, so_ho_ngheo_dtts: null });
     expect(f('H', 2023)).toMatchObject({ so_ho_dtts: null, so_ho_ngheo_dtts: null });
@@ -47,7 +48,8 @@ describe('figures of a unit in a year', () => {
 
   it('marks a sum preliminary when any one village is preliminary', () => {
     const reviews = steadyReviews().map((r) =>
-      (r['ma_don_vi'] === 'X2-01' && r['nam'] === 2025 ? { ...r, trang_thai: 'sơ bộ' } : r));
+      r['ma_don_vi'] === 'X2-01' && r['nam'] === 2025 ? { ...r, trang_thai: 'sơ bộ' } : r,
+    );
     const f = figures({ reviews });
     expect(f('X2-01', 2025)?.trang_thai).toBe('so_bo');
     expect(f('H', 2025)?.trang_thai).toBe('so_bo');

@@ -19,10 +19,12 @@ const CASES = readdirSync(ROOT, { withFileTypes: true })
   .sort();
 
 function inputOf(name: string): Map<string, Uint8Array> {
-  return new Map(DATA_FILES.map((file) => {
-    const own = join(ROOT, name, file);
-    return [file, readFileSync(existsSync(own) ? own : join(ROOT, 'base', file))];
-  }));
+  return new Map(
+    DATA_FILES.map((file) => {
+      const own = join(ROOT, name, file);
+      return [file, readFileSync(existsSync(own) ? own : join(ROOT, 'base', file))];
+    }),
+  );
 }
 
 const show = (v: number | null) => (v === null ? '' : String(v));

@@ -97,7 +97,10 @@ describe('the scan of the built site', () => {
     lines[lineOfBoundary - 1] = 'x,Sùng A';
     lines[lineOfBoundary] = 'Chứ,y';
     const text = lines.join('\n');
-    const found = (size: number) => scanOutput('a.csv', text, names, PUBLIC, false, size).map((f) => f.line).sort((x, y) => x - y);
+    const found = (size: number) =>
+      scanOutput('a.csv', text, names, PUBLIC, false, size)
+        .map((f) => f.line)
+        .sort((x, y) => x - y);
     const expected = [...at.map((i) => i + 1), lineOfBoundary].sort((x, y) => x - y);
     expect(found(slice)).toEqual(expected);
     expect(found(text.length)).toEqual(expected);

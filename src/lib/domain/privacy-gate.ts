@@ -23,7 +23,6 @@ export interface PublishedText {
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
 }
 
-
 /**
  * The text cells of a table, one text per row with each word tagged by its column, so a name split across
  * two cells is found too; `published` picks what of a row reaches the site.

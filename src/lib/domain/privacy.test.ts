@@ -117,10 +117,20 @@ describe('publication of awards', () => {
       award({ ma_khen_thuong: 'khong', dong_y_cong_khai: 'không', ngay_dong_y: '' }),
       award({ ma_khen_thuong: 'trong', dong_y_cong_khai: '', ngay_dong_y: '' }),
       award({ ma_khen_thuong: 'rut', loai_doi_tuong: 'ca_nhan', ngay_rut_dong_y: '02/12/2023' }),
-      award({ ma_khen_thuong: 'tap-the', loai_doi_tuong: 'tap_the', ten_doi_tuong: 'Hội Nông dân xã Một',
-        dong_y_cong_khai: '', ngay_dong_y: '' }),
-      award({ ma_khen_thuong: 'ngan-hang', loai_doi_tuong: 'ngan_hang', ten_doi_tuong: 'Ngân hàng Chính sách xã hội',
-        dong_y_cong_khai: 'không', ngay_dong_y: '' }),
+      award({
+        ma_khen_thuong: 'tap-the',
+        loai_doi_tuong: 'tap_the',
+        ten_doi_tuong: 'Hội Nông dân xã Một',
+        dong_y_cong_khai: '',
+        ngay_dong_y: '',
+      }),
+      award({
+        ma_khen_thuong: 'ngan-hang',
+        loai_doi_tuong: 'ngan_hang',
+        ten_doi_tuong: 'Ngân hàng Chính sách xã hội',
+        dong_y_cong_khai: 'không',
+        ngay_dong_y: '',
+      }),
     ];
     const list = awardsOf(rows);
     expect(list.map((a) => [a.ma_khen_thuong, publicationOf(a), mayName(a)])).toEqual([
@@ -140,13 +150,26 @@ describe('publication of awards', () => {
       award({ ma_khen_thuong: '2', dong_y_cong_khai: '', ngay_dong_y: '', bai_viet: story }),
     ]).map(publicAward);
     expect(shown).toMatchObject({
-      ten_doi_tuong: 'Hộ ông Lý A Sử', ma_don_vi: 'X1-01', thanh_tich: 'Thoát nghèo', bai_viet: story,
+      ten_doi_tuong: 'Hộ ông Lý A Sử',
+      ma_don_vi: 'X1-01',
+      thanh_tich: 'Thoát nghèo',
+      bai_viet: story,
       cong_khai: 'cong_khai',
     });
     expect(hidden).toEqual({
-      ma_khen_thuong: 'KT-2', so_quyet_dinh: '1/QĐ', ngay_quyet_dinh: '2023-11-20', co_quan_ban_hanh: 'UBND huyện',
-      chuc_vu_nguoi_ky: 'Chủ tịch', hinh_thuc: 'giay_khen_huyen', dot: 'so_ket', loai_doi_tuong: 'ho_gia_dinh',
-      cong_khai: 'khong_cong_khai', ten_doi_tuong: null, ma_don_vi: null, thanh_tich: null, can_cu_phap_ly: 'Luật',
+      ma_khen_thuong: 'KT-2',
+      so_quyet_dinh: '1/QĐ',
+      ngay_quyet_dinh: '2023-11-20',
+      co_quan_ban_hanh: 'UBND huyện',
+      chuc_vu_nguoi_ky: 'Chủ tịch',
+      hinh_thuc: 'giay_khen_huyen',
+      dot: 'so_ket',
+      loai_doi_tuong: 'ho_gia_dinh',
+      cong_khai: 'khong_cong_khai',
+      ten_doi_tuong: null,
+      ma_don_vi: null,
+      thanh_tich: null,
+      can_cu_phap_ly: 'Luật',
       bai_viet: null,
     });
   });

@@ -25,7 +25,7 @@ const SPLIT = [
 ];
 
 describe('the unit tree', () => {
-  it('finds the district wherever it is in the file, and the movement\'s communes and villages', () => {
+  it("finds the district wherever it is in the file, and the movement's communes and villages", () => {
     const i = index(SPLIT);
     expect(i.district.ma_don_vi).toBe('H');
     expect(ids(i.movementCommunes)).toEqual(['X1', 'X2', 'X3']);
@@ -45,7 +45,7 @@ describe('the unit tree', () => {
     expect(ids(i.currentCommunes)).toEqual(['M1', 'M2']);
   });
 
-  it('does not pass the district\'s successor on to a commune that became nothing', () => {
+  it("does not pass the district's successor on to a commune that became nothing", () => {
     const units = [
       ...SPLIT.filter((u) => u['ma_don_vi'] !== 'H'),
       { ...UNITS.find((u) => u['ma_don_vi'] === 'H')!, ma_don_vi_moi: 'M1' },
@@ -56,7 +56,7 @@ describe('the unit tree', () => {
     expect(i.successorOf('X3-01')).toBeNull();
   });
 
-  it('lists the former communes and the villages of today\'s communes', () => {
+  it("lists the former communes and the villages of today's communes", () => {
     const i = index(SPLIT);
     expect(ids(i.formerCommunesOf('M1'))).toEqual(['X1', 'X2']);
     expect(ids(i.formerCommunesOf('M2'))).toEqual([]);

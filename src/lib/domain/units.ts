@@ -34,8 +34,10 @@ export const isVillageLevel = (u: UnitRow): boolean => VILLAGE_LEVELS.includes(u
 
 /** Whether a unit existed at some time during a review year. */
 export function existsIn(u: UnitRow, year: number): boolean {
-  return (u.hieu_luc_tu === null || Number(u.hieu_luc_tu.slice(0, 4)) <= year) &&
-    (u.hieu_luc_den === null || Number(u.hieu_luc_den.slice(0, 4)) >= year);
+  return (
+    (u.hieu_luc_tu === null || Number(u.hieu_luc_tu.slice(0, 4)) <= year) &&
+    (u.hieu_luc_den === null || Number(u.hieu_luc_den.slice(0, 4)) >= year)
+  );
 }
 
 function push<T>(groups: Map<string, T[]>, key: string | undefined, item: T): void {

@@ -49,20 +49,27 @@ export function decodeCsv(file: string, bytes: Uint8Array): Decoded {
   });
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return fail('format-error', 'Tệp này là tệp Excel .xlsx được đổi tên thành .csv, không phải CSV. Đổi đuôi tệp ' +
-      `lại thành .xlsx (trang đọc được tệp Excel), hoặc lưu thành CSV: ${lowerFirst(SAVE_AS_UTF8)}`);
+    return fail(
+      'format-error',
+      'Tệp này là tệp Excel .xlsx được đổi tên thành .csv, không phải CSV. Đổi đuôi tệp ' +
+        `lại thành .xlsx (trang đọc được tệp Excel), hoặc lưu thành CSV: ${lowerFirst(SAVE_AS_UTF8)}`,
+    );
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return fail('format-error', `Tệp này là tệp Excel .xls (đời cũ) được đổi tên thành .csv, không phải CSV. ${SAVE_AS_UTF8}`);
+    return fail(
+      'format-error',
+      `Tệp này là tệp Excel .xls (đời cũ) được đổi tên thành .csv, không phải CSV. ${SAVE_AS_UTF8}`,
+    );
   }
 
   const hasBom16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   const noBom = hasBom16 ? null : utf16WithoutBom(bytes);
   if (noBom) {
     const order = noBom === 'utf-16le' ? 'little-endian' : 'big-endian';
-    return fail('encoding-error',
-      `Tệp được lưu dạng UTF-16 (${order}) nhưng thiếu dấu BOM ở đầu tệp, nên không biết chắc bảng mã. ` +
-      SAVE_AS_UTF8);
+    return fail(
+      'encoding-error',
+      `Tệp được lưu dạng UTF-16 (${order}) nhưng thiếu dấu BOM ở đầu tệp, nên không biết chắc bảng mã. ` + SAVE_AS_UTF8,
+    );
   }
 
   let text: string;
@@ -83,25 +90,33 @@ export function decodeCsv(file: string, bytes: Uint8Array): Decoded {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const line = lineAt(text, nul);
-    return fail('encoding-error',
+    return fail(
+      'encoding-error',
       `Tệp chứa ký tự rỗng (NUL) ở dòng ${line}: tệp có thể bị hỏng khi sao chép, là tệp nhị phân hoặc sai bảng mã. ` +
-      `Mở tệp, xóa ký tự lạ ở dòng này (hoặc xuất lại từ bảng tính). ${SAVE_AS_UTF8}`, line);
+        `Mở tệp, xóa ký tự lạ ở dòng này (hoặc xuất lại từ bảng tính). ${SAVE_AS_UTF8}`,
+      line,
+    );
   }
   if (/^\s*<(!doctype|html|table|\?xml|meta|head)/i.test(text)) {
-    return fail('format-error',
+    return fail(
+      'format-error',
       'Tệp là trang web (HTML), không phải CSV: thường do Excel "Lưu thành trang web", hoặc tệp .xls tải từ phần ' +
-      `mềm là bảng HTML đổi tên. Mở tệp bằng Excel rồi ${lowerFirst(SAVE_AS_UTF8)}`);
+        `mềm là bảng HTML đổi tên. Mở tệp bằng Excel rồi ${lowerFirst(SAVE_AS_UTF8)}`,
+    );
   }
   const normalised = text.normalize('NFC');
   const garbled = MOJIBAKE.exec(normalised);
   if (garbled) {
     const line = lineAt(normalised, garbled.index);
     const sample = normalised.slice(garbled.index, garbled.index + 6).trim();
-    return fail('encoding-error',
+    return fail(
+      'encoding-error',
       `Chữ tiếng Việt bị hỏng (ví dụ "${sample}" ở dòng ${line}, như "XÃ£" thay cho "Xã"): tệp UTF-8 đã bị mở ` +
-      'bằng bảng mã khác rồi lưu lại. Lấy lại tệp gốc; nếu chỉ còn tệp này, mở Excel → Dữ liệu (Data) → Từ văn ' +
-      'bản/CSV (From Text/CSV), chọn "Nguồn tệp" (File origin) là 65001: Unicode (UTF-8), kiểm tra chữ hiển thị ' +
-      'đúng rồi lưu bằng "CSV UTF-8".', line);
+        'bằng bảng mã khác rồi lưu lại. Lấy lại tệp gốc; nếu chỉ còn tệp này, mở Excel → Dữ liệu (Data) → Từ văn ' +
+        'bản/CSV (From Text/CSV), chọn "Nguồn tệp" (File origin) là 65001: Unicode (UTF-8), kiểm tra chữ hiển thị ' +
+        'đúng rồi lưu bằng "CSV UTF-8".',
+      line,
+    );
   }
   return { ok: true, text: normalised };
 }

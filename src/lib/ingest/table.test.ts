@@ -43,7 +43,9 @@ describe('dialect and structure', () => {
     expect(parse(`${HEADER.replace(/,/g, '\t')}\n${ROW.replace(/,/g, '\t')}\n`).table?.rows).toHaveLength(1);
   });
   it('matches Vietnamese labels as headers, whatever the case, spacing or diacritic form, in any order', () => {
-    const header = 'SỐ HỘ NGHÈO,  mã đơn vị ,Năm rà soát,Trạng thái số liệu,Tổng số hộ,Số hộ cận nghèo'.normalize('NFD');
+    const header = 'SỐ HỘ NGHÈO,  mã đơn vị ,Năm rà soát,Trạng thái số liệu,Tổng số hộ,Số hộ cận nghèo'.normalize(
+      'NFD',
+    );
     const { table, issues } = parse(`${header}\n30,X1-01,2023,Chính thức,100,10\n`);
     expect(issues).toEqual([]);
     expect(table?.rows[0]?.row).toMatchObject({ ma_don_vi: 'X1-01', so_ho_ngheo: 30, trang_thai: 'chinh_thuc' });
@@ -67,13 +69,23 @@ describe('dialect and structure', () => {
     const e = errors(text);
     expect(e).toHaveLength(2);
     expect(e[0]).toMatchObject({ line: 4, field: 'ma_don_vi' });
-    expect(e[1]).toMatchObject({ line: 6, field: 'so_ho_ngheo', column: 'so_ho_ngheo', column_letter: 'E', value: 'abc', code: 'type-error' });
+    expect(e[1]).toMatchObject({
+      line: 6,
+      field: 'so_ho_ngheo',
+      column: 'so_ho_ngheo',
+      column_letter: 'E',
+      value: 'abc',
+      code: 'type-error',
+    });
   });
   it('refuses rows with too few or too many cells, and unclosed quotes', () => {
     expect(errors(`${HEADER}\nX1-01,2023,chinh_thuc,100,30\n`)[0]).toMatchObject({ code: 'missing-cell', line: 2 });
     expect(errors(`${HEADER}\n${ROW},7\n`)[0]).toMatchObject({ code: 'extra-cell', line: 2 });
     expect(errors(`${HEADER}\n${ROW},,\n`)[0]).toMatchObject({ code: 'extra-cell', line: 2 });
-    expect(errors(`${HEADER}\n${ROW}\n"X1-02,2023,chinh_thuc,100,30,10\n`)[0]).toMatchObject({ code: 'format-error', line: 3 });
+    expect(errors(`${HEADER}\n${ROW}\n"X1-02,2023,chinh_thuc,100,30,10\n`)[0]).toMatchObject({
+      code: 'format-error',
+      line: 3,
+    });
   });
   it('refuses Excel errors, negative and fractional counts, and impossible figures', () => {
     expect(errors(`${HEADER}\nX1-01,2023,chinh_thuc,100,#DIV/0!,10\n`)[0]?.message).toContain('lỗi công thức Excel');
@@ -143,9 +155,25 @@ describe('files that are not what they claim', () => {
 
 describe('personal-data columns', () => {
   it('refuses them in any spelling, case or diacritic form', () => {
-    const personal = ['Số định danh cá nhân', 'Số CMT', 'Giới tính / Năm SN', 'C.M.N.D', 'SỐ ĐIỆN THOẠI', 'Zalo',
-      'Ngày tháng năm sinh', 'Dân tộc', 'Tôn giáo', 'Tình trạng sức khỏe', 'Khuyết tật', 'Số nhà', 'Địa chỉ chi tiết',
-      'Thành viên hộ', 'Họ và tên chủ hộ', 'Hộ chiếu', 'so_cccd'];
+    const personal = [
+      'Số định danh cá nhân',
+      'Số CMT',
+      'Giới tính / Năm SN',
+      'C.M.N.D',
+      'SỐ ĐIỆN THOẠI',
+      'Zalo',
+      'Ngày tháng năm sinh',
+      'Dân tộc',
+      'Tôn giáo',
+      'Tình trạng sức khỏe',
+      'Khuyết tật',
+      'Số nhà',
+      'Địa chỉ chi tiết',
+      'Thành viên hộ',
+      'Họ và tên chủ hộ',
+      'Hộ chiếu',
+      'so_cccd',
+    ];
     for (const header of personal) {
       const e = errors(`${HEADER},${header.includes(',') ? `"${header}"` : header}\n${ROW},x\n`);
       expect(e[0], header).toMatchObject({ code: 'extra-label', line: 1 });
@@ -153,8 +181,13 @@ describe('personal-data columns', () => {
     }
   });
   it("allows counts of households, and the contract's own ethnic-minority columns", () => {
-    const counts = ['Số hộ dân tộc thiểu số nghèo', 'Số người khuyết tật', 'so_ho_dtts', 'Số hộ nghèo dân tộc thiểu số',
-      'Ghi chú nội bộ'];
+    const counts = [
+      'Số hộ dân tộc thiểu số nghèo',
+      'Số người khuyết tật',
+      'so_ho_dtts',
+      'Số hộ nghèo dân tộc thiểu số',
+      'Ghi chú nội bộ',
+    ];
     for (const header of counts) {
       expect(errors(`${HEADER},${header}\n${ROW},3\n`), header).toEqual([]);
     }

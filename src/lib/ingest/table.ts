@@ -30,9 +30,15 @@ export function column<const K extends string, T, const R extends boolean>(
   return { key, label, type, required, description, example };
 }
 
+// Any column, whatever its value type: `any` here lets RowOf infer each column's own type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyColumn = Column<string, any, boolean>;
 export type RowOf<C extends readonly AnyColumn[]> = {
-  [Col in C[number] as Col['key']]: Col extends Column<string, infer T, infer R> ? (R extends true ? T : T | null) : never;
+  [Col in C[number] as Col['key']]: Col extends Column<string, infer T, infer R>
+    ? R extends true
+      ? T
+      : T | null
+    : never;
 };
 
 export interface RowIssue {
@@ -79,14 +85,25 @@ export interface ParsedTable<T> {
 
 // What staff write in the first cell of an Excel total row. The site sums villages itself, so a
 // total row inside a table would be counted twice.
-const SUMMARY_ROW = new Set(
-  ['tong', 'cong', 'tong cong', 'tong so', 'cong tong', 'toan huyen', 'toan xa', 'tong cong toan huyen',
-    'tong cong toan xa'],
-);
+const SUMMARY_ROW = new Set([
+  'tong',
+  'cong',
+  'tong cong',
+  'tong so',
+  'cong tong',
+  'toan huyen',
+  'toan xa',
+  'tong cong toan huyen',
+  'tong cong toan xa',
+]);
 
 /** Separator from the header line: the most frequent of , ; and tab outside quotes. */
 export function detectDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of headerLine) {
     if (ch === '"') quoted = !quoted;
@@ -122,10 +139,14 @@ function splitRows(file: string, body: string, delimiter: string, issues: Issue[
       offset = end;
       for (const e of result.errors) {
         issues.push(
-          makeIssue('error', { file, line: startLine }, 'format-error',
+          makeIssue(
+            'error',
+            { file, line: startLine },
+            'format-error',
             e.code === 'MissingQuotes'
               ? 'Dấu ngoặc kép (") mở mà không đóng: một ô bắt đầu bằng " phải kết thúc bằng ". Kiểm tra ô có dấu " ở dòng này.'
-              : 'Dấu ngoặc kép (") đặt sai chỗ trong một ô. Nếu ô cần có dấu ", đặt cả ô trong ngoặc kép và viết "" cho mỗi dấu ".'),
+              : 'Dấu ngoặc kép (") đặt sai chỗ trong một ô. Nếu ô cần có dấu ", đặt cả ô trong ngoặc kép và viết "" cho mỗi dấu ".',
+          ),
         );
       }
       if (result.data.some((c) => c.trim() !== '')) onRow({ line: startLine, cells: result.data });
@@ -151,9 +172,11 @@ function headerBelow(
 function extraCellCause(delimiter: string): string {
   if (delimiter === '\t') return 'thường do một ô có dấu tab';
   const sample = delimiter === ',' ? '12,5' : 'a; b';
-  return `thường do một số có dấu phẩy thập phân hoặc một văn bản có dấu "${delimiter}" không nằm trong ngoặc ` +
+  return (
+    `thường do một số có dấu phẩy thập phân hoặc một văn bản có dấu "${delimiter}" không nằm trong ngoặc ` +
     `kép (ví dụ ${sample}), làm ô bị tách đôi và các ô sau bị đẩy sang phải. Đặt ô đó trong ngoặc kép ` +
-    `("${sample}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép)`;
+    `("${sample}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép)`
+  );
 }
 
 /**
@@ -221,7 +244,16 @@ function startTyping<C extends readonly AnyColumn[]>(
   const issues: Issue[] = [];
   const header = head[0];
   if (!header) {
-    return { refused: [makeIssue('error', { file }, 'blank-label', 'Tệp trống: không có dòng tiêu đề. Dòng đầu tiên phải là tên các cột.')] };
+    return {
+      refused: [
+        makeIssue(
+          'error',
+          { file },
+          'blank-label',
+          'Tệp trống: không có dòng tiêu đề. Dòng đầu tiên phải là tên các cột.',
+        ),
+      ],
+    };
   }
 
   const byKey = new Map<string, AnyColumn>();
@@ -244,25 +276,53 @@ function startTyping<C extends readonly AnyColumn[]>(
     const at = { file, line: header.line, ...ref, value: label };
     keyAt.push(null);
     if (label === '') {
-      unnamed.set(index, makeIssue('error', at, 'blank-label', `Cột ${columnLetter(index)} có số liệu nhưng không có tên cột. Đặt tên cột theo tài liệu data/README.md hoặc xóa cột.`));
+      unnamed.set(
+        index,
+        makeIssue(
+          'error',
+          at,
+          'blank-label',
+          `Cột ${columnLetter(index)} có số liệu nhưng không có tên cột. Đặt tên cột theo tài liệu data/README.md hoặc xóa cột.`,
+        ),
+      );
       return;
     }
     const col = byKey.get(matchKey(label));
     if (!col) {
       const personal = personalColumn(label);
       if (personal) {
-        issues.push(makeIssue('error', at, 'extra-label',
-          `Cột "${label}" có vẻ chứa dữ liệu cá nhân (${personal.what}). Dữ liệu cá nhân không được đưa vào ` +
-          'dữ liệu của trang, kể cả khi không công khai: xóa cả cột khỏi tệp rồi chạy lại (danh sách cột bị từ ' +
-          'chối: data/README.md).'));
+        issues.push(
+          makeIssue(
+            'error',
+            at,
+            'extra-label',
+            `Cột "${label}" có vẻ chứa dữ liệu cá nhân (${personal.what}). Dữ liệu cá nhân không được đưa vào ` +
+              'dữ liệu của trang, kể cả khi không công khai: xóa cả cột khỏi tệp rồi chạy lại (danh sách cột bị từ ' +
+              'chối: data/README.md).',
+          ),
+        );
       } else {
-        issues.push(makeIssue('warning', at, 'extra-label', `Cột "${label}" không có trong tài liệu dữ liệu nên được bỏ qua và không công khai. Nếu đây là cột cần dùng, kiểm tra lại tên cột theo data/README.md.`));
+        issues.push(
+          makeIssue(
+            'warning',
+            at,
+            'extra-label',
+            `Cột "${label}" không có trong tài liệu dữ liệu nên được bỏ qua và không công khai. Nếu đây là cột cần dùng, kiểm tra lại tên cột theo data/README.md.`,
+          ),
+        );
       }
       return;
     }
     if (nameOf.has(col.key)) {
       const first = refOf(col.key);
-      issues.push(makeIssue('error', { ...at, field: col.key }, 'duplicate-label', `Cột "${col.key}" xuất hiện hai lần (${first.column} ở cột ${first.column_letter} và ${where}). Xóa một cột.`));
+      issues.push(
+        makeIssue(
+          'error',
+          { ...at, field: col.key },
+          'duplicate-label',
+          `Cột "${col.key}" xuất hiện hai lần (${first.column} ở cột ${first.column_letter} và ${where}). Xóa một cột.`,
+        ),
+      );
       return;
     }
     nameOf.set(col.key, ref);
@@ -272,17 +332,32 @@ function startTyping<C extends readonly AnyColumn[]>(
   const realHeader = missing.length > 0 ? headerBelow(head.slice(1), byKey, def.columns) : null;
   if (realHeader) {
     return {
-      refused: [makeIssue('error', { file, line: header.line }, 'format-error',
-        `Dòng tiêu đề (tên cột) nằm ở dòng ${realHeader.line}, không phải dòng đầu tiên: phía trên có dòng tên ` +
-        `bảng, ghi chú hoặc dòng trống. Xóa các dòng phía trên dòng ${realHeader.line} để tên cột là dòng 1, ` +
-        'rồi xuất lại tệp.')],
+      refused: [
+        makeIssue(
+          'error',
+          { file, line: header.line },
+          'format-error',
+          `Dòng tiêu đề (tên cột) nằm ở dòng ${realHeader.line}, không phải dòng đầu tiên: phía trên có dòng tên ` +
+            `bảng, ghi chú hoặc dòng trống. Xóa các dòng phía trên dòng ${realHeader.line} để tên cột là dòng 1, ` +
+            'rồi xuất lại tệp.',
+        ),
+      ],
     };
   }
   for (const col of missing) {
-    issues.push(makeIssue('error', { file, line: header.line, field: col.key }, 'missing-label', `Thiếu cột bắt buộc "${col.key}" (${col.label}). Thêm cột này vào dòng tiêu đề.`));
+    issues.push(
+      makeIssue(
+        'error',
+        { file, line: header.line, field: col.key },
+        'missing-label',
+        `Thiếu cột bắt buộc "${col.key}" (${col.label}). Thêm cột này vào dòng tiêu đề.`,
+      ),
+    );
   }
   if (issues.some((i) => i.severity === 'error')) {
-    const withData = [...unnamed].filter(([index]) => head.some((r, n) => n > 0 && (r.cells[index] ?? '').trim() !== ''));
+    const withData = [...unnamed].filter(([index]) =>
+      head.some((r, n) => n > 0 && (r.cells[index] ?? '').trim() !== ''),
+    );
     return { refused: [...withData.map(([, issue]) => issue).filter((i) => i !== null), ...issues] };
   }
 
@@ -303,9 +378,15 @@ function startTyping<C extends readonly AnyColumn[]>(
     const first = cells.find((c) => c.trim() !== '') ?? '';
     if (SUMMARY_ROW.has(matchKey(first))) {
       const label = cleanText(first);
-      issues.push(makeIssue('error', { file, line, value: label }, 'format-error',
-        `Dòng ${line} là dòng tổng cộng ("${label}") của bảng tính, không phải số liệu của một đơn vị. Trang tự ` +
-        'cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.'));
+      issues.push(
+        makeIssue(
+          'error',
+          { file, line, value: label },
+          'format-error',
+          `Dòng ${line} là dòng tổng cộng ("${label}") của bảng tính, không phải số liệu của một đơn vị. Trang tự ` +
+            'cộng số liệu: xóa dòng tổng (và các dòng ghi chú, chữ ký dưới bảng) rồi xuất lại tệp.',
+        ),
+      );
       return;
     }
     const input: Record<string, string> = {};
@@ -319,17 +400,29 @@ function startTyping<C extends readonly AnyColumn[]>(
     // what a split cell looks like when the cells pushed right were empty.
     if (cells.length < width) {
       const at = { file, line, column_letter: columnLetter(cells.length), value: cells.join(' | ') };
-      issues.push(makeIssue('error', at, 'missing-cell',
-        `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
-        `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
-        `có đủ ${width} ô, kể cả ô trống.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at,
+          'missing-cell',
+          `Dòng có ${cells.length} ô, ít hơn ${width} cột của dòng tiêu đề: thường do thiếu dấu phân cách ` +
+            `"${delimiter === '\t' ? 'tab' : delimiter}" (ô bị gộp) hoặc dòng bị ngắt giữa chừng. Kiểm tra dòng này ` +
+            `có đủ ${width} ô, kể cả ô trống.`,
+        ),
+      );
       refused.push(asWritten);
       return;
     }
     if (cells.length > width) {
       const at = { file, line, column_letter: columnLetter(width), value: cells.join(' | ') };
-      issues.push(makeIssue('error', at, 'extra-cell',
-        `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at,
+          'extra-cell',
+          `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`,
+        ),
+      );
       refused.push(asWritten);
       return;
     }
@@ -338,7 +431,14 @@ function startTyping<C extends readonly AnyColumn[]>(
       for (const zi of result.error.issues) {
         const key = String(zi.path[0] ?? '');
         const params = (zi as { params?: { code?: string } }).params;
-        issues.push(makeIssue('error', { file, line, ...refOf(key), field: key, value: input[key] ?? null }, params?.code ?? 'type-error', zi.message));
+        issues.push(
+          makeIssue(
+            'error',
+            { file, line, ...refOf(key), field: key, value: input[key] ?? null },
+            params?.code ?? 'type-error',
+            zi.message,
+          ),
+        );
       }
       refused.push(asWritten);
       return;
@@ -346,8 +446,10 @@ function startTyping<C extends readonly AnyColumn[]>(
     const row = result.data as RowOf<C>;
     const rowIssues = def.rowRules?.(row) ?? [];
     for (const ri of rowIssues) {
-      const value = ri.field ? input[ri.field] ?? null : null;
-      issues.push(makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message));
+      const value = ri.field ? (input[ri.field] ?? null) : null;
+      issues.push(
+        makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message),
+      );
     }
     if (rowIssues.length === 0) typed.push({ line, row });
     else refused.push(asWritten);
@@ -371,7 +473,12 @@ function cellSchema(col: AnyColumn) {
     const excel = excelError(raw);
     if (excel && !excel.ok) return fail(excel.code, excel.message);
     if (raw.trim() === '') {
-      return col.required ? fail('missing-cell', `Ô "${col.key}" (${col.label}) bắt buộc nhưng đang trống. Điền giá trị, ví dụ: ${col.example}.`) : null;
+      return col.required
+        ? fail(
+            'missing-cell',
+            `Ô "${col.key}" (${col.label}) bắt buộc nhưng đang trống. Điền giá trị, ví dụ: ${col.example}.`,
+          )
+        : null;
     }
     const parsed = col.type.parse(raw);
     return parsed.ok ? parsed.value : fail(parsed.code, parsed.message);

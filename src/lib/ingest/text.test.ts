@@ -43,8 +43,24 @@ describe('text typed with legacy Vietnamese fonts', () => {
     const files = [...data, 'README.md', ...stories.map((f) => `content/dien-hinh/${f}`)];
     const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n'));
     expect(lines.filter((l) => legacyEncoding(l) !== null)).toEqual([]);
-    const names = ['Hoà Bình', 'Thuý', 'Khoèn', 'Giàng A Páo', 'quý', 'Xuân', 'Nguyễn', 'Ma Ly Pho', 'Huổi Luông',
-      'Soóng', 'khuya', 'giặt', 'Quyên', '«Chung tay»', 'café', '22°30′'];
+    const names = [
+      'Hoà Bình',
+      'Thuý',
+      'Khoèn',
+      'Giàng A Páo',
+      'quý',
+      'Xuân',
+      'Nguyễn',
+      'Ma Ly Pho',
+      'Huổi Luông',
+      'Soóng',
+      'khuya',
+      'giặt',
+      'Quyên',
+      '«Chung tay»',
+      'café',
+      '22°30′',
+    ];
     expect(names.filter((n) => legacyEncoding(n) !== null)).toEqual([]);
   });
 });

@@ -80,8 +80,10 @@ const SYMBOL_IN_WORD = new RegExp(`(?:\\p{L}|^|\\s)[${LETTER_SYMBOLS}]\\p{L}|\\p
 const CAPITAL_AFTER_SMALL = /\p{Ll}[À-ÖØ-Þ]/u;
 const VOWELS = /[aăâeêioôơuưy]+/g;
 const VIETNAMESE_VOWEL_RUNS = new Set(
-  ('a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ôô ua uâ uê ui uô uơ uy ưa ưi ưu ' +
-    'ươ ya yê ye iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu ue uă uai uay uao ueo uơi uêu').split(' '),
+  (
+    'a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ôô ua uâ uê ui uô uơ uy ưa ưi ưu ' +
+    'ươ ya yê ye iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu ue uă uai uay uao ueo uơi uêu'
+  ).split(' '),
 );
 const TCVN3_SIGN = new RegExp(`[\u00A1-\u00BF]|${CAPITAL_AFTER_SMALL.source}`, 'u');
 

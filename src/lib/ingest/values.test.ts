@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  code, count, date, decimal, excelError, link, nameList, percent, personalNumber, text, yesNo,
+  code,
+  count,
+  date,
+  decimal,
+  excelError,
+  link,
+  nameList,
+  percent,
+  personalNumber,
+  text,
+  yesNo,
 } from './values.ts';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : 'ERROR');
@@ -65,7 +75,13 @@ describe('names and free text', () => {
     expect(personalNumber('gọi 0912 345 678')).not.toBeNull();
     expect(personalNumber('QĐ 1520/QĐ-UBND ngày 20/11/2023, 1.234 hộ')).toBeNull();
     // Sums of money, tax codes and account numbers are not personal numbers.
-    for (const money of ['vay 150.000.000 đồng', 'vay 125000000 đồng', '12.500.000.000 đ', 'MST 6200123456', 'TK 3712.0.1059647']) {
+    for (const money of [
+      'vay 150.000.000 đồng',
+      'vay 125000000 đồng',
+      '12.500.000.000 đ',
+      'MST 6200123456',
+      'TK 3712.0.1059647',
+    ]) {
       expect(personalNumber(money), money).toBeNull();
     }
     expect(personalNumber('SĐT 0912.345.678')).not.toBeNull();

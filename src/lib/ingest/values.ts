@@ -20,7 +20,9 @@ const EXCEL_ERROR = /^#(DIV\/0!|REF!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|
 /** An Excel error value is never data, whatever the column's type. */
 export function excelError(raw: string): Parsed<never> | null {
   return EXCEL_ERROR.test(raw.trim())
-    ? bad(`Ô chứa lỗi công thức Excel "${raw.trim()}". Sửa công thức trong bảng tính (hoặc nhập số liệu trực tiếp) rồi xuất lại tệp.`)
+    ? bad(
+        `Ô chứa lỗi công thức Excel "${raw.trim()}". Sửa công thức trong bảng tính (hoặc nhập số liệu trực tiếp) rồi xuất lại tệp.`,
+      )
     : null;
 }
 
@@ -42,18 +44,26 @@ function wholeNumber(what: string): CellType<number> {
       if (/^-/.test(s)) return bad(`${What} không thể âm ("${raw.trim()}"). Nhập số ≥ 0.`);
       // A space may group thousands ("1 234"), nothing else: "31 12" is two numbers run together.
       if (s !== spaced && !/^\d{1,3}([\s\u00A0\u202F]\d{3})+$/.test(spaced)) {
-        return bad(`"${spaced}" có dấu cách giữa các chữ số nhưng không phải cách viết hàng nghìn (1 234). ` +
-          'Kiểm tra ô có bị dính hai số vào nhau không, rồi viết lại số liền (1234) hoặc với dấu chấm (1.234).', 'type-error');
+        return bad(
+          `"${spaced}" có dấu cách giữa các chữ số nhưng không phải cách viết hàng nghìn (1 234). ` +
+            'Kiểm tra ô có bị dính hai số vào nhau không, rồi viết lại số liền (1234) hoặc với dấu chấm (1.234).',
+          'type-error',
+        );
       }
       const digits = /^\d+$/.test(s) ? s : /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : null;
       if (digits !== null) {
         return digits.replace(/^0+/, '').length <= MAX_DIGITS
           ? ok(Number(digits))
-          : bad(`"${raw.trim()}" quá lớn cho một ${what} (tối đa ${MAX_DIGITS} chữ số). ` +
-            'Kiểm tra ô có bị dính hai số vào nhau không.', 'constraint-error');
+          : bad(
+              `"${raw.trim()}" quá lớn cho một ${what} (tối đa ${MAX_DIGITS} chữ số). ` +
+                'Kiểm tra ô có bị dính hai số vào nhau không.',
+              'constraint-error',
+            );
       }
       if (/^\d+,\d+$/.test(s) || /^\d+\.\d+$/.test(s)) {
-        return bad(`"${raw.trim()}" không phải số nguyên. ${What} phải là số nguyên; kiểm tra lại công thức hoặc bỏ phần thập phân. Dấu chấm chỉ dùng để phân cách hàng nghìn (1.234).`);
+        return bad(
+          `"${raw.trim()}" không phải số nguyên. ${What} phải là số nguyên; kiểm tra lại công thức hoặc bỏ phần thập phân. Dấu chấm chỉ dùng để phân cách hàng nghìn (1.234).`,
+        );
       }
       return bad(`"${raw.trim()}" không phải là số. Nhập số nguyên, ví dụ 1234 hoặc 1.234.`);
     },
@@ -81,14 +91,19 @@ export const decimal: CellType<number> = {
       const part = m[3] ?? '';
       if (m[3] === undefined && whole !== m[2]) {
         const comma = s.replace('.', ',');
-        return bad(`"${shown}" không rõ nghĩa: dấu chấm có thể là phân cách hàng nghìn (${Number(whole)}) hoặc ` +
-          `dấu thập phân kiểu Anh (${comma}). Cột này là số thập phân: viết dấu phẩy thập phân (ví dụ ${comma}) ` +
-          `hoặc bỏ dấu chấm (${whole}).`);
+        return bad(
+          `"${shown}" không rõ nghĩa: dấu chấm có thể là phân cách hàng nghìn (${Number(whole)}) hoặc ` +
+            `dấu thập phân kiểu Anh (${comma}). Cột này là số thập phân: viết dấu phẩy thập phân (ví dụ ${comma}) ` +
+            `hoặc bỏ dấu chấm (${whole}).`,
+        );
       }
       if (part.length > MAX_DECIMALS) {
         const rounded = `${m[1]}${whole},${part.slice(0, MAX_DECIMALS).replace(/0+$/, '') || '0'}`;
-        return bad(`"${shown}" có ${part.length} chữ số sau dấu phẩy; cột này nhận tối đa ${MAX_DECIMALS}. ` +
-          `Làm tròn số (ví dụ ${rounded}), hoặc kiểm tra lại ô.`, 'constraint-error');
+        return bad(
+          `"${shown}" có ${part.length} chữ số sau dấu phẩy; cột này nhận tối đa ${MAX_DECIMALS}. ` +
+            `Làm tròn số (ví dụ ${rounded}), hoặc kiểm tra lại ô.`,
+          'constraint-error',
+        );
       }
       if (whole.replace(/^0+/, '').length > MAX_DIGITS) {
         return bad(`"${shown}" quá lớn (phần nguyên tối đa ${MAX_DIGITS} chữ số). Kiểm tra lại ô.`, 'constraint-error');
@@ -171,7 +186,9 @@ export function choice<const V extends string>(options: Readonly<Record<V, strin
     name: `một trong: ${listed}`,
     parse(raw) {
       const v = exact.get(raw.trim()) ?? byKey.get(matchKey(raw));
-      return v ? ok(v) : bad(`"${raw.trim()}" không phải giá trị hợp lệ. Chọn một trong: ${listed}.`, 'constraint-error');
+      return v
+        ? ok(v)
+        : bad(`"${raw.trim()}" không phải giá trị hợp lệ. Chọn một trong: ${listed}.`, 'constraint-error');
     },
   };
 }
@@ -193,17 +210,26 @@ const TEXT_NAMES: Record<TextKind, string> = {
 function textProblem(raw: string, s: string, strict: boolean, max: number, what: string): Parsed<never> | null {
   const hidden = hiddenCharacter(raw, strict);
   if (hidden) {
-    return bad(`${what} chứa ${hidden}, không nhìn thấy được nhưng làm sai cách hiển thị hoặc tìm kiếm. ` +
-      'Gõ lại ô này (không dán từ trang web hoặc Word), rồi xuất lại tệp.', 'constraint-error');
+    return bad(
+      `${what} chứa ${hidden}, không nhìn thấy được nhưng làm sai cách hiển thị hoặc tìm kiếm. ` +
+        'Gõ lại ô này (không dán từ trang web hoặc Word), rồi xuất lại tệp.',
+      'constraint-error',
+    );
   }
   const legacy = legacyEncoding(s);
   if (legacy) {
-    return bad(`${what} "${s.slice(0, 60)}" có vẻ được gõ bằng bảng mã ${legacy} (phông chữ cũ như .VnTime, ` +
-      `VNI-Times), không phải Unicode, nên hiển thị sai chữ. ${CONVERT_WITH_UNIKEY}`, 'encoding-error');
+    return bad(
+      `${what} "${s.slice(0, 60)}" có vẻ được gõ bằng bảng mã ${legacy} (phông chữ cũ như .VnTime, ` +
+        `VNI-Times), không phải Unicode, nên hiển thị sai chữ. ${CONVERT_WITH_UNIKEY}`,
+      'encoding-error',
+    );
   }
   if (s.length > max) {
-    return bad(`${what} dài ${s.length} ký tự, quá ${max} ký tự cho phép. Viết ngắn lại, hoặc kiểm tra ô có bị ` +
-      'dính nội dung của ô khác không.', 'constraint-error');
+    return bad(
+      `${what} dài ${s.length} ký tự, quá ${max} ký tự cho phép. Viết ngắn lại, hoặc kiểm tra ô có bị ` +
+        'dính nội dung của ô khác không.',
+      'constraint-error',
+    );
   }
   return null;
 }
@@ -219,7 +245,10 @@ export function text(kind: TextKind = 'free'): CellType<string> {
     parse(raw) {
       const s = cleanText(raw);
       if (isName && PLACEHOLDER_QUESTION.test(s)) {
-        return bad(`Tên "${s}" có dấu "?" thay cho chữ tiếng Việt: tệp đã được lưu bằng bảng mã không có tiếng Việt và dữ liệu đã mất. Lưu lại từ bảng tính gốc bằng "CSV UTF-8".`, 'encoding-error');
+        return bad(
+          `Tên "${s}" có dấu "?" thay cho chữ tiếng Việt: tệp đã được lưu bằng bảng mã không có tiếng Việt và dữ liệu đã mất. Lưu lại từ bảng tính gốc bằng "CSV UTF-8".`,
+          'encoding-error',
+        );
       }
       const max = isName ? MAX_LENGTH.name : MAX_LENGTH.free;
       const problem = textProblem(raw, s, isName, max, isName ? 'Tên' : 'Văn bản');
@@ -239,12 +268,17 @@ export const code: CellType<string> = {
     if (hidden) return bad(`Mã chứa ${hidden}. Gõ lại mã (không dán từ trang web hoặc Word).`, 'constraint-error');
     const s = cleanText(raw);
     if (!/^[0-9A-Za-z][0-9A-Za-z./_-]*$/.test(s)) {
-      return bad(`Mã "${s}" chứa ký tự không hợp lệ. Mã chỉ gồm chữ không dấu, số và các dấu - . / _ (không có khoảng trắng).`);
+      return bad(
+        `Mã "${s}" chứa ký tự không hợp lệ. Mã chỉ gồm chữ không dấu, số và các dấu - . / _ (không có khoảng trắng).`,
+      );
     }
     return s.length <= MAX_LENGTH.code
       ? ok(s)
-      : bad(`Mã dài ${s.length} ký tự, quá ${MAX_LENGTH.code} ký tự cho phép (mã dùng làm đường dẫn). ` +
-        'Dùng mã ngắn hơn.', 'constraint-error');
+      : bad(
+          `Mã dài ${s.length} ký tự, quá ${MAX_LENGTH.code} ký tự cho phép (mã dùng làm đường dẫn). ` +
+            'Dùng mã ngắn hơn.',
+          'constraint-error',
+        );
   },
 };
 
@@ -267,8 +301,12 @@ export const link: CellType<string> = {
   name: `đường dẫn (https://… hoặc tên bài viết; tối đa ${MAX_LENGTH.link} ký tự)`,
   parse(raw) {
     const s = cleanText(raw);
-    if (s.length <= MAX_LENGTH.link && /^https:\/\/[^\s"'<>]+$/.test(s) || /^[a-z0-9][a-z0-9-]*$/.test(s)) return ok(s);
-    return bad(`"${s}" không phải đường dẫn hợp lệ. Dùng đường dẫn bắt đầu bằng https:// hoặc tên bài viết không dấu (ví dụ ho-ong-a-nuong).`, 'constraint-error');
+    if ((s.length <= MAX_LENGTH.link && /^https:\/\/[^\s"'<>]+$/.test(s)) || /^[a-z0-9][a-z0-9-]*$/.test(s))
+      return ok(s);
+    return bad(
+      `"${s}" không phải đường dẫn hợp lệ. Dùng đường dẫn bắt đầu bằng https:// hoặc tên bài viết không dấu (ví dụ ho-ong-a-nuong).`,
+      'constraint-error',
+    );
   },
 };
 

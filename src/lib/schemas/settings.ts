@@ -67,29 +67,94 @@ export const SETTINGS = {
   ten_tinh: setting('Tỉnh', text(), null, 'Tỉnh của địa phương.'),
   ten_phong_trao: setting('Tên phong trào', text(), null, 'Tên đầy đủ của phong trào thi đua.'),
   ke_hoach: setting('Kế hoạch', text(), null, 'Văn bản kế hoạch của địa phương.'),
-  van_ban_cap_tren: setting('Văn bản cấp trên', text(), null, 'Các kế hoạch, quyết định cấp trên mà kế hoạch thực hiện.'),
+  van_ban_cap_tren: setting(
+    'Văn bản cấp trên',
+    text(),
+    null,
+    'Các kế hoạch, quyết định cấp trên mà kế hoạch thực hiện.',
+  ),
   co_quan_chu_quan: setting('Cơ quan chủ quản', text(), null, 'Cơ quan chủ quản trang (Nghị định 42/2022/NĐ-CP).'),
   dia_chi_co_quan: setting('Địa chỉ cơ quan', text(), null, 'Địa chỉ của cơ quan chủ quản.'),
   dien_thoai_co_quan: setting('Điện thoại cơ quan', text('public-contact'), null, 'Số điện thoại công vụ của cơ quan.'),
   email_co_quan: setting('Thư điện tử cơ quan', text(), null, 'Địa chỉ thư điện tử công vụ.'),
   nguoi_chiu_trach_nhiem: setting('Người chịu trách nhiệm', text(), null, 'Họ tên người chịu trách nhiệm chính.'),
-  chuc_vu_nguoi_chiu_trach_nhiem: setting('Chức vụ người chịu trách nhiệm', text(), null, 'Chức vụ của người chịu trách nhiệm chính.'),
-  lien_he_bao_chi: setting('Liên hệ báo chí', text('public-contact'), null, 'Bộ phận, số điện thoại, thư điện tử công vụ cho báo chí.'),
-  van_ban_sap_xep: setting('Văn bản sắp xếp đơn vị hành chính', text(), '', 'Nghị quyết sắp xếp đơn vị hành chính áp dụng cho địa phương (nếu có), nêu trên trang của đơn vị đã sắp xếp.'),
+  chuc_vu_nguoi_chiu_trach_nhiem: setting(
+    'Chức vụ người chịu trách nhiệm',
+    text(),
+    null,
+    'Chức vụ của người chịu trách nhiệm chính.',
+  ),
+  lien_he_bao_chi: setting(
+    'Liên hệ báo chí',
+    text('public-contact'),
+    null,
+    'Bộ phận, số điện thoại, thư điện tử công vụ cho báo chí.',
+  ),
+  van_ban_sap_xep: setting(
+    'Văn bản sắp xếp đơn vị hành chính',
+    text(),
+    '',
+    'Nghị quyết sắp xếp đơn vị hành chính áp dụng cho địa phương (nếu có), nêu trên trang của đơn vị đã sắp xếp.',
+  ),
   nam_bat_dau: setting('Năm bắt đầu', year, 2021, 'Năm đầu của giai đoạn phong trào.'),
   nam_ket_thuc: setting('Năm kết thúc', year, 2025, 'Năm cuối của giai đoạn phong trào.'),
-  nam_goc: setting('Năm gốc (đầu kỳ)', year, 2021, 'Năm rà soát dùng làm đầu kỳ (chú thích 2 của kế hoạch). Mặc định: rà soát cuối năm 2021, lần đầu theo chuẩn nghèo 2022–2025.'),
-  nam_chuan_ngheo_moi: setting('Năm đầu áp dụng chuẩn nghèo mới', year, 2021, 'Năm rà soát đầu tiên theo chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP). Không so sánh tỷ lệ qua hai chuẩn.'),
+  nam_goc: setting(
+    'Năm gốc (đầu kỳ)',
+    year,
+    2021,
+    'Năm rà soát dùng làm đầu kỳ (chú thích 2 của kế hoạch). Mặc định: rà soát cuối năm 2021, lần đầu theo chuẩn nghèo 2022–2025.',
+  ),
+  nam_chuan_ngheo_moi: setting(
+    'Năm đầu áp dụng chuẩn nghèo mới',
+    year,
+    2021,
+    'Năm rà soát đầu tiên theo chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP). Không so sánh tỷ lệ qua hai chuẩn.',
+  ),
   nam_so_ket: setting('Năm sơ kết', year, 2023, 'Năm sơ kết giữa kỳ.'),
   nam_tong_ket: setting('Năm tổng kết', year, 2025, 'Năm tổng kết.'),
-  quy_mo_gom: setting('Quy mô gồm', choice(SCALE_BASES), 'ngheo_va_can_ngheo', 'Quy mô S tính bằng hộ nghèo cộng hộ cận nghèo (mặc định) hay chỉ hộ nghèo.'),
-  ty_le_ngheo_gom: setting('Tỷ lệ nghèo gồm', choice(SCALE_BASES), 'ngheo_va_can_ngheo', 'Tỷ lệ dùng cho tiêu chí 1 và mục tiêu A: tỷ lệ nghèo đa chiều (nghèo + cận nghèo, mặc định) hay chỉ tỷ lệ hộ nghèo.'),
-  cach_tinh_muc_giam: setting('Cách tính mức giảm tỷ lệ', choice(CHANGE_MEASURES), 'diem_phan_tram', 'Mức giảm tỷ lệ hằng năm tính bằng điểm phần trăm (mặc định) hay phần trăm tương đối.'),
-  nam_xet_quy_mo: setting('Năm xét quy mô', choice(SCALE_YEARS), 'nam_danh_gia', 'Quy mô "tại thời điểm xét" lấy theo kết quả rà soát của chính năm đánh giá (mặc định) hay năm liền trước.'),
+  quy_mo_gom: setting(
+    'Quy mô gồm',
+    choice(SCALE_BASES),
+    'ngheo_va_can_ngheo',
+    'Quy mô S tính bằng hộ nghèo cộng hộ cận nghèo (mặc định) hay chỉ hộ nghèo.',
+  ),
+  ty_le_ngheo_gom: setting(
+    'Tỷ lệ nghèo gồm',
+    choice(SCALE_BASES),
+    'ngheo_va_can_ngheo',
+    'Tỷ lệ dùng cho tiêu chí 1 và mục tiêu A: tỷ lệ nghèo đa chiều (nghèo + cận nghèo, mặc định) hay chỉ tỷ lệ hộ nghèo.',
+  ),
+  cach_tinh_muc_giam: setting(
+    'Cách tính mức giảm tỷ lệ',
+    choice(CHANGE_MEASURES),
+    'diem_phan_tram',
+    'Mức giảm tỷ lệ hằng năm tính bằng điểm phần trăm (mặc định) hay phần trăm tương đối.',
+  ),
+  nam_xet_quy_mo: setting(
+    'Năm xét quy mô',
+    choice(SCALE_YEARS),
+    'nam_danh_gia',
+    'Quy mô "tại thời điểm xét" lấy theo kết quả rà soát của chính năm đánh giá (mặc định) hay năm liền trước.',
+  ),
   // The plan names "thôn, bản" only; a tổ dân phố is the urban counterpart, so applying it is a reading.
-  tc_thon_ap_dung_to_dan_pho: setting('Tiêu chí thôn áp dụng cho tổ dân phố', yesNo, true, 'Có (mặc định): tiêu chí khen thưởng thôn, bản cũng xét các tổ dân phố. Không: chỉ xét thôn, bản như lời kế hoạch; tổ dân phố có kết quả "Không áp dụng" kèm lý do.'),
-  nguong_uoc_tinh_thoat_dbkk: setting('Ngưỡng ước tính thoát đặc biệt khó khăn', percent, 15, 'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.'),
-  du_lieu_minh_hoa: setting('Dữ liệu minh họa', yesNo, false, 'Có nếu bộ dữ liệu là dữ liệu minh họa, không phải số liệu thật. Trang ghi rõ "Dữ liệu minh họa".'),
+  tc_thon_ap_dung_to_dan_pho: setting(
+    'Tiêu chí thôn áp dụng cho tổ dân phố',
+    yesNo,
+    true,
+    'Có (mặc định): tiêu chí khen thưởng thôn, bản cũng xét các tổ dân phố. Không: chỉ xét thôn, bản như lời kế hoạch; tổ dân phố có kết quả "Không áp dụng" kèm lý do.',
+  ),
+  nguong_uoc_tinh_thoat_dbkk: setting(
+    'Ngưỡng ước tính thoát đặc biệt khó khăn',
+    percent,
+    15,
+    'Tỷ lệ hộ nghèo dưới ngưỡng này thì ước tính đơn vị đủ điều kiện thoát diện đặc biệt khó khăn (QĐ 33/2020/QĐ-TTg). Chỉ là ước tính.',
+  ),
+  du_lieu_minh_hoa: setting(
+    'Dữ liệu minh họa',
+    yesNo,
+    false,
+    'Có nếu bộ dữ liệu là dữ liệu minh họa, không phải số liệu thật. Trang ghi rõ "Dữ liệu minh họa".',
+  ),
   // Required to build the site (src/data/load.ts), not by the core: CHUNG_TAY_SITE_URL may stand in for it.
   dia_chi_trang: setting(
     'Địa chỉ trang',
@@ -101,10 +166,25 @@ export const SETTINGS = {
       'thay cho giá trị này.',
   ),
   ngay_cap_nhat: setting('Ngày cập nhật số liệu', date, null, 'Ngày số liệu được cập nhật lần cuối.'),
-  han_bao_cao_xa: setting('Hạn báo cáo của xã', dayMonth, '10/11', 'Ngày trong năm mà xã, thị trấn phải báo cáo kết quả phong trào về Phòng Lao động – Thương binh và Xã hội (mục VI.3 của kế hoạch). Báo cáo nhận đúng ngày này là đúng hạn.'),
-  han_bao_cao_huyen: setting('Hạn báo cáo của huyện', dayMonth, '20/11', 'Ngày trong năm mà huyện phải báo cáo tỉnh (mục VI.3 của kế hoạch).'),
+  han_bao_cao_xa: setting(
+    'Hạn báo cáo của xã',
+    dayMonth,
+    '10/11',
+    'Ngày trong năm mà xã, thị trấn phải báo cáo kết quả phong trào về Phòng Lao động – Thương binh và Xã hội (mục VI.3 của kế hoạch). Báo cáo nhận đúng ngày này là đúng hạn.',
+  ),
+  han_bao_cao_huyen: setting(
+    'Hạn báo cáo của huyện',
+    dayMonth,
+    '20/11',
+    'Ngày trong năm mà huyện phải báo cáo tỉnh (mục VI.3 của kế hoạch).',
+  ),
   // Each new image costs about 0.1 s to draw: 100,000 villages would add hours to a first build.
-  anh_chia_se: setting('Ảnh chia sẻ', choice(SHARE_IMAGES), 'moi_trang', 'Ảnh hiện khi chia sẻ một trang lên mạng xã hội: mỗi xã, thôn, mục vinh danh và bài viết một ảnh riêng (mặc định); thôn dùng ảnh của xã (cap_xa, cho tỉnh lớn); hoặc một ảnh chung cho mọi trang (chung, cho bản toàn quốc). Mỗi ảnh mới mất khoảng 0,1 giây để vẽ.'),
+  anh_chia_se: setting(
+    'Ảnh chia sẻ',
+    choice(SHARE_IMAGES),
+    'moi_trang',
+    'Ảnh hiện khi chia sẻ một trang lên mạng xã hội: mỗi xã, thôn, mục vinh danh và bài viết một ảnh riêng (mặc định); thôn dùng ảnh của xã (cap_xa, cho tỉnh lớn); hoặc một ảnh chung cho mọi trang (chung, cho bản toàn quốc). Mỗi ảnh mới mất khoảng 0,1 giây để vẽ.',
+  ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -119,12 +199,20 @@ const settingValue: CellType<string> = {
 export const settingsTable = defineTable({
   file: 'dia-phuong.csv',
   title: 'Địa phương và thiết lập',
-  description: 'Mỗi dòng một thiết lập: tên địa phương, cơ quan chủ quản, liên hệ, giai đoạn, năm gốc và các cách hiểu tiêu chí.',
+  description:
+    'Mỗi dòng một thiết lập: tên địa phương, cơ quan chủ quản, liên hệ, giai đoạn, năm gốc và các cách hiểu tiêu chí.',
   columns: [
     column('khoa', 'Khóa', text(), true, 'Tên thiết lập (xem bảng thiết lập).', 'nam_goc'),
     // Checked per setting below, with the setting's own type, so an issue names the setting.
     column('gia_tri', 'Giá trị', settingValue, false, 'Giá trị của thiết lập.', '2021'),
-    column('ghi_chu', 'Ghi chú', text(), false, 'Ghi chú cho người nhập, không dùng khi dựng trang.', 'Rà soát cuối năm 2021'),
+    column(
+      'ghi_chu',
+      'Ghi chú',
+      text(),
+      false,
+      'Ghi chú cho người nhập, không dùng khi dựng trang.',
+      'Rà soát cuối năm 2021',
+    ),
   ],
 });
 
@@ -140,7 +228,11 @@ for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknow
 export const settingKey = (khoa: string): SettingKey | undefined => byKey.get(matchKey(khoa));
 
 /** The settings, and the table they were read from (its lines locate a published value). */
-export function parseSettings(bytes: Uint8Array): { settings: Settings | null; table: SettingsTable | null; issues: Issue[] } {
+export function parseSettings(bytes: Uint8Array): {
+  settings: Settings | null;
+  table: SettingsTable | null;
+  issues: Issue[];
+} {
   const { table, issues } = parseTable(settingsTable, bytes);
   if (!table) return { settings: null, table: null, issues };
   const file = settingsTable.file;
@@ -151,11 +243,25 @@ export function parseSettings(bytes: Uint8Array): { settings: Settings | null; t
     const key = settingKey(row.khoa);
     const at = { file, line, ...table.columnName('khoa'), field: 'khoa', value: row.khoa };
     if (!key) {
-      issues.push(makeIssue('warning', at, 'constraint-error', `Thiết lập "${row.khoa}" không có trong tài liệu nên được bỏ qua. Kiểm tra tên thiết lập theo data/README.md.`));
+      issues.push(
+        makeIssue(
+          'warning',
+          at,
+          'constraint-error',
+          `Thiết lập "${row.khoa}" không có trong tài liệu nên được bỏ qua. Kiểm tra tên thiết lập theo data/README.md.`,
+        ),
+      );
       continue;
     }
     if (seenAt.has(key)) {
-      issues.push(makeIssue('error', at, 'primary-key', `Thiết lập "${key}" được ghi hai lần (dòng ${seenAt.get(key)} và dòng ${line}). Xóa một dòng.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at,
+          'primary-key',
+          `Thiết lập "${key}" được ghi hai lần (dòng ${seenAt.get(key)} và dòng ${line}). Xóa một dòng.`,
+        ),
+      );
       continue;
     }
     seenAt.set(key, line);
@@ -166,23 +272,44 @@ export function parseSettings(bytes: Uint8Array): { settings: Settings | null; t
     if (/^\d+%?$/.test(row.ghi_chu ?? '') && decimal.parse(joined).ok && type.parse(joined).ok) {
       const number = joined.trim();
       const where = { file, line, ...table.columnName('ghi_chu'), field: key, value: row.ghi_chu };
-      issues.push(makeIssue('error', where, 'extra-cell',
-        `Thiết lập "${key}": giá trị ${row.gia_tri.trim()} và ghi chú "${row.ghi_chu}" có lẽ là một số có dấu ` +
-        `phẩy thập phân (${number}) không nằm trong ngoặc kép, nên bị tách thành hai ô. Đặt giá trị trong ngoặc ` +
-        `kép ("${number}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép). Ghi chú chỉ gồm chữ số ` +
-        'không được nhận.'));
+      issues.push(
+        makeIssue(
+          'error',
+          where,
+          'extra-cell',
+          `Thiết lập "${key}": giá trị ${row.gia_tri.trim()} và ghi chú "${row.ghi_chu}" có lẽ là một số có dấu ` +
+            `phẩy thập phân (${number}) không nằm trong ngoặc kép, nên bị tách thành hai ô. Đặt giá trị trong ngoặc ` +
+            `kép ("${number}"), hoặc xuất lại bằng Excel (Excel tự thêm ngoặc kép). Ghi chú chỉ gồm chữ số ` +
+            'không được nhận.',
+        ),
+      );
       continue;
     }
     const parsed = type.parse(row.gia_tri);
     if (parsed.ok) values.set(key, parsed.value);
-    else issues.push(makeIssue('error', { file, line, ...valueColumn, field: key, value: row.gia_tri }, parsed.code, `Thiết lập "${key}": ${parsed.message}`));
+    else
+      issues.push(
+        makeIssue(
+          'error',
+          { file, line, ...valueColumn, field: key, value: row.gia_tri },
+          parsed.code,
+          `Thiết lập "${key}": ${parsed.message}`,
+        ),
+      );
   }
   const settings: Record<string, unknown> = {};
   for (const [key, def] of Object.entries(SETTINGS) as [SettingKey, Setting<unknown>][]) {
     const value = values.has(key) ? values.get(key) : def.default;
     if (value === null || value === undefined) {
       if (!issues.some((i) => i.field === key)) {
-        issues.push(makeIssue('error', { file, field: key }, 'missing-cell', `Thiếu thiết lập bắt buộc "${key}" (${def.label}): ${def.description} Thêm một dòng "${key}" với giá trị.`));
+        issues.push(
+          makeIssue(
+            'error',
+            { file, field: key },
+            'missing-cell',
+            `Thiếu thiết lập bắt buộc "${key}" (${def.label}): ${def.description} Thêm một dòng "${key}" với giá trị.`,
+          ),
+        );
       }
       continue;
     }

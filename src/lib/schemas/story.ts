@@ -23,16 +23,19 @@ const fields = {
   ma_khen_thuong: z.string({ error: 'Mã khen thưởng viết trong ngoặc kép, ví dụ "KT-2023-001".' }).optional(),
   anh: z
     .array(
-      z.object({
-        tep: z
-          .string({ error: 'Cần tên tệp ảnh.' })
-          .regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
-        mo_ta: text(5, 'Cần mô tả ảnh cho người không xem được ảnh.'),
-        tac_gia: text(2, 'Cần ghi tác giả ảnh.'),
-        dong_y: z.literal(true, {
-          error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.',
-        }),
-      }, { error: 'Mỗi ảnh cần tep, mo_ta, tac_gia, dong_y.' }),
+      z.object(
+        {
+          tep: z
+            .string({ error: 'Cần tên tệp ảnh.' })
+            .regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/, { error: 'Tên tệp ảnh không dấu, ví dụ nha-van-hoa.jpg.' }),
+          mo_ta: text(5, 'Cần mô tả ảnh cho người không xem được ảnh.'),
+          tac_gia: text(2, 'Cần ghi tác giả ảnh.'),
+          dong_y: z.literal(true, {
+            error: 'Chỉ đăng ảnh khi người trong ảnh đã đồng ý: ghi dong_y: true sau khi có đồng ý.',
+          }),
+        },
+        { error: 'Mỗi ảnh cần tep, mo_ta, tac_gia, dong_y.' },
+      ),
       { error: 'Mục "anh" là danh sách ảnh.' },
     )
     .default([]),
@@ -43,8 +46,8 @@ const fields = {
 export const storySchema = z.strictObject(fields, {
   error: (issue) =>
     issue.code === 'unrecognized_keys'
-      ? `Phần đầu bài viết có mục không dùng được: ${issue.keys.join(', ')}. `
-        + `Chỉ dùng các mục ${Object.keys(fields).join(', ')}; xóa hoặc sửa tên mục.`
+      ? `Phần đầu bài viết có mục không dùng được: ${issue.keys.join(', ')}. ` +
+        `Chỉ dùng các mục ${Object.keys(fields).join(', ')}; xóa hoặc sửa tên mục.`
       : 'Phần đầu bài viết (giữa hai dòng ---) không đọc được. Kiểm tra cú pháp: mỗi dòng "khóa: giá trị".',
 });
 

@@ -33,12 +33,13 @@ export interface AwardView {
 }
 
 export const yearOf = (a: PublicAward) => Number(a.ngay_quyet_dinh.slice(0, 4));
-export const decisionText = (a: PublicAward) => `Quyết định số ${a.so_quyet_dinh} ngày ${formatDate(a.ngay_quyet_dinh)}`;
+export const decisionText = (a: PublicAward) =>
+  `Quyết định số ${a.so_quyet_dinh} ngày ${formatDate(a.ngay_quyet_dinh)}`;
 
 export function awardView(site: SiteData, paths: UnitPaths, a: PublicAward): AwardView | null {
   if (a.cong_khai !== 'cong_khai' || a.ten_doi_tuong === null || a.ma_don_vi === null) return null;
   const unit = site.index.byId.get(a.ma_don_vi);
-  const commune = unit && isVillageLevel(unit) ? unit.ma_don_vi_cha : unit?.ma_don_vi ?? null;
+  const commune = unit && isVillageLevel(unit) ? unit.ma_don_vi_cha : (unit?.ma_don_vi ?? null);
   const story = a.bai_viet === null ? null : /^https:/.test(a.bai_viet) ? a.bai_viet : storyPath(a.bai_viet);
   return {
     id: a.ma_khen_thuong,
@@ -76,13 +77,27 @@ export interface AwardFilter {
 export function awardFilters(site: SiteData, paths: UnitPaths): AwardFilter[] {
   const all = site.awards;
   const views = new Map(all.map((a) => [a.ma_khen_thuong, awardView(site, paths, a)]));
-  const shown = (list: PublicAward[]) => list.map((a) => views.get(a.ma_khen_thuong)).filter((v): v is AwardView => v !== null && v !== undefined);
+  const shown = (list: PublicAward[]) =>
+    list.map((a) => views.get(a.ma_khen_thuong)).filter((v): v is AwardView => v !== null && v !== undefined);
   const hidden = (list: PublicAward[]) => list.filter((a) => a.cong_khai !== 'cong_khai').length;
   const filters: AwardFilter[] = [];
   const add = (group: string, slug: string, title: string, list: PublicAward[], countHidden: boolean) =>
-    filters.push({ path: `/vinh-danh/${group}/${slug}/`, group, title, entries: shown(list), unnamed: countHidden ? hidden(list) : null });
+    filters.push({
+      path: `/vinh-danh/${group}/${slug}/`,
+      group,
+      title,
+      entries: shown(list),
+      unnamed: countHidden ? hidden(list) : null,
+    });
 
-  for (const year of [...new Set(all.map(yearOf))].sort()) add('nam', String(year), `Năm ${year}`, all.filter((a) => yearOf(a) === year), true);
+  for (const year of [...new Set(all.map(yearOf))].sort())
+    add(
+      'nam',
+      String(year),
+      `Năm ${year}`,
+      all.filter((a) => yearOf(a) === year),
+      true,
+    );
   for (const [key, label] of Object.entries(AWARD_ROUNDS)) {
     const list = all.filter((a) => a.dot === key);
     if (list.length) add('dot', slugify(key), label, list, true);

@@ -26,9 +26,10 @@ export function siteMeta(site: SiteData): SiteMeta {
     locality: site.settings.ten_dia_phuong,
     sample: site.settings.du_lieu_minh_hoa,
     updated: formatDate(site.settings.ngay_cap_nhat),
-    dataStatus: preliminary.length > 0
-      ? `Số liệu năm ${preliminary.join(', ')} là số liệu sơ bộ, chưa có quyết định công nhận chính thức; các năm khác là số liệu chính thức.`
-      : 'Tất cả số liệu là số liệu chính thức.',
+    dataStatus:
+      preliminary.length > 0
+        ? `Số liệu năm ${preliminary.join(', ')} là số liệu sơ bộ, chưa có quyết định công nhận chính thức; các năm khác là số liệu chính thức.`
+        : 'Tất cả số liệu là số liệu chính thức.',
     owner: site.settings.co_quan_chu_quan,
   };
 }
@@ -72,7 +73,10 @@ export function figuresRows(site: SiteData, unitId: string): FiguresRow[] {
       poorRate: rate(f.so_ho_ngheo, f.tong_so_ho),
       nearPoorRate: rate(f.so_ho_can_ngheo, f.tong_so_ho),
       multiRate: rate(f.so_ho_ngheo + f.so_ho_can_ngheo, f.tong_so_ho),
-      note: f.thieu.length > 0 ? `Chưa đủ: thiếu số liệu của ${f.thieu.map((id) => site.index.byId.get(id)?.ten_don_vi ?? id).join(', ')}` : null,
+      note:
+        f.thieu.length > 0
+          ? `Chưa đủ: thiếu số liệu của ${f.thieu.map((id) => site.index.byId.get(id)?.ten_don_vi ?? id).join(', ')}`
+          : null,
     });
   }
   return rows;
@@ -106,7 +110,12 @@ export function trendCharts(site: SiteData, unitId: string, name: string): Chart
   const last = figures[figures.length - 1]!;
   const mixed = new Set(figures.map((f) => standardOf(site, f.nam))).size > 1;
   const note = mixed ? 'Đường bị ngắt ở chỗ đổi chuẩn nghèo: số liệu theo hai chuẩn không so sánh được.' : null;
-  const point = (f: Figures, y: number) => ({ x: f.nam, y, standard: standardOf(site, f.nam), preliminary: f.trang_thai === 'so_bo' });
+  const point = (f: Figures, y: number) => ({
+    x: f.nam,
+    y,
+    standard: standardOf(site, f.nam),
+    preliminary: f.trang_thai === 'so_bo',
+  });
   const mark = (f: Figures) => `${f.nam}${f.trang_thai === 'so_bo' ? ' (sơ bộ)' : ''}`;
 
   const households: Series[] = [
@@ -128,7 +137,14 @@ export function trendCharts(site: SiteData, unitId: string, name: string): Chart
       unit: 'hộ',
       geometry: lineGeometry(households),
       legend: households.map((s, index) => ({ name: s.name, index })),
-      table: { caption: `Số hộ nghèo, hộ cận nghèo của ${name} theo năm`, columns: ['Hộ nghèo', 'Hộ cận nghèo'], rows: figures.map((f) => ({ year: mark(f), cells: [formatCount(f.so_ho_ngheo), formatCount(f.so_ho_can_ngheo)] })) },
+      table: {
+        caption: `Số hộ nghèo, hộ cận nghèo của ${name} theo năm`,
+        columns: ['Hộ nghèo', 'Hộ cận nghèo'],
+        rows: figures.map((f) => ({
+          year: mark(f),
+          cells: [formatCount(f.so_ho_ngheo), formatCount(f.so_ho_can_ngheo)],
+        })),
+      },
       note,
     },
     {
@@ -138,7 +154,14 @@ export function trendCharts(site: SiteData, unitId: string, name: string): Chart
       unit: '%',
       geometry: lineGeometry(rates),
       legend: rates.map((s, index) => ({ name: s.name, index })),
-      table: { caption: `Tỷ lệ nghèo đa chiều và tỷ lệ hộ nghèo của ${name} theo năm (%)`, columns: ['Tỷ lệ nghèo đa chiều', 'Tỷ lệ hộ nghèo'], rows: figures.map((f) => ({ year: mark(f), cells: [formatPercent(multi(f)), formatPercent((100 * f.so_ho_ngheo) / f.tong_so_ho)] })) },
+      table: {
+        caption: `Tỷ lệ nghèo đa chiều và tỷ lệ hộ nghèo của ${name} theo năm (%)`,
+        columns: ['Tỷ lệ nghèo đa chiều', 'Tỷ lệ hộ nghèo'],
+        rows: figures.map((f) => ({
+          year: mark(f),
+          cells: [formatPercent(multi(f)), formatPercent((100 * f.so_ho_ngheo) / f.tong_so_ho)],
+        })),
+      },
       note,
     },
   ];
@@ -198,6 +221,9 @@ export function criteriaFor(site: SiteData, unitId: string): CriterionView[] {
       name: c.ten_tieu_chi,
       legalBasis: c.can_cu_phap_ly,
       description: criterionSentence(c, site.settings),
-      years: own.filter((v) => v.tieu_chi === c.ma_tieu_chi).sort((a, b) => b.nam - a.nam).map(verdictView),
+      years: own
+        .filter((v) => v.tieu_chi === c.ma_tieu_chi)
+        .sort((a, b) => b.nam - a.nam)
+        .map(verdictView),
     }));
 }

@@ -47,7 +47,12 @@ export function overview(site: SiteData, paths: UnitPaths, awardViews: readonly 
     name: site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id,
     cells: years.map((year) => {
       const { applicable, met, unknown } = tally.get(`${id}|${year}`) ?? { applicable: 0, met: 0, unknown: 0 };
-      return { year, met, applicable, text: `${formatCount(met)}/${formatCount(applicable)} đạt${unknown ? `; ${formatCount(unknown)} chưa đủ dữ liệu` : ''}` };
+      return {
+        year,
+        met,
+        applicable,
+        text: `${formatCount(met)}/${formatCount(applicable)} đạt${unknown ? `; ${formatCount(unknown)} chưa đủ dữ liệu` : ''}`,
+      };
     }),
   }));
   return {

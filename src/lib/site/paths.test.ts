@@ -11,8 +11,13 @@ function unitsOf(rows: Row[]) {
   return dataset!;
 }
 
-const village = (code: string, name: string, extra: Row = {}): Row =>
-  ({ ma_don_vi: code, ten_don_vi: name, cap: 'thon', ma_don_vi_cha: 'X1', ...extra });
+const village = (code: string, name: string, extra: Row = {}): Row => ({
+  ma_don_vi: code,
+  ten_don_vi: name,
+  cap: 'thon',
+  ma_don_vi_cha: 'X1',
+  ...extra,
+});
 const every = (d: ReturnType<typeof unitsOf>, locked?: Map<string, string>) => {
   const paths = unitPaths(d.index, locked);
   const pages = Object.fromEntries(d.units.map((u) => [u.ma_don_vi, paths.of(u.ma_don_vi)]));
@@ -47,12 +52,14 @@ describe('unit URLs', () => {
     expect(pages['X1-09']).toBe('/xa/mot/nam-xe-x1-09/');
   });
 
-  it('serve an other spelling as a redirect, and report one colliding with a page or another unit\'s spelling', () => {
-    const d = unitsOf(UNITS.map((u) => {
-      if (u['ma_don_vi'] === 'X2') return { ...u, ten_khac: 'Xã Một|Xã Hay|Xã Chung' };
-      if (u['ma_don_vi'] === 'X1') return { ...u, ten_khac: 'Xã Mốt|Xã Chung' };
-      return u;
-    }));
+  it("serve an other spelling as a redirect, and report one colliding with a page or another unit's spelling", () => {
+    const d = unitsOf(
+      UNITS.map((u) => {
+        if (u['ma_don_vi'] === 'X2') return { ...u, ten_khac: 'Xã Một|Xã Hay|Xã Chung' };
+        if (u['ma_don_vi'] === 'X1') return { ...u, ten_khac: 'Xã Mốt|Xã Chung' };
+        return u;
+      }),
+    );
     const { aliases, conflicts } = every(d);
     expect(aliases).toEqual([{ from: '/xa/hay/', to: '/xa/hai/', unitId: 'X2' }]);
     expect(conflicts).toEqual([
@@ -62,7 +69,7 @@ describe('unit URLs', () => {
     ]);
   });
 
-  it('give the lock\'s owner a path that another unit\'s new page would take', () => {
+  it("give the lock's owner a path that another unit's new page would take", () => {
     const newcomer = { ma_don_vi: 'X0', ten_don_vi: 'Xã Ba', cap: 'xa', ma_don_vi_cha: 'H', ma_don_vi_moi: 'M1' };
     const d = unitsOf([...UNITS.map((u) => (u['ma_don_vi'] === 'X2' ? { ...u, ten_khac: 'Xã Ba' } : u)), newcomer]);
     const { pages, aliases } = every(d, new Map([['/xa/ba/', 'X2']]));

@@ -125,10 +125,11 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   const conflicts: AliasConflict[] = [];
   const contested: ContestedPath[] = [];
   const { movementCommunes, currentCommunes } = index;
-  const withPage = new Set([
-    ...movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
-    ...currentCommunes,
-  ].map((u) => u.ma_don_vi));
+  const withPage = new Set(
+    [...movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]), ...currentCommunes].map(
+      (u) => u.ma_don_vi,
+    ),
+  );
   /** The unit the lock keeps a path for, if it still has a page. */
   const ownerOf = (path: string) => {
     const owner = locked.get(path);
@@ -162,11 +163,13 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
       const all = (claims.get(path) ?? []).sort(byCode);
       const owner = ownerOf(path);
       const single = new Set(all.map((c) => c.unit)).size === 1;
-      const winner = owner !== undefined
-        ? all.find((c) => c.unit.ma_don_vi === owner)
-        : all.find((c) => c.alias === null) ?? (single ? all[0] : undefined);
+      const winner =
+        owner !== undefined
+          ? all.find((c) => c.unit.ma_don_vi === owner)
+          : (all.find((c) => c.alias === null) ?? (single ? all[0] : undefined));
       const claimant = all.find((c) => c.alias === null);
-      if (owner !== undefined && !winner && claimant) contested.push({ path, ownerId: owner, claimantId: claimant.unit.ma_don_vi });
+      if (owner !== undefined && !winner && claimant)
+        contested.push({ path, ownerId: owner, claimantId: claimant.unit.ma_don_vi });
       if (winner?.alias === null) paths.set(winner.unit.ma_don_vi, path);
       else if (winner) served.push({ from: path, unitId: winner.unit.ma_don_vi });
       for (const c of all) {
@@ -181,12 +184,24 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   };
 
   paths.set(index.district.ma_don_vi, '/');
-  settle(movementCommunes, (s) => `/xa/${s}/`, (c) => c.cap === 'thi_tran');
+  settle(
+    movementCommunes,
+    (s) => `/xa/${s}/`,
+    (c) => c.cap === 'thi_tran',
+  );
   for (const c of movementCommunes) {
     const base = paths.get(c.ma_don_vi) ?? '/';
-    settle(index.villagesOf(c.ma_don_vi), (s) => `${base}${s}/`, (v) => v.cap === 'to_dan_pho');
+    settle(
+      index.villagesOf(c.ma_don_vi),
+      (s) => `${base}${s}/`,
+      (v) => v.cap === 'to_dan_pho',
+    );
   }
-  settle(currentCommunes, (s) => `/xa-moi/${s}/`, (c) => c.cap === 'phuong');
+  settle(
+    currentCommunes,
+    (s) => `/xa-moi/${s}/`,
+    (c) => c.cap === 'phuong',
+  );
   // A locked path its owner no longer claims stays free: the lock check redirects it to the owner's page.
   const aliases = served.map(({ from, unitId }) => ({ from, to: paths.get(unitId) ?? '/', unitId }));
   return { of: (id) => paths.get(id) ?? null, aliases, conflicts, contested };

@@ -52,7 +52,7 @@ describe('share cards', () => {
     expect(new Set(cards.map((c) => c.path)).size).toBe(cards.length);
   });
 
-  it('draw fewer images for a large locality: villages share their commune\'s, or the site has one', () => {
+  it("draw fewer images for a large locality: villages share their commune's, or the site has one", () => {
     const byCommune = site('cap_xa');
     const paths = unitPaths(byCommune.index);
     expect(unitCard(byCommune, paths, 'X1-01')).toEqual(unitCard(byCommune, paths, 'X1'));
@@ -61,7 +61,9 @@ describe('share cards', () => {
     expect(drawn.filter((p) => p.startsWith('/anh-chia-se/xa/mot/'))).toEqual([]);
     const one = site('chung');
     const onePaths = unitPaths(one.index);
-    expect(allShareCards(one, onePaths, allAwardViews(one, onePaths)).map((c) => c.path)).toEqual(['/anh-chia-se/trang-chu.png']);
+    expect(allShareCards(one, onePaths, allAwardViews(one, onePaths)).map((c) => c.path)).toEqual([
+      '/anh-chia-se/trang-chu.png',
+    ]);
     expect(unitCard(one, onePaths, 'X1')).toBeNull();
   });
 });

@@ -40,7 +40,11 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
       value: `${formatCount(f.tong_so_ho)} hộ; ${formatCount(f.so_ho_ngheo)} hộ nghèo, ${formatCount(f.so_ho_can_ngheo)} hộ cận nghèo; tỷ lệ nghèo đa chiều ${formatPercent((100 * (f.so_ho_ngheo + f.so_ho_can_ngheo)) / f.tong_so_ho)}`,
     });
   }
-  const verdict = site.verdictsOf(unit.ma_don_vi).find((v) => v.nam === year && v.ket_qua !== 'khong_ap_dung' && ['TC_THON', 'TC_XA_2', 'TC_XA_1'].includes(v.tieu_chi));
+  const verdict = site
+    .verdictsOf(unit.ma_don_vi)
+    .find(
+      (v) => v.nam === year && v.ket_qua !== 'khong_ap_dung' && ['TC_THON', 'TC_XA_2', 'TC_XA_1'].includes(v.tieu_chi),
+    );
   if (verdict) facts.push({ label: `${verdict.ten_tieu_chi}, năm ${year}`, value: verdict.giai_thich });
   const award = s.ma_khen_thuong ? site.awards.find((a) => a.ma_khen_thuong === s.ma_khen_thuong) : undefined;
   const path = storyPath(slug);
@@ -54,7 +58,11 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
     unit: { name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi) ?? '/' },
     facts,
     award: award ? awardView(site, paths, award) : null,
-    photos: s.anh.map((p) => ({ src: `/dien-hinh/anh/${p.tep}`, alt: p.mo_ta, credit: `Ảnh: ${p.tac_gia}. Người trong ảnh đã đồng ý cho đăng.` })),
+    photos: s.anh.map((p) => ({
+      src: `/dien-hinh/anh/${p.tep}`,
+      alt: p.mo_ta,
+      credit: `Ảnh: ${p.tac_gia}. Người trong ảnh đã đồng ý cho đăng.`,
+    })),
     citation: `${s.tac_gia}, "${s.tieu_de}", Chung tay – ${site.settings.ten_phong_trao}, ${formatDate(s.ngay)}, ${absoluteUrl(site.settings.dia_chi_trang, path)}`,
     pressContact: site.settings.lien_he_bao_chi,
   };

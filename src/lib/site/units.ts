@@ -4,7 +4,16 @@ import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
-import { criteriaFor, figuresRows, latestYear, levelName, trendCharts, type ChartView, type CriterionView, type FiguresRow } from './common.ts';
+import {
+  criteriaFor,
+  figuresRows,
+  latestYear,
+  levelName,
+  trendCharts,
+  type ChartView,
+  type CriterionView,
+  type FiguresRow,
+} from './common.ts';
 import { communeFilesPath, COMMUNE_FILES, storyPath, type UnitPaths } from './paths.ts';
 
 // The page of a commune of the movement, a village, or a commune of today.
@@ -72,7 +81,14 @@ function facts(site: SiteData, u: UnitRow): { label: string; value: string }[] {
   if (u.ma_hanh_chinh) out.push({ label: 'Mã hành chính', value: u.ma_hanh_chinh });
   const regions = [...site.index.regionsOf(u.ma_don_vi)].sort((a, b) => a.tu_nam - b.tu_nam);
   if (regions.length) {
-    out.push({ label: 'Khu vực', value: regions.map((r) => `${REGIONS[r.khu_vuc]} (${r.tu_nam}${r.den_nam === null ? ' trở đi' : `–${r.den_nam}`}, ${r.can_cu})`).join('; ') });
+    out.push({
+      label: 'Khu vực',
+      value: regions
+        .map(
+          (r) => `${REGIONS[r.khu_vuc]} (${r.tu_nam}${r.den_nam === null ? ' trở đi' : `–${r.den_nam}`}, ${r.can_cu})`,
+        )
+        .join('; '),
+    });
   }
   if (u.vung_cao_bien_gioi_dbkk) out.push({ label: 'Diện', value: 'Xã vùng cao, biên giới đặc biệt khó khăn' });
   if (u.bien_gioi) out.push({ label: 'Biên giới', value: 'Có đường biên giới quốc gia' });
@@ -90,7 +106,12 @@ function facts(site: SiteData, u: UnitRow): { label: string; value: string }[] {
 }
 
 /** Items grouped by unit once per build (keyed by the list they come from), each with its place in that list. */
-function groupedByUnit<T>(cache: WeakMap<object, Map<string, [number, T][]>>, key: object, items: readonly T[], unitOf: (item: T) => string) {
+function groupedByUnit<T>(
+  cache: WeakMap<object, Map<string, [number, T][]>>,
+  key: object,
+  items: readonly T[],
+  unitOf: (item: T) => string,
+) {
   let groups = cache.get(key);
   if (!groups) {
     groups = new Map();
@@ -111,16 +132,27 @@ const storiesByUnit = (site: SiteData) => groupedByUnit(storyGroups, site.storie
 
 /** The items of these units, in the order of their list. */
 function inFileOrder<T>(units: ReadonlySet<UnitRow>, groups: ReadonlyMap<string, [number, T][]>): T[] {
-  return [...units].flatMap((u) => groups.get(u.ma_don_vi) ?? []).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+  return [...units]
+    .flatMap((u) => groups.get(u.ma_don_vi) ?? [])
+    .sort((a, b) => a[0] - b[0])
+    .map(([, item]) => item);
 }
 
 /** The date today's communes began (the reorganisation), as shown on pages. */
 export function reorganisationDate(site: SiteData): string {
-  const first = site.index.currentCommunes.map((c) => c.hieu_luc_tu).filter((d) => d !== null).sort()[0];
+  const first = site.index.currentCommunes
+    .map((c) => c.hieu_luc_tu)
+    .filter((d) => d !== null)
+    .sort()[0];
   return first ? formatDate(first) : '';
 }
 
-export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly AwardView[], unitId: string): UnitPageView {
+export function unitPage(
+  site: SiteData,
+  paths: UnitPaths,
+  awardViews: readonly AwardView[],
+  unitId: string,
+): UnitPageView {
   const u = site.index.byId.get(unitId);
   if (!u) throw new Error(`unitPage: unknown unit ${unitId}`);
   const path = paths.of(unitId) ?? '/';
@@ -129,9 +161,13 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
   const current = site.index.isCurrentCommune(unitId);
   const notices: string[] = [];
   if (successor) {
-    const since = successor.hieu_luc_tu ? `Từ ngày ${formatDate(successor.hieu_luc_tu)}` : 'Sau sắp xếp đơn vị hành chính';
+    const since = successor.hieu_luc_tu
+      ? `Từ ngày ${formatDate(successor.hieu_luc_tu)}`
+      : 'Sau sắp xếp đơn vị hành chính';
     const basis = site.settings.van_ban_sap_xep ? ` (${site.settings.van_ban_sap_xep})` : '';
-    notices.push(`${since}${basis}, ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${successor.ten_don_vi}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`);
+    notices.push(
+      `${since}${basis}, ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${successor.ten_don_vi}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`,
+    );
   }
   if (u.hieu_luc_tu && !current) notices.push(`Đơn vị được thành lập từ ngày ${formatDate(u.hieu_luc_tu)}.`);
   if (u.ghi_chu) notices.push(u.ghi_chu);
@@ -139,7 +175,12 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
   const villages = current ? null : site.index.villagesOf(unitId);
   const former = current ? site.index.formerCommunesOf(unitId) : null;
   // The page lists what belongs to the unit, its villages and, for today's commune, the units that became it.
-  const shown = new Set([u, ...site.index.villagesOf(unitId), ...(former ?? []), ...(current ? site.index.villagesNowIn(unitId) : [])]);
+  const shown = new Set([
+    u,
+    ...site.index.villagesOf(unitId),
+    ...(former ?? []),
+    ...(current ? site.index.villagesNowIn(unitId) : []),
+  ]);
   const awards = inFileOrder(shown, awardsByUnit(awardViews));
   const stories = inFileOrder(shown, storiesByUnit(site)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) }));
   return {
@@ -162,9 +203,10 @@ export function unitPage(site: SiteData, paths: UnitPaths, awardViews: readonly 
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,
     stories,
-    downloads: isCommuneLevel(u) && parent?.ma_don_vi === site.index.district.ma_don_vi
-      ? COMMUNE_FILES.map((file) => ({ name: file, path: `${communeFilesPath(unitId)}${file}` }))
-      : null,
+    downloads:
+      isCommuneLevel(u) && parent?.ma_don_vi === site.index.district.ma_don_vi
+        ? COMMUNE_FILES.map((file) => ({ name: file, path: `${communeFilesPath(unitId)}${file}` }))
+        : null,
   };
 }
 
@@ -203,7 +245,9 @@ export const VILLAGES_PER_PAGE = 1000;
  */
 export function villageIndex(site: SiteData, paths: UnitPaths, perPage = VILLAGES_PER_PAGE): VillageIndexPage[] {
   const collator = new Intl.Collator('vi');
-  const all = site.index.movementCommunes.flatMap((c) => site.index.villagesOf(c.ma_don_vi).map((v) => ({ ...link(paths, v), commune: c.ten_don_vi })));
+  const all = site.index.movementCommunes.flatMap((c) =>
+    site.index.villagesOf(c.ma_don_vi).map((v) => ({ ...link(paths, v), commune: c.ten_don_vi })),
+  );
   // Sort by the name without its kind ("Bản", "Thôn"), as people look a village up.
   const key = (name: string) => name.replace(/^(Bản|Thôn|Tổ dân phố|Xóm) /, '');
   all.sort((a, b) => collator.compare(key(a.name), key(b.name)) || collator.compare(a.commune, b.commune));

@@ -54,7 +54,11 @@ describe('the published-URL lock', () => {
     expect(r.errors).toEqual([]);
     const to = { name: 'Bản Một', path: '/xa/mot/mot/' };
     expect(r.dataset?.urls.redirects).toContainEqual({ path: '/xa/mot/hai/', target: 'chuyen-huong don-vi X1-01', to });
-    expect(lockIssues(r).map((i) => i.message).join()).toContain('npm run accept-urls');
+    expect(
+      lockIssues(r)
+        .map((i) => i.message)
+        .join(),
+    ).toContain('npm run accept-urls');
   });
 
   it('accepts a declared removal as a notice page', () => {
@@ -75,7 +79,7 @@ describe('the published-URL lock', () => {
     ]);
   });
 
-  it('keeps a renamed unit\'s published URLs as redirects to it, even when a new unit takes the old name', () => {
+  it("keeps a renamed unit's published URLs as redirects to it, even when a new unit takes the old name", () => {
     const lock = lockOf();
     const rename = (names: Record<string, string>, oldNames: Record<string, string> = {}): Row[] => [
       ...UNITS.map((u) => {
@@ -100,10 +104,12 @@ describe('the published-URL lock', () => {
     expect(commune.errors).toEqual([]);
     const hai = { name: 'Bản Hai', path: '/xa/bay/hai/' };
     const list = { name: 'Vinh danh: Xã Bảy', path: '/vinh-danh/xa/bay/' };
-    expect(commune.dataset?.urls.redirects).toEqual(expect.arrayContaining([
-      { path: '/xa/mot/hai/', target: 'chuyen-huong don-vi X1-02', to: hai },
-      { path: '/vinh-danh/xa/mot/', target: 'chuyen-huong vinh-danh xa X1', to: list },
-    ]));
+    expect(commune.dataset?.urls.redirects).toEqual(
+      expect.arrayContaining([
+        { path: '/xa/mot/hai/', target: 'chuyen-huong don-vi X1-02', to: hai },
+        { path: '/vinh-danh/xa/mot/', target: 'chuyen-huong vinh-danh xa X1', to: list },
+      ]),
+    );
   });
 
   it('refuses a lock line repointed by hand to a unit whose names do not give the path', () => {
@@ -111,7 +117,11 @@ describe('the published-URL lock', () => {
     const edited = lock.replace('/xa/mot/mot/\tdon-vi X1-01', '/xa/mot/mot/\tdon-vi X1-02');
     const r = build({}, edited);
     expect(r.dataset).toBeNull();
-    expect(r.errors.map((e) => [e.file, e.line, e.code])).toContainEqual(['duong-dan.lock', lineOf(lock, '/xa/mot/mot/'), 'row-constraint']);
+    expect(r.errors.map((e) => [e.file, e.line, e.code])).toContainEqual([
+      'duong-dan.lock',
+      lineOf(lock, '/xa/mot/mot/'),
+      'row-constraint',
+    ]);
     expect(r.errors.find((e) => e.line === lineOf(lock, '/xa/mot/mot/'))?.message).toContain('bị sửa tay');
   });
 
@@ -124,7 +134,7 @@ describe('the published-URL lock', () => {
     expect(r.errors[0]?.message).toContain('mục vinh danh KT-1');
   });
 
-  it('keeps a withdrawn entry\'s URL as a notice without any declaration', () => {
+  it("keeps a withdrawn entry's URL as a notice without any declaration", () => {
     const withdrawn = AWARDS.map((a) => (a['ma_khen_thuong'] === 'KT-1' ? { ...a, ngay_rut_dong_y: '01/03/2026' } : a));
     const r = build({ awards: withdrawn }, lockOf());
     expect(r.errors).toEqual([]);
@@ -161,7 +171,9 @@ describe('the published-URL lock', () => {
     const added = { ma_don_vi: 'X1-05', ten_don_vi: 'Bản Năm', cap: 'thon', ma_don_vi_cha: 'X1' };
     const withNew = build({ units: [...UNITS, added] }, lockOf());
     expect(withNew.errors).toEqual([]);
-    const note = lockIssues(withNew).map((i) => i.message).join();
+    const note = lockIssues(withNew)
+      .map((i) => i.message)
+      .join();
     expect(note).toMatch(/1 đường dẫn mới \(như \/xa\/mot\/nam\/\).*npm run accept-urls/);
     const noLock = buildDataset(toFiles(fixtureTexts()));
     const missing = noLock.warnings.filter((i) => i.file === 'duong-dan.lock');

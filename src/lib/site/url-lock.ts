@@ -40,11 +40,31 @@ export interface UrlPlan {
 const EMPTY_PLAN: UrlPlan = { locked: [], published: [], redirects: [] };
 
 const FIXED_PAGES = [
-  '/', '/bao-chi/', '/gioi-thieu/', '/phuong-phap/', '/quyen-rieng-tu/', '/thon/', '/dien-hinh/', '/du-lieu/',
-  '/du-lieu/chat-luong/', '/vinh-danh/', '/xa-moi/', '/cap-nhat-du-lieu/', '/bao-cao/',
+  '/',
+  '/bao-chi/',
+  '/gioi-thieu/',
+  '/phuong-phap/',
+  '/quyen-rieng-tu/',
+  '/thon/',
+  '/dien-hinh/',
+  '/du-lieu/',
+  '/du-lieu/chat-luong/',
+  '/vinh-danh/',
+  '/xa-moi/',
+  '/cap-nhat-du-lieu/',
+  '/bao-cao/',
 ];
 /** The open-data downloads (src/pages/du-lieu/[file].ts); a site test checks the list against the output. */
-const DOWNLOADS = ['danh-gia', 'ket-qua-ra-soat', 'don-vi', 'khu-vuc', 'tieu-chi', 'bao-cao', 'khen-thuong', 'dia-phuong'];
+const DOWNLOADS = [
+  'danh-gia',
+  'ket-qua-ra-soat',
+  'don-vi',
+  'khu-vuc',
+  'tieu-chi',
+  'bao-cao',
+  'khen-thuong',
+  'dia-phuong',
+];
 
 /** What every step of the check reads, computed once per build. */
 interface UrlContext {
@@ -104,16 +124,23 @@ function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlCont
     ...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
     ...index.currentCommunes,
   ];
-  const files = [...DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`]), ...TEMPLATE_FILES.map((f) => `mau/${f}`)];
+  const files = [
+    ...DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`]),
+    ...TEMPLATE_FILES.map((f) => `mau/${f}`),
+  ];
   return [
     ...FIXED_PAGES.map((path) => ({ path, target: `trang ${path.slice(1, -1) || 'chu'}` })),
     ...mapIndicators(site).map((m) => ({ path: `/ban-do/${m.slug}/`, target: `ban-do ${m.slug}` })),
-    ...villageIndex(site, paths).filter((p) => p.path !== '/thon/').map((p) => ({ path: p.path, target: `trang ${p.path.slice(1, -1)}` })),
+    ...villageIndex(site, paths)
+      .filter((p) => p.path !== '/thon/')
+      .map((p) => ({ path: p.path, target: `trang ${p.path.slice(1, -1)}` })),
     ...files.map((file) => ({ path: `/du-lieu/${file}`, target: `tai-ve ${file}` })),
-    ...index.movementCommunes.flatMap((c) => COMMUNE_FILES.map((file) => {
-      const path = `${communeFilesPath(c.ma_don_vi)}${file}`;
-      return { path, target: `tai-ve ${path.slice('/du-lieu/'.length)}` };
-    })),
+    ...index.movementCommunes.flatMap((c) =>
+      COMMUNE_FILES.map((file) => {
+        const path = `${communeFilesPath(c.ma_don_vi)}${file}`;
+        return { path, target: `tai-ve ${path.slice('/du-lieu/'.length)}` };
+      }),
+    ),
     ...units.map((u) => ({ path: paths.of(u.ma_don_vi) ?? '/', target: `don-vi ${u.ma_don_vi}` })),
     ...[...views.values()].map((a) => ({ path: a.path, target: `khen-thuong ${a.id}` })),
     ...withdrawnEntries(site).map((w) => ({ path: w.path, target: `khen-thuong-da-go ${w.id}` })),
@@ -145,20 +172,29 @@ interface LockLine extends PublishedUrl {
 function parseLock(bytes: Uint8Array, issues: Issue[]): LockLine[] {
   const entries: LockLine[] = [];
   const seen = new Set<string>();
-  new TextDecoder().decode(bytes).split(/\r?\n/).forEach((text, i) => {
-    const line = i + 1;
-    if (text.trim() === '' || text.startsWith('#')) return;
-    const [path = '', target, ...rest] = text.split('\t');
-    if (path.startsWith('/') && target && rest.length === 0 && !seen.has(path)) {
-      seen.add(path);
-      entries.push({ path, target, line });
-      return;
-    }
-    const why = seen.has(path) ? 'đường dẫn này đã có ở dòng trước' : 'dòng phải là "đường dẫn<TAB>nội dung"';
-    issues.push(makeIssue('error', { file: LOCK_FILE, line, value: text }, 'format-error',
-      `Dòng không đọc được (${why}). Tệp này do máy sinh: lấy lại bản trong kho mã `
-      + `(git checkout data/${LOCK_FILE}) hoặc chạy npm run accept-urls.`));
-  });
+  new TextDecoder()
+    .decode(bytes)
+    .split(/\r?\n/)
+    .forEach((text, i) => {
+      const line = i + 1;
+      if (text.trim() === '' || text.startsWith('#')) return;
+      const [path = '', target, ...rest] = text.split('\t');
+      if (path.startsWith('/') && target && rest.length === 0 && !seen.has(path)) {
+        seen.add(path);
+        entries.push({ path, target, line });
+        return;
+      }
+      const why = seen.has(path) ? 'đường dẫn này đã có ở dòng trước' : 'dòng phải là "đường dẫn<TAB>nội dung"';
+      issues.push(
+        makeIssue(
+          'error',
+          { file: LOCK_FILE, line, value: text },
+          'format-error',
+          `Dòng không đọc được (${why}). Tệp này do máy sinh: lấy lại bản trong kho mã ` +
+            `(git checkout data/${LOCK_FILE}) hoặc chạy npm run accept-urls.`,
+        ),
+      );
+    });
   return entries;
 }
 
@@ -211,10 +247,12 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
   const site = fromSnapshot(toSnapshot({ ...d, urls: EMPTY_PLAN }, [], []), d.index, d.figures);
   // Accepting rewrites the lock, so a damaged line is no reason to refuse.
   const lock = inputs.lock ? parseLock(inputs.lock, inputs.accept ? [] : issues) : [];
-  const locked = new Map(lock.flatMap((l): [string, string][] => {
-    const m = /^don-vi (.+)$/.exec(identity(l.target));
-    return m?.[1] ? [[l.path, m[1]]] : [];
-  }));
+  const locked = new Map(
+    lock.flatMap((l): [string, string][] => {
+      const m = /^don-vi (.+)$/.exec(identity(l.target));
+      return m?.[1] ? [[l.path, m[1]]] : [];
+    }),
+  );
   const paths = unitPaths(site.index, locked);
   const unitLine = new Map(inputs.units.rows.map((l) => [l.row.ma_don_vi, l.line]));
   const unitName = (id: string) => `${site.index.byId.get(id)?.ten_don_vi ?? id} (${id})`;
@@ -222,17 +260,29 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
     const line = unitLine.get(c.unitId) ?? null;
     const column = inputs.units.columnName('ten_khac');
     const at = { file: unitsTable.file, line, field: 'ten_khac', ...column, value: c.alias };
-    issues.push(makeIssue('warning', at, 'row-constraint',
-      `Tên khác "${c.alias}" của ${unitName(c.unitId)} cho đường dẫn ${c.path}, trùng với ${unitName(c.otherId)}: `
-      + 'không tạo trang chuyển hướng cho tên khác này. Nếu tên này không còn cần, xóa nó khỏi cột ten_khac.'));
+    issues.push(
+      makeIssue(
+        'warning',
+        at,
+        'row-constraint',
+        `Tên khác "${c.alias}" của ${unitName(c.unitId)} cho đường dẫn ${c.path}, trùng với ${unitName(c.otherId)}: ` +
+          'không tạo trang chuyển hướng cho tên khác này. Nếu tên này không còn cần, xóa nó khỏi cột ten_khac.',
+      ),
+    );
   }
   const lockLine = new Map(lock.map((l) => [l.path, l.line]));
   for (const c of paths.contested) {
-    issues.push(makeIssue('error', { file: LOCK_FILE, line: lockLine.get(c.path) ?? null, value: c.path }, 'row-constraint',
-      `Đường dẫn ${c.path} đã công khai cho ${unitName(c.ownerId)}, nhưng nay tên của ${unitName(c.claimantId)} `
-      + `cho đúng đường dẫn này, còn tên của ${c.ownerId} thì không. Nếu ${c.ownerId} đã đổi tên: ghi tên cũ vào `
-      + `cột ten_khac của ${c.ownerId} trong don-vi.csv (đường dẫn cũ chuyển về trang mới của đơn vị này). Nếu `
-      + `tệp ${LOCK_FILE} bị sửa tay: lấy lại bản trong kho mã (git checkout data/${LOCK_FILE}).`));
+    issues.push(
+      makeIssue(
+        'error',
+        { file: LOCK_FILE, line: lockLine.get(c.path) ?? null, value: c.path },
+        'row-constraint',
+        `Đường dẫn ${c.path} đã công khai cho ${unitName(c.ownerId)}, nhưng nay tên của ${unitName(c.claimantId)} ` +
+          `cho đúng đường dẫn này, còn tên của ${c.ownerId} thì không. Nếu ${c.ownerId} đã đổi tên: ghi tên cũ vào ` +
+          `cột ten_khac của ${c.ownerId} trong don-vi.csv (đường dẫn cũ chuyển về trang mới của đơn vị này). Nếu ` +
+          `tệp ${LOCK_FILE} bị sửa tay: lấy lại bản trong kho mã (git checkout data/${LOCK_FILE}).`,
+      ),
+    );
   }
   const views = new Map(allAwardViews(site, paths).map((a) => [a.id, a]));
   const filters = awardFilters(site, paths);
@@ -277,21 +327,43 @@ function checkDeclared(
   const declared = new Map<string, MovedUrlRow>();
   for (const { line, row } of moved.rows) {
     const at = (field: keyof MovedUrlRow) => ({
-      file: moved.file, line, field, ...moved.columnName(field), value: row[field],
+      file: moved.file,
+      line,
+      field,
+      ...moved.columnName(field),
+      value: row[field],
     });
     const now = live.get(row.duong_dan_cu);
     const to = row.chuyen_den_ma;
     if (now) {
-      issues.push(makeIssue('error', at('duong_dan_cu'), 'row-constraint',
-        `Đường dẫn ${row.duong_dan_cu} vẫn đang có trang (${describe(now, site)}), `
-        + 'nên không thể chuyển hướng hay gỡ. Xóa dòng này.'));
+      issues.push(
+        makeIssue(
+          'error',
+          at('duong_dan_cu'),
+          'row-constraint',
+          `Đường dẫn ${row.duong_dan_cu} vẫn đang có trang (${describe(now, site)}), ` +
+            'nên không thể chuyển hướng hay gỡ. Xóa dòng này.',
+        ),
+      );
     } else if (to !== null && !paths.of(to) && !views.has(to)) {
-      issues.push(makeIssue('error', at('chuyen_den_ma'), 'foreign-key',
-        `Mã "${to}" không phải mã đơn vị có trang (don-vi.csv) hay mã khen thưởng đang công khai (khen-thuong.csv). `
-        + 'Ghi mã của trang thay thế, hoặc để trống để hiện thông báo trang đã gỡ.'));
+      issues.push(
+        makeIssue(
+          'error',
+          at('chuyen_den_ma'),
+          'foreign-key',
+          `Mã "${to}" không phải mã đơn vị có trang (don-vi.csv) hay mã khen thưởng đang công khai (khen-thuong.csv). ` +
+            'Ghi mã của trang thay thế, hoặc để trống để hiện thông báo trang đã gỡ.',
+        ),
+      );
     } else if (declared.has(row.duong_dan_cu)) {
-      issues.push(makeIssue('error', at('duong_dan_cu'), 'primary-key',
-        `Đường dẫn ${row.duong_dan_cu} đã được khai báo ở dòng trước. Giữ một dòng.`));
+      issues.push(
+        makeIssue(
+          'error',
+          at('duong_dan_cu'),
+          'primary-key',
+          `Đường dẫn ${row.duong_dan_cu} đã được khai báo ở dòng trước. Giữ một dòng.`,
+        ),
+      );
     } else declared.set(row.duong_dan_cu, row);
   }
   return [...declared.values()];
@@ -308,9 +380,15 @@ function checkOnePagePerPath(published: readonly PublishedUrl[], site: SiteData,
     const isAward = kind === 'khen-thuong';
     const line = (isAward ? awardLine : unitLine).get(id) ?? null;
     const at = { file: isAward ? awardsTable.file : unitsTable.file, line, value: id };
-    issues.push(makeIssue('error', at, 'primary-key',
-      `Hai trang có cùng đường dẫn ${u.path}: ${describe(before.target, site)} và ${describe(u.target, site)}. `
-      + 'Đổi mã hoặc tên để hai đường dẫn khác nhau.'));
+    issues.push(
+      makeIssue(
+        'error',
+        at,
+        'primary-key',
+        `Hai trang có cùng đường dẫn ${u.path}: ${describe(before.target, site)} và ${describe(u.target, site)}. ` +
+          'Đổi mã hoặc tên để hai đường dẫn khác nhau.',
+      ),
+    );
   });
 }
 
@@ -328,28 +406,57 @@ function compareWithLock(
     const at = { file: LOCK_FILE, line: l.line, value: l.path };
     const was = describe(l.target, site);
     if (target === undefined) {
-      issues.push(makeIssue('error', at, 'foreign-key',
-        `Đường dẫn ${l.path} đã công khai (${was}) nhưng dữ liệu mới không còn tạo trang này, nên liên kết cũ sẽ hỏng. `
-        + 'Nếu đơn vị đổi tên, ghi tên cũ vào cột ten_khac của don-vi.csv; nếu không, thêm vào duong-dan-cu.csv dòng '
-        + `"${l.path},<mã đơn vị hoặc mã khen thưởng thay thế>,<lý do>" `
-        + '(để trống mã thì đường dẫn hiện thông báo đã gỡ).'));
+      issues.push(
+        makeIssue(
+          'error',
+          at,
+          'foreign-key',
+          `Đường dẫn ${l.path} đã công khai (${was}) nhưng dữ liệu mới không còn tạo trang này, nên liên kết cũ sẽ hỏng. ` +
+            'Nếu đơn vị đổi tên, ghi tên cũ vào cột ten_khac của don-vi.csv; nếu không, thêm vào duong-dan-cu.csv dòng ' +
+            `"${l.path},<mã đơn vị hoặc mã khen thưởng thay thế>,<lý do>" ` +
+            '(để trống mã thì đường dẫn hiện thông báo đã gỡ).',
+        ),
+      );
     } else if (identity(target) !== identity(l.target) && !/^(chuyen-huong|go-bo)/.test(target)) {
-      issues.push(makeIssue('error', at, 'row-constraint',
-        `Đường dẫn ${l.path} đã công khai cho ${was} nhưng nay sẽ là ${describe(target, site)}: `
-        + 'người theo liên kết cũ sẽ đến nhầm trang. Nếu đơn vị cũ đổi tên, ghi tên cũ vào cột ten_khac của don-vi.csv '
-        + 'để đơn vị cũ giữ đường dẫn. Nếu thay đổi này là chủ ý, chạy npm run accept-urls.'));
+      issues.push(
+        makeIssue(
+          'error',
+          at,
+          'row-constraint',
+          `Đường dẫn ${l.path} đã công khai cho ${was} nhưng nay sẽ là ${describe(target, site)}: ` +
+            'người theo liên kết cũ sẽ đến nhầm trang. Nếu đơn vị cũ đổi tên, ghi tên cũ vào cột ten_khac của don-vi.csv ' +
+            'để đơn vị cũ giữ đường dẫn. Nếu thay đổi này là chủ ý, chạy npm run accept-urls.',
+        ),
+      );
     } else if (target !== l.target) changed++;
   }
   const locked = new Set(lock.map((l) => l.path));
   const added = published.filter((u) => !locked.has(u.path));
   if (!hasLock) {
-    issues.push(makeIssue('warning', { file: LOCK_FILE }, 'format-error',
-      `Chưa có tệp ${LOCK_FILE}: chưa có gì bảo đảm các đường dẫn đã công khai còn nguyên. `
-      + `Chạy npm run accept-urls để ghi danh sách ${published.length} đường dẫn hiện có, rồi đưa tệp vào kho mã.`));
+    issues.push(
+      makeIssue(
+        'warning',
+        { file: LOCK_FILE },
+        'format-error',
+        `Chưa có tệp ${LOCK_FILE}: chưa có gì bảo đảm các đường dẫn đã công khai còn nguyên. ` +
+          `Chạy npm run accept-urls để ghi danh sách ${published.length} đường dẫn hiện có, rồi đưa tệp vào kho mã.`,
+      ),
+    );
   } else if (added.length > 0 || changed > 0) {
-    const examples = added.length ? ` (như ${added.slice(0, 3).map((u) => u.path).join(', ')})` : '';
-    issues.push(makeIssue('warning', { file: LOCK_FILE }, 'row-constraint',
-      `${added.length} đường dẫn mới${examples} và ${changed} đường dẫn đổi cách hiển thị chưa ghi trong ${LOCK_FILE}. `
-      + 'Khi đã xem lại, chạy npm run accept-urls để ghi danh sách mới.'));
+    const examples = added.length
+      ? ` (như ${added
+          .slice(0, 3)
+          .map((u) => u.path)
+          .join(', ')})`
+      : '';
+    issues.push(
+      makeIssue(
+        'warning',
+        { file: LOCK_FILE },
+        'row-constraint',
+        `${added.length} đường dẫn mới${examples} và ${changed} đường dẫn đổi cách hiển thị chưa ghi trong ${LOCK_FILE}. ` +
+          'Khi đã xem lại, chạy npm run accept-urls để ghi danh sách mới.',
+      ),
+    );
   }
 }

@@ -23,14 +23,42 @@ const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
 
 /** Never allowed, named in the message: they run code, restyle the page or embed another site. */
 const DANGEROUS_ELEMENTS = new Set([
-  'script', 'iframe', 'object', 'embed', 'style', 'frame', 'frameset', 'applet', 'link', 'meta', 'base', 'form',
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'style',
+  'frame',
+  'frameset',
+  'applet',
+  'link',
+  'meta',
+  'base',
+  'form',
 ]);
 
 /** Markdown that only carries text; any other node in the tree is refused. */
 const TEXT_NODES = new Set([
-  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'table', 'tableRow',
-  'tableCell', 'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'code', 'break', 'linkReference',
-  'footnoteDefinition', 'footnoteReference',
+  'root',
+  'paragraph',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'table',
+  'tableRow',
+  'tableCell',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'code',
+  'break',
+  'linkReference',
+  'footnoteDefinition',
+  'footnoteReference',
 ]);
 
 const LINK_SCHEMES = new Set(['https', 'http', 'mailto', 'tel']);
@@ -87,8 +115,9 @@ function syntaxProblem(english: string): Problem {
   const at = /^(\d+):(\d+)/.exec(english);
   let what = 'Bài viết có chỗ sai cú pháp MDX.';
   if (/comment/i.test(english)) {
-    what = 'Chú thích HTML <!-- … --> không dùng được trong bài viết: xóa chú thích '
-      + '(bài đăng công khai, không giấu chữ).';
+    what =
+      'Chú thích HTML <!-- … --> không dùng được trong bài viết: xóa chú thích ' +
+      '(bài đăng công khai, không giấu chữ).';
   } else if (/expression|brace/i.test(english)) {
     what = 'Dấu { mở một biểu thức chương trình, bài viết không dùng được.';
   } else if (/closing tag/i.test(english)) {
@@ -120,14 +149,17 @@ export function linkProblem(url: string): string | null {
   if (url.startsWith('/') && !url.startsWith('//')) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined && LINK_SCHEMES.has(scheme) && URL.canParse(url)) return null;
-  return 'Liên kết chỉ được dẫn tới địa chỉ https:, http:, mailto:, tel: '
-    + 'hoặc một trang của chính trang này (bắt đầu bằng /).';
+  return (
+    'Liên kết chỉ được dẫn tới địa chỉ https:, http:, mailto:, tel: ' +
+    'hoặc một trang của chính trang này (bắt đầu bằng /).'
+  );
 }
 
 /** Why an image is refused: a story shows only its own photos, declared (with consent) in its front matter. */
 function imageProblem(url: string, photos: readonly string[] | null): string | null {
-  const how = `Ảnh trong bài viết dạng ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg), với tệp ảnh nằm trong `
-    + 'content/dien-hinh/anh/ và được khai trong mục "anh" ở phần đầu bài (có dong_y: true).';
+  const how =
+    `Ảnh trong bài viết dạng ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg), với tệp ảnh nằm trong ` +
+    'content/dien-hinh/anh/ và được khai trong mục "anh" ở phần đầu bài (có dong_y: true).';
   if (hasDotDot(url)) return `Địa chỉ ảnh có "..". ${how}`;
   const name = url.startsWith(PHOTO_URL_PREFIX) ? url.slice(PHOTO_URL_PREFIX.length) : '';
   if (!/^[a-z0-9-]+\.(jpg|jpeg|png|webp)$/.test(name)) return `Ảnh nằm ngoài thư mục ảnh của bài viết. ${how}`;
@@ -141,15 +173,19 @@ function elementProblems(node: Node, problems: Problem[]) {
   const tag = `<${name}>`;
   const allowed = ALLOWED_ELEMENTS[name];
   if (DANGEROUS_ELEMENTS.has(name.toLowerCase())) {
-    const message = `Thẻ ${tag} không bao giờ được dùng trong bài viết `
-      + '(có thể chạy mã, đổi giao diện hoặc nhúng trang khác). Xóa thẻ này.';
+    const message =
+      `Thẻ ${tag} không bao giờ được dùng trong bài viết ` +
+      '(có thể chạy mã, đổi giao diện hoặc nhúng trang khác). Xóa thẻ này.';
     problems.push({ line, value: tag, message });
     return;
   }
   if (allowed === undefined) {
-    const list = Object.keys(ALLOWED_ELEMENTS).map((n) => `<${n}>`).join(', ');
-    const message = `${name === '' ? 'Thẻ rỗng <>…</>' : `Thẻ ${tag}`} không dùng được trong bài viết; `
-      + `chỉ dùng được ${list}. Viết bằng Markdown: **đậm**, *nghiêng*, [chữ](https://…). ${ESCAPE_HINT}`;
+    const list = Object.keys(ALLOWED_ELEMENTS)
+      .map((n) => `<${n}>`)
+      .join(', ');
+    const message =
+      `${name === '' ? 'Thẻ rỗng <>…</>' : `Thẻ ${tag}`} không dùng được trong bài viết; ` +
+      `chỉ dùng được ${list}. Viết bằng Markdown: **đậm**, *nghiêng*, [chữ](https://…). ${ESCAPE_HINT}`;
     problems.push({ line, value: tag, message });
     return;
   }
@@ -157,12 +193,14 @@ function elementProblems(node: Node, problems: Problem[]) {
     const at = lineOf(a, line);
     const attribute = a.name ?? '';
     if (a.type !== 'mdxJsxAttribute' || (typeof a.value === 'object' && a.value !== null)) {
-      const message = `Thẻ ${tag} có thuộc tính viết bằng {…} (biểu thức chương trình). `
-        + 'Viết giá trị trong ngoặc kép, ví dụ title="…".';
+      const message =
+        `Thẻ ${tag} có thuộc tính viết bằng {…} (biểu thức chương trình). ` +
+        'Viết giá trị trong ngoặc kép, ví dụ title="…".';
       problems.push({ line: at, value: tag, message });
     } else if (/^on/i.test(attribute)) {
-      const message = `Thuộc tính sự kiện ${attribute} chạy mã trong trình duyệt, không dùng được trong bài viết. `
-        + 'Xóa thuộc tính này.';
+      const message =
+        `Thuộc tính sự kiện ${attribute} chạy mã trong trình duyệt, không dùng được trong bài viết. ` +
+        'Xóa thuộc tính này.';
       problems.push({ line: at, value: attribute, message });
     } else if (!allowed.includes(attribute)) {
       const may = allowed.length > 0 ? `chỉ nhận thuộc tính ${allowed.join(', ')}` : 'không nhận thuộc tính nào';
@@ -182,8 +220,8 @@ function walk(node: Node, photos: readonly string[] | null, problems: Problem[])
     }
     case 'mdxFlowExpression':
     case 'mdxTextExpression': {
-      const message = 'Dấu {…} là biểu thức chương trình (kể cả chú thích {/* … */}), '
-        + `bài viết không dùng được. ${ESCAPE_HINT}`;
+      const message =
+        'Dấu {…} là biểu thức chương trình (kể cả chú thích {/* … */}), ' + `bài viết không dùng được. ${ESCAPE_HINT}`;
       problems.push({ line, value: short(`{${node.value ?? ''}}`), message });
       return;
     }
@@ -203,15 +241,16 @@ function walk(node: Node, photos: readonly string[] | null, problems: Problem[])
       break;
     }
     case 'imageReference': {
-      const message = 'Ảnh viết dạng tham chiếu ![…][…] không dùng được. '
-        + `Viết ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg).`;
+      const message =
+        'Ảnh viết dạng tham chiếu ![…][…] không dùng được. ' + `Viết ![mô tả ảnh](${PHOTO_URL_PREFIX}ten-tep.jpg).`;
       problems.push({ line, value: null, message });
       break;
     }
     default:
       if (!TEXT_NODES.has(node.type)) {
-        const message = 'Cú pháp này không dùng được trong bài viết. Chỉ dùng Markdown thông thường: '
-          + 'đoạn văn, tiêu đề, danh sách, bảng, trích dẫn, liên kết, ảnh.';
+        const message =
+          'Cú pháp này không dùng được trong bài viết. Chỉ dùng Markdown thông thường: ' +
+          'đoạn văn, tiêu đề, danh sách, bảng, trích dẫn, liên kết, ảnh.';
         problems.push({ line, value: node.type, message });
       }
   }
@@ -245,7 +284,15 @@ export interface TextPart {
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code', 'mdxFlowExpression']);
 const PHRASING = new Set([
-  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'mdxJsxTextElement', 'mdxTextExpression',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
 ]);
 const fold = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
@@ -273,8 +320,9 @@ function allExtras(node: Node, parts: TextPart[]) {
 }
 
 /** A flow element such as `<sup>2</sup>` alone on a line holds inline text directly. */
-const isBlock = (node: Node) => BLOCKS.has(node.type)
-  || (node.type === 'mdxJsxFlowElement' && (node.children ?? []).some((c) => PHRASING.has(c.type)));
+const isBlock = (node: Node) =>
+  BLOCKS.has(node.type) ||
+  (node.type === 'mdxJsxFlowElement' && (node.children ?? []).some((c) => PHRASING.has(c.type)));
 
 function collectParts(node: Node, parts: TextPart[]) {
   if (isBlock(node)) {

@@ -79,11 +79,20 @@ describe('front matter, read as the site reads it', () => {
   });
 
   it('names the line of a front matter field that is wrong, photo fields included', () => {
-    const photos = ['anh:', '  - tep: "a.png"', '    mo_ta: "Ảnh một"', '    tac_gia: "Phóng viên"', '    dong_y: true'];
+    const photos = [
+      'anh:',
+      '  - tep: "a.png"',
+      '    mo_ta: "Ảnh một"',
+      '    tac_gia: "Phóng viên"',
+      '    dong_y: true',
+    ];
     const second = ['  - tep: "b.png"', '    mo_ta: "Ảnh hai"', '    tac_gia: "Phóng viên"', '    dong_y: false'];
     const front = [...FRONT.slice(0, 3), 'ngay: "hôm qua"', ...FRONT.slice(4, 6), ...photos, ...second, '---'];
     const { errors } = build('dien-hinh/bai.mdx', storyText('Chữ.', front));
-    expect(errors.map((e) => [e.field, e.line])).toEqual([['ngay', 4], ['anh.1.dong_y', 15]]);
+    expect(errors.map((e) => [e.field, e.line])).toEqual([
+      ['ngay', 4],
+      ['anh.1.dong_y', 15],
+    ]);
   });
 
   it('accepts an unquoted date as that day', () => {

@@ -28,8 +28,9 @@ export function storyFolderEntry(name: string, isDirectory: boolean): 'story' | 
 
 function refusal(file: string): string {
   const name = file.split('/').pop() ?? file;
-  const naming = 'Tên tệp là địa chỉ của bài trên trang, nên chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, '
-    + 'kết thúc bằng .mdx, ví dụ ho-ong-ly-a-su.mdx.';
+  const naming =
+    'Tên tệp là địa chỉ của bài trên trang, nên chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ' +
+    'kết thúc bằng .mdx, ví dụ ho-ong-ly-a-su.mdx.';
   if (/\.md$/i.test(name)) {
     const renamed = name.replace(/\.md$/i, '.mdx');
     const rename = `Bài viết phải có đuôi .mdx (trang chỉ đăng tệp .mdx): đổi tên ${name} thành ${renamed}.`;
@@ -37,8 +38,10 @@ function refusal(file: string): string {
   }
   if (STORY_NAME.test(name)) return `Không đọc được tệp ${name} (liên kết hỏng hoặc không có quyền đọc). Chép lại tệp.`;
   if (/\.mdx$/i.test(name)) return `Tên tệp ${name} không dùng được. ${naming} Đổi tên tệp.`;
-  return `Thư mục content/dien-hinh chỉ chứa bài viết (tệp .mdx) và thư mục ảnh ${PHOTO_DIR}/. `
-    + `Chuyển ${name} ra khỏi thư mục này (bài viết soạn trong Word cần chép sang tệp .mdx).`;
+  return (
+    `Thư mục content/dien-hinh chỉ chứa bài viết (tệp .mdx) và thư mục ảnh ${PHOTO_DIR}/. ` +
+    `Chuyển ${name} ra khỏi thư mục này (bài viết soạn trong Word cần chép sang tệp .mdx).`
+  );
 }
 
 const problem = (file: string, line: number | null, code: string, message: string): Issue =>
@@ -52,7 +55,15 @@ const problem = (file: string, line: number | null, code: string, message: strin
 export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInput {
   const name = file.split('/').pop() ?? file;
   const slug = name.replace(/\.mdx$/, '');
-  const refused = (issue: Issue): StoryInput => ({ file, slug, data: null, body: '', source: '', bodyLine: 1, problems: [issue] });
+  const refused = (issue: Issue): StoryInput => ({
+    file,
+    slug,
+    data: null,
+    body: '',
+    source: '',
+    bodyLine: 1,
+    problems: [issue],
+  });
   if (bytes === null || !STORY_NAME.test(name)) return refused(problem(file, null, 'format-error', refusal(file)));
   let text: string;
   try {
@@ -64,8 +75,9 @@ export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInpu
   text = text.replace(/\r\n?/g, '\n');
   const m = FRONT_MATTER.exec(text);
   if (!m) {
-    const message = 'Bài viết cần phần đầu giữa hai dòng --- ở đầu tệp (tiêu đề, tóm tắt, ngày, tác giả, mã đơn vị). '
-      + 'Xem mẫu trong README.';
+    const message =
+      'Bài viết cần phần đầu giữa hai dòng --- ở đầu tệp (tiêu đề, tóm tắt, ngày, tác giả, mã đơn vị). ' +
+      'Xem mẫu trong README.';
     return refused(problem(file, 1, 'format-error', message));
   }
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
@@ -75,15 +87,32 @@ export function readStoryFile(file: string, bytes: Uint8Array | null): StoryInpu
   // YAML line 1 is the rest of the opening --- line.
   const fenceLine = lineOf(m.index + m[0].indexOf('---'));
   try {
-    return { file, slug, data: load(m[1] ?? ''), body, source: text, bodyLine, fieldLines: fieldLines(m[1] ?? '', fenceLine) };
+    return {
+      file,
+      slug,
+      data: load(m[1] ?? ''),
+      body,
+      source: text,
+      bodyLine,
+      fieldLines: fieldLines(m[1] ?? '', fenceLine),
+    };
   } catch (e) {
     const at: unknown = e instanceof YAMLException ? e.mark?.line : null;
     const line = typeof at === 'number' && Number.isInteger(at) ? fenceLine + at : fenceLine;
     const reason = e instanceof YAMLException ? yamlHint(e.reason) : '';
-    const message = `Phần đầu bài viết (giữa hai dòng ---) sai cú pháp YAML${reason}. Mỗi dòng viết "khóa: giá trị", `
-      + 'giá trị có dấu hai chấm hoặc ký tự đặc biệt đặt trong ngoặc kép, thụt lề bằng dấu cách (không dùng Tab), '
-      + 'mỗi khóa một lần.';
-    return { file, slug, data: null, body, source: text, bodyLine, problems: [problem(file, line, 'format-error', message)] };
+    const message =
+      `Phần đầu bài viết (giữa hai dòng ---) sai cú pháp YAML${reason}. Mỗi dòng viết "khóa: giá trị", ` +
+      'giá trị có dấu hai chấm hoặc ký tự đặc biệt đặt trong ngoặc kép, thụt lề bằng dấu cách (không dùng Tab), ' +
+      'mỗi khóa một lần.';
+    return {
+      file,
+      slug,
+      data: null,
+      body,
+      source: text,
+      bodyLine,
+      problems: [problem(file, line, 'format-error', message)],
+    };
   }
 }
 

@@ -5,11 +5,19 @@ import { downloads } from '../../lib/open-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return downloads(site).flatMap((d) => (['csv', 'json'] as const).map((format) => ({ params: { file: `${d.name}.${format}` }, props: { name: d.name, format } })));
+  return downloads(site).flatMap((d) =>
+    (['csv', 'json'] as const).map((format) => ({
+      params: { file: `${d.name}.${format}` },
+      props: { name: d.name, format },
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { name, format } = props as { name: string; format: 'csv' | 'json' };
   const site = await getSite();
-  return downloadResponse(downloads(site).find((x) => x.name === name), format);
+  return downloadResponse(
+    downloads(site).find((x) => x.name === name),
+    format,
+  );
 };

@@ -13,5 +13,7 @@ const TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', p
 
 export const GET: APIRoute = ({ params }) => {
   const file = String(params['file']);
-  return new Response(readPhoto(file), { headers: { 'Content-Type': TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream' } });
+  return new Response(readPhoto(file), {
+    headers: { 'Content-Type': TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream' },
+  });
 };
