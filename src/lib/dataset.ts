@@ -71,6 +71,7 @@ const BOUNDARY_UNITS: Record<BoundaryKind, string> = {
 const BOUNDARY_EXTENSIONS = ['.geojson', '.topojson'] as const;
 /** Beside a boundary file, its source and licence as the map credits them (`ranh-gioi-xa.nguon.txt`). */
 const creditFile = (kind: BoundaryKind) => `${BOUNDARY_NAMES[kind]}.nguon.txt`;
+const CREDIT_FILES = (Object.keys(BOUNDARY_NAMES) as BoundaryKind[]).map(creditFile);
 export const BOUNDARY_FILES = (Object.keys(BOUNDARY_NAMES) as BoundaryKind[]).flatMap((kind) => [
   ...BOUNDARY_EXTENSIONS.map((ext) => BOUNDARY_NAMES[kind] + ext),
   creditFile(kind),
@@ -276,6 +277,10 @@ export function buildDataset(
     photos: [...photos.keys()],
     moved: parsed.moved.table,
     lock: lockText,
+    notes: CREDIT_FILES.filter((f) => files.has(f)).map((file) => ({
+      file,
+      text: new TextDecoder().decode(files.get(file)),
+    })),
   });
   checkProtectedNames(a.table, published, issues);
 

@@ -297,4 +297,12 @@ describe('the privacy gate over stories', () => {
   it('lets a story name a household that consented', () => {
     expect(gateIssues(storyIssues(story([...FRONT, 'Ông Lý A Sử kể lại.'].join('\n'))))).toEqual([]);
   });
+
+  it("refuses a protected name in a boundary file's credit, which every map drawn from it prints", () => {
+    const files = toFiles({
+      ...fixtureTexts(),
+      'ranh-gioi-xa.nguon.txt': 'Nguồn: Sở Tài nguyên\nSố hóa: ông Sùng A Chứ',
+    });
+    expectRefusedAt(buildDataset(files).errors, { file: 'ranh-gioi-xa.nguon.txt', line: 2, field: null });
+  });
 });

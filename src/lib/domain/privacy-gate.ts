@@ -93,6 +93,8 @@ export function* publishedTexts(inputs: {
   moved: ParsedTable<MovedUrlRow> | null;
   /** The published-URL lock, whose every path keeps a page. */
   lock: string | null;
+  /** Plain text files printed as written, e.g. a boundary file's source and licence (`ranh-gioi-xa.nguon.txt`). */
+  notes?: readonly { file: string; text: string }[];
 }): Generator<PublishedText> {
   yield* tableTexts(inputs.settings, (row) => ({ gia_tri: row.gia_tri }));
   for (const t of inputs.tables) yield* tableTexts(t);
@@ -110,6 +112,7 @@ export function* publishedTexts(inputs: {
       yield { at: { file: LOCK_FILE, field: 'duong_dan' }, words: tokens(l.replace(/\t.*$/, ''), i + 1) };
     }
   }
+  for (const n of inputs.notes ?? []) yield { at: { file: n.file }, words: tokensByLine(n.text) };
 }
 
 /**
