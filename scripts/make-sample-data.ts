@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { YearlyFigures } from '../src/lib/bench/generate.ts';
 import { seededRandom } from '../src/lib/bench/random.ts';
+import { awardsTable } from '../src/lib/schemas/tables.ts';
 
 const OUT = join(import.meta.dirname, '..', 'data');
 
@@ -912,27 +913,7 @@ const awards: A[] = [
     '',
   ],
 ];
-write('khen-thuong.csv', [
-  [
-    'ma_khen_thuong',
-    'so_quyet_dinh',
-    'ngay_quyet_dinh',
-    'co_quan_ban_hanh',
-    'chuc_vu_nguoi_ky',
-    'hinh_thuc',
-    'dot',
-    'loai_doi_tuong',
-    'ten_doi_tuong',
-    'ma_don_vi',
-    'thanh_tich',
-    'can_cu_phap_ly',
-    'dong_y_cong_khai',
-    'ngay_dong_y',
-    'ngay_rut_dong_y',
-    'bai_viet',
-  ],
-  ...awards,
-]);
+write('khen-thuong.csv', [awardsTable.columns.map((c) => c.key), ...awards]);
 
 // --- content/dien-hinh/anh: a drawn illustration (not a photograph) for one story, so the
 // photo path is exercised with a file that identifies no one.

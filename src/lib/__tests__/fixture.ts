@@ -1,6 +1,8 @@
 // A tiny locality for core tests: one district, two communes, three villages, with figures the
 // test states itself. Files are built as CSV text, exactly as a steward's export would arrive.
 
+import { awardsTable } from '../schemas/tables.ts';
+
 export type Row = Record<string, string | number>;
 
 export function csv(rows: readonly Row[], header?: readonly string[]): string {
@@ -192,24 +194,7 @@ export function steadyReviews(): Row[] {
   return rows;
 }
 
-export const AWARD_HEADER = [
-  'ma_khen_thuong',
-  'so_quyet_dinh',
-  'ngay_quyet_dinh',
-  'co_quan_ban_hanh',
-  'chuc_vu_nguoi_ky',
-  'hinh_thuc',
-  'dot',
-  'loai_doi_tuong',
-  'ten_doi_tuong',
-  'ma_don_vi',
-  'thanh_tich',
-  'can_cu_phap_ly',
-  'dong_y_cong_khai',
-  'ngay_dong_y',
-  'ngay_rut_dong_y',
-  'bai_viet',
-];
+export const AWARD_HEADER = awardsTable.columns.map((c) => c.key);
 export const AWARDS: Row[] = [
   {
     ma_khen_thuong: 'KT-1',

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { slugify } from '../ingest/text.ts';
+import { awardsTable } from '../schemas/tables.ts';
 import { seededRandom, type Random } from './random.ts';
 
 // A dataset of any size in the project's own format, for measuring the build (npm run gen-data,
@@ -938,30 +939,7 @@ export function generateDataset(o: GenerateOptions): GeneratedDataset {
     ['khu-vuc.csv', csv(regionRows(communes))],
     ['tieu-chi.csv', renamed(o.criteriaCsv, top)],
     ['ket-qua-ra-soat.csv', csv(reviewRows(communes, first, years, rng))],
-    [
-      'khen-thuong.csv',
-      csv([
-        [
-          'ma_khen_thuong',
-          'so_quyet_dinh',
-          'ngay_quyet_dinh',
-          'co_quan_ban_hanh',
-          'chuc_vu_nguoi_ky',
-          'hinh_thuc',
-          'dot',
-          'loai_doi_tuong',
-          'ten_doi_tuong',
-          'ma_don_vi',
-          'thanh_tich',
-          'can_cu_phap_ly',
-          'dong_y_cong_khai',
-          'ngay_dong_y',
-          'ngay_rut_dong_y',
-          'bai_viet',
-        ],
-        ...awards.map((a) => a.row),
-      ]),
-    ],
+    ['khen-thuong.csv', csv([awardsTable.columns.map((c) => c.key), ...awards.map((a) => a.row)])],
     // An entry once published by mistake and then cancelled: its URL keeps a removal notice.
     [
       'duong-dan-cu.csv',
