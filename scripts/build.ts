@@ -2,18 +2,18 @@
 // Otherwise build the site into a fresh folder, read every file of it once more (privacy scan, script
 // policy), and swap it in place of dist/ only when all of that succeeded: a failed build never leaves a
 // half-written or unchecked site behind.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { build } from 'astro';
 import { handOver, loadDataset } from '../src/data/load.ts';
-import { describeFinding, scanOutput, type Finding } from '../src/lib/domain/output-scan.ts';
+import { describeFinding } from '../src/lib/domain/output-scan.ts';
 import { phonesIn } from '../src/lib/ingest/personal.ts';
-import { nameFinder, protectedNames } from '../src/lib/domain/protected-names.ts';
+import { protectedNames } from '../src/lib/domain/protected-names.ts';
 import { formatCount } from '../src/lib/format/vi.ts';
 import { formatReport } from '../src/lib/report.ts';
-import { tightenScriptPolicy } from '../src/lib/site/csp.ts';
 import { guardCommand } from './internal-error.ts';
+import { startOutputCheck } from './output-check.ts';
 import { checkedStep, progress } from './progress.ts';
 
 // CHUNG_TAY_DIST_DIR publishes elsewhere (a test's second build); the staging folder sits beside it.
@@ -21,13 +21,10 @@ const DIST = resolve(process.env['CHUNG_TAY_DIST_DIR'] ?? 'dist');
 const STAGING = join(dirname(DIST), `.site-build-${basename(DIST)}`);
 /** Astro's own output of a failed build, kept for the maintainer: it may quote source or system files. */
 const BUILD_LOG = resolve('build-error.log');
-const BINARY = /\.(png|jpe?g|webp|gif|ico|avif)$/i;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
+/** HTML pages under a folder. */
+function pages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 }
 
 function fail(message: string): never {
@@ -38,18 +35,34 @@ function fail(message: string): never {
 
 /**
  * Run Astro in this process on the dataset just validated (read and checked once), counting the pages it
- * reports as written (one "├─ /path" line each) as they come. Its own output is kept for the build log only.
+ * reports as written (a "├─ /path" line, then its render time once the file is on disk) and handing each
+ * to `onWritten`. Its own output is kept for the build log only.
  */
-async function astroBuild(onPage: (written: number) => void): Promise<{ ok: boolean; log: string }> {
+async function astroBuild(
+  onPage: (written: number) => void,
+  onWritten: (path: string) => void,
+): Promise<{ ok: boolean; log: string }> {
   process.env['CHUNG_TAY_OUT_DIR'] = STAGING;
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const log: string[] = [];
   let written = 0;
+  let announced: string | null = null;
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
-    const text = typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+    const text = (typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)).replace(ANSI, '');
     log.push(text);
-    written += text.split('\n').filter((line) => /[├└]─ \//.test(line)).length;
+    for (const line of text.split('\n')) {
+      // An endpoint's file is named with a trailing slash ("/du-lieu/don-vi.csv/").
+      const page = /[├└]─ (\/\S*?)\/?(?:\s|$)/.exec(line)?.[1];
+      if (page) {
+        written++;
+        announced = page;
+      }
+      if (announced && /\(\+[\d.]+\s*m?s\)/.test(line)) {
+        onWritten(join(STAGING, announced));
+        announced = null;
+      }
+    }
     onPage(written);
     return true;
   }) as typeof process.stdout.write;
@@ -63,6 +76,10 @@ async function astroBuild(onPage: (written: number) => void): Promise<{ ok: bool
     process.stdout.write = write;
   }
 }
+
+// Colours of Astro's log, which the page count and the written files are read from.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
 
 // As in check-data: V8 would let the heap grow to several times what is live (110×10: 0.85 GB → 0.71 GB).
 setFlagsFromString('--heap-growing-percent=25');
@@ -84,37 +101,31 @@ guardCommand('npm run build', async () => {
   // Every published URL, the 404 page and each story photo is one route Astro writes.
   const photos = new Set(dataset.stories.flatMap((s) => s.anh.map((p) => p.tep))).size;
   const routes = dataset.urls.published.length + 1 + photos;
-  const run = await astroBuild((written) => steps.count('Đang ghi trang', written, routes));
+  // The last line of defence, with the same matcher as the input gate, run beside Astro on each written file.
+  const phones = new Set([
+    ...phonesIn(dataset.settings.dien_thoai_co_quan),
+    ...phonesIn(dataset.settings.lien_he_bao_chi),
+  ]);
+  const check = startOutputCheck(STAGING, protectedNames(dataset.awards).names, phones);
+  const run = await astroBuild(
+    (written) => steps.count('Đang ghi trang', written, routes),
+    (path) => {
+      if (statSync(path, { throwIfNoEntry: false })?.isFile()) check.written(path);
+    },
+  );
   if (!run.ok || !existsSync(STAGING)) {
+    await check.stop();
     writeFileSync(BUILD_LOG, run.log);
     fail(
       `Dựng trang thất bại do lỗi nội bộ (dữ liệu đã hợp lệ). Chi tiết kỹ thuật ghi ở ${relative('.', BUILD_LOG)}: ` +
         'gửi tệp này cho người bảo trì trang (xem README, mục "Báo lỗi").',
     );
   }
-
-  // The last line of defence: every output file, with the same matcher as the input gate.
-  const names = nameFinder(protectedNames(dataset.awards).names);
-  const phones = new Set([
-    ...phonesIn(dataset.settings.dien_thoai_co_quan),
-    ...phonesIn(dataset.settings.lien_he_bao_chi),
-  ]);
-  const findings: Finding[] = [];
-  const files = filesUnder(STAGING);
-  const pages = files.filter((f) => f.endsWith('.html')).length;
-  steps.step(`Đã ghi ${formatCount(pages)} trang`);
-  for (const [i, path] of files.entries()) {
-    steps.count('Đang quét dữ liệu cá nhân trên trang đã dựng', i + 1, files.length);
-    const rel = relative(STAGING, path);
-    const binary = BINARY.test(path);
-    const text = readFileSync(path, 'utf8');
-    findings.push(...scanOutput(rel, text, names, phones, binary), ...scanOutput(rel, rel, names, phones, true));
-    if (path.endsWith('.html')) {
-      const tightened = tightenScriptPolicy(text);
-      if (tightened !== text) writeFileSync(path, tightened);
-    }
-  }
-  steps.step(`Đã quét ${formatCount(files.length)} tệp`);
+  steps.step(`Đã ghi ${formatCount(pages(STAGING))} trang`);
+  const { findings, files } = await check.finish((done, total) =>
+    steps.count('Đang quét dữ liệu cá nhân trên trang đã dựng', done, total),
+  );
+  steps.step(`Đã quét ${formatCount(files)} tệp`);
   if (findings.length > 0) {
     fail(
       [
@@ -128,5 +139,5 @@ guardCommand('npm run build', async () => {
 
   rmSync(DIST, { recursive: true, force: true });
   renameSync(STAGING, DIST);
-  console.log(`Đã dựng ${pages} trang vào ${DIST}; kiểm tra lần cuối: không có dữ liệu cá nhân.`);
+  console.log(`Đã dựng ${pages(DIST)} trang vào ${DIST}; kiểm tra lần cuối: không có dữ liệu cá nhân.`);
 });

@@ -1,5 +1,6 @@
 import { ID_NUMBER, PHONE, phoneDigits } from '../ingest/personal.ts';
-import { foldText, type NameFinder } from './protected-names.ts';
+import { foldMarkup, foldText, markupReadings } from './fold.ts';
+import type { NameFinder } from './protected-names.ts';
 
 // The last line of defence: every file of the built site, before it replaces the live one, is read as a
 // reader, a search engine or a spreadsheet would, and searched for protected names and for numbers that
@@ -37,6 +38,9 @@ function unescape(text: string): string {
 }
 
 const BIRTH = /\b(?:ngay sinh|nam sinh|sinh ngay|sinh nam|sinh thang) (?:\d{1,2} ){0,2}\d{4}\b/g;
+
+/** What every ID number and phone number holds: nine digits, with at most one space or point between two. */
+const NINE_DIGITS = /\d(?:[ .]?\d){8}/;
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
@@ -95,12 +99,17 @@ function scanText(
   const add = (f: Finding) => found.set(`${f.kind}|${f.line}|${f.ma_khen_thuong}`, f);
   const plain = unescape(text);
   const markup = !binary && /\.(html?|svg|xml)$/i.test(path);
-  // Markup removed two ways: "Sùng<b>A</b>" reads "SùngA" on screen, "Lý</td><td>A" reads as two words.
-  const apart = markup ? plain.replace(/<[^>]*>/g, ' ') : plain;
+  // Markup is read three ways (see `markupReadings`), folded in one pass.
+  const raw = markup ? markupReadings(plain) : null;
+  const folded = markup ? foldMarkup(plain) : null;
+  const readings =
+    raw && folded
+      ? (['whole', 'apart', 'joined'] as const).map((r) => ({ t: raw[r], folded: folded[r] }))
+      : [{ t: plain, folded: foldText(plain, true) }];
+  // Numbers only where markup separates them, so adjacent chart labels never join into one long number.
   // In a CSV file a comma separates cells (its decimals use a point), so "96,0912345678" is two cells.
+  const apart = raw?.apart ?? plain;
   const numbers = path.endsWith('.csv') ? apart.replace(/,/g, '\t') : apart;
-  const texts = markup ? [plain, apart, plain.replace(/<[^>]*>/g, '')] : [plain];
-  const readings = texts.map((t) => ({ t, folded: foldText(t, true) }));
   for (const { t, folded } of readings) {
     for (const hit of names.findInText(t, folded)) {
       add({ path, line: hit.line ?? 1, kind: 'ten', ma_khen_thuong: hit.ma_khen_thuong });
@@ -108,10 +117,13 @@ function scanText(
   }
   if (binary) return [...found.values()];
   for (const { folded } of readings) {
+    if (!folded.includes('sinh')) continue;
     for (const m of folded.matchAll(BIRTH))
       add({ path, line: lineAt(folded, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
   }
-  // Numbers only where markup separates them, so adjacent chart labels never join into one long number.
+  // Both patterns start with look-behinds that cost a test at every character: most files have no run
+  // of nine digits at all, which a plain pattern rules out quickly.
+  if (!NINE_DIGITS.test(numbers)) return [...found.values()];
   for (const m of numbers.matchAll(ID_NUMBER))
     add({ path, line: lineAt(numbers, m.index), kind: 'so_giay_to', ma_khen_thuong: null });
   for (const m of numbers.matchAll(PHONE)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AwardRow } from '../schemas/tables.ts';
+import { foldText } from './fold.ts';
 import {
-  foldText,
   nameFinder,
   namesIn,
   protectedNames,

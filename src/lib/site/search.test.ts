@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AWARDS, fixtureFiles, UNITS } from '../__tests__/fixture.ts';
 import { buildDataset } from '../dataset.ts';
-import { foldText, nameFinder, protectedNames } from '../domain/protected-names.ts';
+import { foldText } from '../domain/fold.ts';
+import { nameFinder, protectedNames } from '../domain/protected-names.ts';
 import { fromSnapshot, toSnapshot } from '../snapshot.ts';
 import { allAwardViews } from './awards.ts';
 import { unitPaths } from './paths.ts';
