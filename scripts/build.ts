@@ -78,7 +78,6 @@ async function astroBuild(
 }
 
 // Colours of Astro's log, which the page count and the written files are read from.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 // As in check-data: V8 would let the heap grow to several times what is live (110×10: 0.85 GB → 0.71 GB).
