@@ -1,10 +1,9 @@
 import Papa from 'papaparse';
-import { z } from 'zod';
 import { decodeCsv } from './decode.ts';
 import { personalColumn } from './personal.ts';
 import { columnLetter, makeIssue, ownCopy, type Issue } from './issues.ts';
 import { cleanText, matchKey } from './text.ts';
-import { excelError, type CellType } from './values.ts';
+import { excelError, type CellType, type Parsed } from './values.ts';
 
 // A table of the data contract: its columns (key, Vietnamese label, type, required, meaning,
 // example) and one zod schema built from them. Parsing a file yields typed rows, each with the
@@ -361,8 +360,7 @@ function startTyping<C extends readonly AnyColumn[]>(
     return { refused: [...withData.map(([, issue]) => issue).filter((i) => i !== null), ...issues] };
   }
 
-  const shape = Object.fromEntries(def.columns.map((col) => [col.key, cellSchema(col)]));
-  const schema = z.object(shape);
+  const readers = def.columns.map((col) => ({ col, read: cellReader(col) }));
   const typed: Line<RowOf<C>>[] = [];
   const refused: Line<{ [K in keyof RowOf<C>]: string }>[] = [];
   const width = header.cells.length;
@@ -426,24 +424,24 @@ function startTyping<C extends readonly AnyColumn[]>(
       refused.push(asWritten);
       return;
     }
-    const result = schema.safeParse(input);
-    if (!result.success) {
-      for (const zi of result.error.issues) {
-        const key = String(zi.path[0] ?? '');
-        const params = (zi as { params?: { code?: string } }).params;
+    const values: Record<string, unknown> = {};
+    let typedAll = true;
+    for (const { col, read } of readers) {
+      const raw = input[col.key] ?? '';
+      const cell = read(raw);
+      if (cell.ok) values[col.key] = cell.value;
+      else {
+        typedAll = false;
         issues.push(
-          makeIssue(
-            'error',
-            { file, line, ...refOf(key), field: key, value: input[key] ?? null },
-            params?.code ?? 'type-error',
-            zi.message,
-          ),
+          makeIssue('error', { file, line, ...refOf(col.key), field: col.key, value: raw }, cell.code, cell.message),
         );
       }
+    }
+    if (!typedAll) {
       refused.push(asWritten);
       return;
     }
-    const row = result.data as RowOf<C>;
+    const row = values as RowOf<C>;
     const rowIssues = def.rowRules?.(row) ?? [];
     for (const ri of rowIssues) {
       const value = ri.field ? (input[ri.field] ?? null) : null;
@@ -464,23 +462,38 @@ function startTyping<C extends readonly AnyColumn[]>(
   };
 }
 
-function cellSchema(col: AnyColumn) {
-  return z.string().transform((raw, ctx) => {
-    const fail = (code: string, message: string) => {
-      ctx.addIssue({ code: 'custom', message, params: { code } });
-      return z.NEVER;
-    };
-    const excel = excelError(raw);
-    if (excel && !excel.ok) return fail(excel.code, excel.message);
-    if (raw.trim() === '') {
-      return col.required
-        ? fail(
-            'missing-cell',
-            `Ô "${col.key}" (${col.label}) bắt buộc nhưng đang trống. Điền giá trị, ví dụ: ${col.example}.`,
-          )
-        : null;
+/** Distinct cells a column remembers: enough for a country's codes and counts, bounded for any file. */
+const CELLS_REMEMBERED = 20_000;
+
+/**
+ * A column's reading of one cell: the value, or the problem and its fix. A cell reads the same on every
+ * row (a unit's name, a status, a year, a small count), so each distinct text is read once per column.
+ */
+function cellReader(col: AnyColumn): (raw: string) => Parsed<unknown> {
+  const remembered = new Map<string, Parsed<unknown>>();
+  return (raw) => {
+    let cell = remembered.get(raw);
+    if (cell === undefined) {
+      cell = readCell(col, raw);
+      // A list value (a name list) is an object a row may keep: each row gets its own.
+      if (remembered.size >= CELLS_REMEMBERED) remembered.clear();
+      if (!cell.ok || typeof cell.value !== 'object' || cell.value === null) remembered.set(raw, cell);
     }
-    const parsed = col.type.parse(raw);
-    return parsed.ok ? parsed.value : fail(parsed.code, parsed.message);
-  });
+    return cell;
+  };
+}
+
+function readCell(col: AnyColumn, raw: string): Parsed<unknown> {
+  const excel = excelError(raw);
+  if (excel && !excel.ok) return excel;
+  if (raw.trim() === '') {
+    return col.required
+      ? {
+          ok: false,
+          code: 'missing-cell',
+          message: `Ô "${col.key}" (${col.label}) bắt buộc nhưng đang trống. Điền giá trị, ví dụ: ${col.example}.`,
+        }
+      : { ok: true, value: null };
+  }
+  return col.type.parse(raw);
 }
