@@ -2,11 +2,11 @@
 // more (privacy scan, script policy) in worker threads, each file as soon as Astro reports it written, the
 // rest (assets, files Astro does not report) when Astro is done. On two cores the check then costs little
 // wall time: Astro renders on one thread.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { scanOutput, type Finding } from '../src/lib/domain/output-scan.ts';
+import { PIECE_CHARS, scanOutput, scanPieces, type Finding } from '../src/lib/domain/output-scan.ts';
 import { nameFinder, type ProtectedName } from '../src/lib/domain/protected-names.ts';
 import { tightenScriptPolicy } from '../src/lib/site/csp.ts';
 
@@ -18,20 +18,32 @@ interface Setup {
 
 const BINARY = /\.(png|jpe?g|webp|gif|ico|avif)$/i;
 
+/** A file's text in pieces, so a country's data file is never one string (nor four copies of one). */
+function* pieces(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const bytes = new Uint8Array(PIECE_CHARS);
+  const decoder = new TextDecoder();
+  try {
+    for (let n = readSync(fd, bytes); n > 0; n = readSync(fd, bytes)) {
+      yield decoder.decode(bytes.subarray(0, n), { stream: true });
+    }
+    yield decoder.decode();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Check one written file: its findings; an HTML page also gets its tightened script policy. */
 function checkFile(setup: Setup, finder: ReturnType<typeof nameFinder>, path: string): Finding[] {
   const rel = relative(setup.root, path);
   const phones = new Set(setup.phones);
+  const findings = scanOutput(rel, rel, finder, phones, true);
+  if (!path.endsWith('.html'))
+    return [...findings, ...scanPieces(rel, pieces(path), finder, phones, BINARY.test(path))];
   const text = readFileSync(path, 'utf8');
-  const findings = [
-    ...scanOutput(rel, text, finder, phones, BINARY.test(path)),
-    ...scanOutput(rel, rel, finder, phones, true),
-  ];
-  if (path.endsWith('.html')) {
-    const tightened = tightenScriptPolicy(text);
-    if (tightened !== text) writeFileSync(path, tightened);
-  }
-  return findings;
+  const tightened = tightenScriptPolicy(text);
+  if (tightened !== text) writeFileSync(path, tightened);
+  return [...findings, ...scanOutput(rel, text, finder, phones, false)];
 }
 
 if (!isMainThread && parentPort) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phonesIn } from '../ingest/personal.ts';
-import { describeFinding, scanOutput } from './output-scan.ts';
+import { describeFinding, scanOutput, scanPieces } from './output-scan.ts';
 import { nameFinder, namesIn } from './protected-names.ts';
 
 const names = nameFinder([{ ma_khen_thuong: 'KT-2', words: namesIn('Hộ ông Sùng A Chứ')[0]! }]);
@@ -104,5 +104,32 @@ describe('the scan of the built site', () => {
     const expected = [...at.map((i) => i + 1), lineOfBoundary].sort((x, y) => x - y);
     expect(found(slice)).toEqual(expected);
     expect(found(text.length)).toEqual(expected);
+  });
+
+  it('finds a name wherever a piece of a long one-line file cuts it, and no name a cut invents', () => {
+    const item = (i: number) => `{"ma":"${i}","ten":"Bản số ${i}","ghi_chu":"Nhà văn hóa"}`;
+    const items = Array.from({ length: 200 }, (_, i) => item(i));
+    items[120] = '{"ma":"120","ten":"Hộ ông Sùng A Chứ"}';
+    const text = `[${items.join(',')}]`;
+    const start = text.indexOf('Sùng');
+    for (let cut = start - 3; cut <= start + 12; cut++) {
+      const pieces = [text.slice(0, cut), text.slice(cut)];
+      const findings = scanPieces('a.json', pieces, names, PUBLIC, false);
+      expect(
+        findings.map((f) => `${f.kind}@${f.line}`),
+        `cut at ${cut}`,
+      ).toEqual(['ten@1']);
+    }
+    // "Chứ" cut off "Sùng A Chứ" ends a word: the next piece must not read "ng A Chứ" or "A Chứ" as a name.
+    const clean = text.replace('Hộ ông Sùng A Chứ', 'Hộ ông Vàng');
+    expect(scanPieces('a.json', [clean.slice(0, 2000), clean.slice(2000)], names, PUBLIC, false)).toEqual([]);
+  });
+
+  it('finds a name split over a line break that a piece boundary falls on, on its first line', () => {
+    const text = ['a,b', 'x,Sùng A', 'Chứ,y', 'c,d'].join('\n');
+    const cut = text.indexOf('\nChứ') + 1;
+    expect(scanPieces('a.csv', [text.slice(0, cut), text.slice(cut)], names, PUBLIC, false)).toEqual([
+      { path: 'a.csv', line: 2, kind: 'ten', ma_khen_thuong: expect.any(String) },
+    ]);
   });
 });

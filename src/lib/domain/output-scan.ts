@@ -54,38 +54,54 @@ export function scanOutput(
   names: NameFinder,
   publicPhones: ReadonlySet<string>,
   binary: boolean,
-  sliceChars = SLICE_CHARS,
+  pieceChars = PIECE_CHARS,
 ): Finding[] {
-  if (text.length <= sliceChars) return scanText(path, text, names, publicPhones, binary);
-  // A country's open data (hundreds of MB) is read a slice of whole lines at a time: each reading of the
-  // text is a copy, and four copies of the whole file would not fit in memory. Slices overlap by a line,
-  // so a name broken across two lines is still found.
+  const pieces = function* () {
+    for (let i = 0; i < text.length; i += pieceChars) yield text.slice(i, i + pieceChars);
+  };
+  return scanPieces(path, pieces(), names, publicPhones, binary);
+}
+
+/** Characters of a file scanned at once: each reading of a text is a copy, so a country's files go in pieces. */
+export const PIECE_CHARS = 1 << 22;
+/** How far back from the end of a piece the next one is scanned again. */
+const OVERLAP_CHARS = 400;
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Scan a file given as consecutive pieces of its text, as read: each piece is scanned with the last few
+ * hundred characters of the one before it, so a name cut between two pieces is still found, on its line.
+ */
+export function scanPieces(
+  path: string,
+  pieces: Iterable<string>,
+  names: NameFinder,
+  publicPhones: ReadonlySet<string>,
+  binary: boolean,
+): Finding[] {
   const found = new Map<string, Finding>();
-  let start = 0;
-  let firstLine = 1;
-  while (start < text.length) {
-    const cut = text.lastIndexOf('\n', start + sliceChars);
-    const end = cut <= start || start + sliceChars >= text.length ? text.length : cut;
-    const overlap = text.lastIndexOf('\n', start - 2) + 1;
-    const from = start === 0 ? 0 : overlap;
-    const offset = start === 0 ? 0 : firstLine - 2;
-    for (const f of scanText(path, text.slice(from, end), names, publicPhones, binary)) {
-      const line = f.line + offset;
+  let tail = '';
+  let tailLine = 1;
+  for (const piece of pieces) {
+    const text = tail + piece;
+    for (const f of scanText(path, text, names, publicPhones, binary)) {
+      const line = f.line + tailLine - 1;
       found.set(`${f.kind}|${line}|${f.ma_khen_thuong}`, { ...f, line });
     }
-    firstLine += lineCount(text, start, end);
-    start = end + 1;
+    // The tail starts at a word, never inside one ("ng A Chứ" could read as another name).
+    let from = Math.max(0, text.length - OVERLAP_CHARS);
+    const inWord = (i: number) => WORD_CHARACTER.test(text[i] ?? '');
+    while (from > 0 && from < text.length && inWord(from) && inWord(from - 1)) from++;
+    tailLine += lineBreaks(text, from);
+    tail = text.slice(from);
   }
   return [...found.values()];
 }
 
-/** Characters of a file read at once by the scan. */
-const SLICE_CHARS = 1 << 22;
-
-function lineCount(text: string, from: number, to: number): number {
+function lineBreaks(text: string, before: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n + 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < before; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function scanText(

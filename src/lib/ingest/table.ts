@@ -374,7 +374,8 @@ function startTyping<C extends readonly AnyColumn[]>(
       }
     }
     const first = cells.find((c) => c.trim() !== '') ?? '';
-    if (SUMMARY_ROW.has(matchKey(first))) {
+    // Only a first cell with letters can be a total row (most are a unit's code).
+    if (/[^\d\s.,-]/.test(first) && SUMMARY_ROW.has(matchKey(first))) {
       const label = cleanText(first);
       issues.push(
         makeIssue(
