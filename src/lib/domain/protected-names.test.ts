@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AwardRow } from '../schemas/tables.ts';
 import { foldText } from './fold.ts';
-import {
-  nameFinder,
-  namesIn,
-  protectedNames,
-  tokens,
-  tokensByLine,
-  type WordKeys,
-} from './protected-names.ts';
+import { nameFinder, namesIn, protectedNames, tokens, tokensByLine, type WordKeys } from './protected-names.ts';
 
 const folds = (recipient: string) => namesIn(recipient).map((n) => n.map((w) => w.fold));
 const nameWords = (recipient: string): WordKeys[] => namesIn(recipient)[0] ?? [];
