@@ -7,18 +7,22 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { build } from 'astro';
 import { handOver, loadDataset } from '../src/data/load.ts';
+import { getSite } from '../src/data/site.ts';
 import { describeFinding } from '../src/lib/domain/output-scan.ts';
 import { phonesIn } from '../src/lib/ingest/personal.ts';
 import { protectedNames } from '../src/lib/domain/protected-names.ts';
 import { formatCount } from '../src/lib/format/vi.ts';
 import { formatReport } from '../src/lib/report.ts';
+import { allShareCards } from '../src/lib/site/share-card.ts';
 import { guardCommand } from './internal-error.ts';
 import { startOutputCheck } from './output-check.ts';
+import { startShareImages } from './share-images.ts';
 import { checkedStep, progress } from './progress.ts';
 
 // CHUNG_TAY_DIST_DIR publishes elsewhere (a test's second build); the staging folder sits beside it.
 const DIST = resolve(process.env['CHUNG_TAY_DIST_DIR'] ?? 'dist');
 const STAGING = join(dirname(DIST), `.site-build-${basename(DIST)}`);
+const IMAGES = join(dirname(DIST), `.share-images-${basename(DIST)}`);
 /** Astro's own output of a failed build, kept for the maintainer: it may quote source or system files. */
 const BUILD_LOG = resolve('build-error.log');
 
@@ -97,9 +101,13 @@ guardCommand('npm run build', async () => {
   rmSync(STAGING, { recursive: true, force: true });
   rmSync(BUILD_LOG, { force: true });
   handOver(loaded);
-  // Every published URL, the 404 page and each story photo is one route Astro writes.
+  const site = await getSite();
+  const cards = allShareCards(site, site.paths, site.awardViews);
+  rmSync(IMAGES, { recursive: true, force: true });
+  const images = startShareImages(cards, site.settings.dia_chi_trang, IMAGES);
+  // Every published URL, the 404 page and each story photo is one route Astro writes; share images are drawn aside.
   const photos = new Set(dataset.stories.flatMap((s) => s.anh.map((p) => p.tep))).size;
-  const routes = dataset.urls.published.length + 1 + photos;
+  const routes = dataset.urls.published.length + 1 + photos - cards.length;
   // The last line of defence, with the same matcher as the input gate, run beside Astro on each written file.
   const phones = new Set([
     ...phonesIn(dataset.settings.dien_thoai_co_quan),
@@ -113,14 +121,17 @@ guardCommand('npm run build', async () => {
     },
   );
   if (!run.ok || !existsSync(STAGING)) {
-    await check.stop();
+    await Promise.all([check.stop(), images.stop()]);
+    rmSync(IMAGES, { recursive: true, force: true });
     writeFileSync(BUILD_LOG, run.log);
     fail(
       `Dựng trang thất bại do lỗi nội bộ (dữ liệu đã hợp lệ). Chi tiết kỹ thuật ghi ở ${relative('.', BUILD_LOG)}: ` +
         'gửi tệp này cho người bảo trì trang (xem README, mục "Báo lỗi").',
     );
   }
-  steps.step(`Đã ghi ${formatCount(pages(STAGING))} trang`);
+  await images.finish(STAGING);
+  rmSync(IMAGES, { recursive: true, force: true });
+  steps.step(`Đã ghi ${formatCount(pages(STAGING))} trang, ${formatCount(cards.length)} ảnh chia sẻ`);
   const { findings, files } = await check.finish((done, total) =>
     steps.count('Đang quét dữ liệu cá nhân trên trang đã dựng', done, total),
   );

@@ -5,7 +5,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
-import emblem from '../../public/emblem.svg?raw';
 import type { CardTone, ShareCard } from '../lib/site/share-card.ts';
 
 // Share images, drawn at build time: satori lays the card out (text to SVG paths, with Be Vietnam Pro
@@ -17,6 +16,8 @@ const WIDTH = 1200;
 const HEIGHT = 630;
 const CACHE = join(process.cwd(), 'node_modules', '.cache', 'chung-tay', 'anh-chia-se');
 const require = createRequire(join(process.cwd(), 'package.json'));
+// Read from the file, not imported through Vite: scripts/share-images.ts draws in plain Node worker threads.
+const emblem = readFileSync(join(process.cwd(), 'public', 'emblem.svg'), 'utf8');
 
 // Satori needs TTF, OTF or WOFF (not WOFF2); each subset is its own family so Vietnamese letters, kept in
 // the "vietnamese" subset, are found.
@@ -125,9 +126,10 @@ const drawingDigest = drawing.digest('hex');
 export async function drawShareImage(card: ShareCard, host: string): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await satori(layout(card, host) as never, { width: WIDTH, height: HEIGHT, fonts });
   const pixels = new Resvg(svg, { fitTo: { mode: 'original' } }).render().pixels;
-  // A card is a few flat colours and anti-aliased text: a 256-colour palette keeps it a fraction of the size.
+  // Full colour at middle compression: a 256-colour palette would save a third of the bytes but cost six times
+  // the time (about 50 ms a card, minutes for a province), and only a platform a page is shared on fetches it.
   const raw = { width: WIDTH, height: HEIGHT, channels: 4 as const };
-  return new Uint8Array(await sharp(pixels, { raw }).png({ palette: true, effort: 1 }).toBuffer());
+  return new Uint8Array(await sharp(pixels, { raw }).png({ compressionLevel: 6 }).toBuffer());
 }
 
 /** The PNG of a card, from the cache when the same card was drawn before. */
@@ -150,4 +152,16 @@ export async function shareImagePng(card: ShareCard, address: string): Promise<U
   writeFileSync(temp, png);
   renameSync(temp, file);
   return png;
+}
+
+const DRAWN_ELSEWHERE = Symbol.for('chung-tay/share-images-drawn-elsewhere');
+
+/** Said by `npm run build`, which draws the share images in worker threads beside Astro (scripts/share-images.ts). */
+export function drawnElsewhere(): void {
+  (globalThis as Record<symbol, unknown>)[DRAWN_ELSEWHERE] = true;
+}
+
+/** Whether Astro should leave the share images to `npm run build` (false under `astro dev` and `astro build`). */
+export function areDrawnElsewhere(): boolean {
+  return (globalThis as Record<symbol, unknown>)[DRAWN_ELSEWHERE] === true;
 }

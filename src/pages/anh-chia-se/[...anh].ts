@@ -1,11 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { shareImagePng } from '../../data/share-image.ts';
+import { areDrawnElsewhere, shareImagePng } from '../../data/share-image.ts';
 import { getSite } from '../../data/site.ts';
 import { allShareCards, type ShareCard } from '../../lib/site/share-card.ts';
 
 // One 1200×630 PNG per commune, village, today's commune, published honour-roll entry and story, and one
-// for the site; pages name theirs in og:image.
+// for the site; pages name theirs in og:image. `npm run build` draws them beside Astro instead.
 export const getStaticPaths = (async () => {
+  if (areDrawnElsewhere()) return [];
   const site = await getSite();
   return allShareCards(site, site.paths, site.awardViews).map((card) => ({
     params: { anh: card.path.replace(/^\/anh-chia-se\//, '') },
