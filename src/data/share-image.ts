@@ -114,9 +114,10 @@ function layout(card: ShareCard, host: string): Node {
 const versionOf = (name: string) =>
   (JSON.parse(readFileSync(join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
     .version;
-/** Everything that draws a card besides the card itself: layout code, fonts, emblem and library versions. */
+/** Everything that draws a card besides the card itself: layout and drawing code, fonts, emblem, library versions. */
 const drawing = createHash('sha256')
   .update(layout.toString())
+  .update(drawShareImage.toString())
   .update(emblem)
   .update(['satori', '@resvg/resvg-js', 'sharp'].map(versionOf).join(' '));
 for (const f of fonts) drawing.update(f.data as Buffer);
