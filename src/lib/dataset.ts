@@ -21,7 +21,7 @@ import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { checkProtectedNames, publishedTexts } from './domain/privacy-gate.ts';
 import { checkReports } from './domain/reports.ts';
-import { parseRounds, ROUND_FOLDER, type FrozenRound } from './domain/rounds.ts';
+import { isRoundFile, parseRounds, type FrozenRound } from './domain/rounds.ts';
 import { reportsTable, type ReportRow } from './schemas/reports.ts';
 import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
 import { parseTable } from './ingest/table.ts';
@@ -62,9 +62,6 @@ export const URL_FILES = [LOCK_FILE, movedUrlsTable.file] as const;
 
 /** Optional: the dates reports came in; without it the reporting page says none were given. */
 export const REPORT_FILES = [reportsTable.file] as const;
-
-/** A frozen round's file as the loader hands it over: `dot-cong-bo/so-ket-2023.json`. */
-export const isRoundFile = (name: string) => name.startsWith(`${ROUND_FOLDER}/`);
 
 /** Optional boundary files, one per kind of unit; without one those maps are schematic diagrams. */
 const BOUNDARY_NAMES: Record<BoundaryKind, string> = { xa: 'ranh-gioi-xa', xa_moi: 'ranh-gioi-xa-moi' };
@@ -305,7 +302,7 @@ export function buildDataset(
   const awards = checkAwards(a.table, index, settings, stories, issues);
   checkStories(stories, index, awards, issues);
   const reports = parsed.reports.table ? checkReports(parsed.reports.table, index, settings, issues) : null;
-  const rounds = parseRounds(files, index, issues);
+  const rounds = parseRounds(files, issues);
   if (hasErrors(issues)) return done(null);
 
   const boundaries = readBoundaries(files, index, issues);

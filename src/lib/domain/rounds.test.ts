@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { csv, fixtureTexts, REVIEW_HEADER, SETTINGS, steadyReviews, toFiles, type Row } from '../__tests__/fixture.ts';
+import {
+  csv,
+  fixtureTexts,
+  REVIEW_HEADER,
+  SETTINGS,
+  steadyReviews,
+  toFiles,
+  UNITS,
+  type Row,
+} from '../__tests__/fixture.ts';
 import { buildDataset, type Dataset } from '../dataset.ts';
 import { compareRound, formatRound, freezeRound, parseRounds, type FrozenRound } from './rounds.ts';
 
@@ -29,9 +38,9 @@ function frozen(d = dataset()): FrozenRound {
 const corrected = (poor: number, extra: Row = {}) =>
   reviews().map((r) => (r.ma_don_vi === 'X1-01' && r.nam === 2023 ? { ...r, so_ho_ngheo: poor, ...extra } : r));
 
-const issuesOf = (text: string, d = dataset()) => {
+const issuesOf = (text: string) => {
   const issues: import('../ingest/issues.ts').Issue[] = [];
-  const rounds = parseRounds(toFiles({ [FILE]: text }), d.index, issues);
+  const rounds = parseRounds(toFiles({ [FILE]: text }), issues);
   return { rounds, issues };
 };
 
@@ -103,7 +112,7 @@ describe('reading a frozen round', () => {
 
   it('refuses a file in the folder that is not a round', () => {
     const issues: import('../ingest/issues.ts').Issue[] = [];
-    parseRounds(toFiles({ 'dot-cong-bo/ban-sao.json': '{}' }), dataset().index, issues);
+    parseRounds(toFiles({ 'dot-cong-bo/ban-sao.json': '{}' }), issues);
     expect(issues[0]).toMatchObject({ file: 'dot-cong-bo/ban-sao.json', code: 'format-error' });
     expect(issues[0]?.message).toContain('so-ket-2023.json');
   });
@@ -147,6 +156,22 @@ describe('comparing a round with today', () => {
     expect(verdicts.map((v) => v.published.ma_don_vi)).toEqual(expect.arrayContaining(['X1-01', 'X1', 'H']));
     // The round itself is not touched.
     expect(round).toEqual(frozen());
+  });
+
+  it('keeps, by name, a unit removed from the data since, saying it is no longer judged', () => {
+    const round = frozen();
+    const units = UNITS.filter((u) => u.ma_don_vi !== 'X2-01');
+    const texts = fixtureTexts({ units });
+    texts['ket-qua-ra-soat.csv'] = csv(
+      reviews().filter((r) => r.ma_don_vi !== 'X2-01'),
+      HEADER,
+    );
+    const { dataset: later, errors } = buildDataset(toFiles({ ...texts, [FILE]: formatRound(round) }));
+    expect(errors).toEqual([]);
+    expect(later!.rounds).toEqual([round]);
+    const { verdicts, figures } = compareRound(round, later!);
+    expect(verdicts.find((v) => v.published.ma_don_vi === 'X2-01')?.current).toBeNull();
+    expect(figures.find((f) => f.ma_don_vi === 'X2-01')?.current).toBeNull();
   });
 
   it('dates a correction by its new decision, else by the data update, else says it is unknown', () => {

@@ -11,6 +11,8 @@ import { isVillageLevel, type UnitIndex } from './units.ts';
 // that; the site shows it beside today's data, and every figure or verdict corrected since, with the date.
 
 export const ROUND_FOLDER = 'dot-cong-bo';
+/** A frozen round's file as the loader hands it over: `dot-cong-bo/so-ket-2023.json`. */
+export const isRoundFile = (name: string) => name.startsWith(`${ROUND_FOLDER}/`);
 
 /** `so-ket-2023`, `tong-ket-2025`, `nam-2024`: the sơ kết, the tổng kết, and each year's approved list. */
 const ROUND_ID = /^(so-ket|tong-ket|nam)-(\d{4})$/;
@@ -160,12 +162,16 @@ export function freezeRound(id: string, data: CurrentData, today: string): Freez
     };
   }
   const now = figuresNow(data);
-  const so_lieu = [...new Set(verdicts.map((v) => v.ma_don_vi))].flatMap((unitId) => {
-    const years = [
-      ...new Set(verdicts.filter((v) => v.ma_don_vi === unitId).flatMap((v) => v.so_lieu.map((s) => s.nam))),
-    ];
-    return years.sort().flatMap((y) => now(unitId, y) ?? []);
-  });
+  // The years each unit's verdicts used, in the order units were judged.
+  const yearsOf = new Map<string, Set<number>>();
+  for (const v of verdicts) {
+    const years = yearsOf.get(v.ma_don_vi) ?? new Set<number>();
+    for (const s of v.so_lieu) years.add(s.nam);
+    yearsOf.set(v.ma_don_vi, years);
+  }
+  const so_lieu = [...yearsOf].flatMap(([unitId, years]) =>
+    [...years].sort((a, b) => a - b).flatMap((y) => now(unitId, y) ?? []),
+  );
   const [kind = ''] = id.split(/-(?=\d)/);
   return {
     round: {
@@ -215,9 +221,10 @@ const FIX =
   '(git checkout data/<tệp>). Số liệu đã sửa không cần sửa ở đây: trang của đợt tự hiện cả hai.';
 
 /** Read every frozen round of the data folder; each problem names the file, the line and the fix. */
-export function parseRounds(files: ReadonlyMap<string, Uint8Array>, index: UnitIndex, issues: Issue[]): FrozenRound[] {
+// A unit removed from don-vi.csv since (with its old URL declared) stays in the round as published, by name.
+export function parseRounds(files: ReadonlyMap<string, Uint8Array>, issues: Issue[]): FrozenRound[] {
   const rounds: FrozenRound[] = [];
-  const names = [...files.keys()].filter((n) => n.startsWith(`${ROUND_FOLDER}/`)).sort();
+  const names = [...files.keys()].filter(isRoundFile).sort();
   for (const file of names) {
     const fix = FIX.replace('<tệp>', file);
     const refuse = (line: number | null, message: string, code = 'format-error') =>
@@ -270,9 +277,6 @@ export function parseRounds(files: ReadonlyMap<string, Uint8Array>, index: UnitI
       if (seen.has(key))
         problems.push([lineOf(text, 'ket_qua', i), `Kết quả ${v.tieu_chi} của ${v.ma_don_vi} ghi hai lần.`]);
       seen.add(key);
-      if (!index.byId.has(v.ma_don_vi)) {
-        problems.push([lineOf(text, 'ket_qua', i), `Mã đơn vị ${v.ma_don_vi} không có trong don-vi.csv.`]);
-      }
     });
     if (problems.length > 0) {
       for (const [line, message] of problems.slice(0, 10)) refuse(line, message, 'row-constraint');
