@@ -131,7 +131,10 @@ describe('npm run freeze', () => {
     expect(run.status, run.stderr).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
     const written = readFileSync(join(dir.data, ROUND), 'utf8');
-    expect(written).toBe(committed.replace(/"ngay_chot": "[^"]*"/, `"ngay_chot": "${today}"`));
+    // The day it is frozen, and so the check sum of what it holds, are the only differences.
+    const content = (text: string) => text.replace(/\n {2}"(ngay_chot|ma_kiem_tra)": "[^"]*",/g, '');
+    expect(written).toContain(`"ngay_chot": "${today}"`);
+    expect(content(written)).toBe(content(committed));
   });
 
   it('refuses data with errors and writes nothing', () => {
@@ -166,5 +169,17 @@ describe('check-data on a frozen round edited by hand or deleted', () => {
     const error = report.errors.find((e) => e.file === ROUND);
     expect(error).toMatchObject({ line: at + 1, code: 'type-error' });
     expect(error?.message).toContain('git checkout data/dot-cong-bo/so-ket-2023.json');
+  });
+
+  it('refuses a published verdict changed by hand, though the file still reads', () => {
+    const dir = copySample();
+    editFile(join(dir.data, ROUND), (text) => text.replace('"ket_qua":"chua_dat"', '"ket_qua":"dat"'));
+    const { status, report } = checkData(dir.data, dir.content);
+    expect(status).toBe(1);
+    const line = readFileSync(join(dir.data, ROUND), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('"ma_kiem_tra"'));
+    expect(report.errors).toMatchObject([{ file: ROUND, line: line + 1, code: 'row-constraint' }]);
+    expect(report.errors[0]?.message).toContain('Tệp đã bị sửa sau khi chốt');
   });
 });

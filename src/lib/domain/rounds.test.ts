@@ -110,6 +110,19 @@ describe('reading a frozen round', () => {
     expect(other.issues[0]?.message).toContain('Mã đợt "nam-2023" khác tên tệp (so-ket-2023.json)');
   });
 
+  it('refuses an edit by hand that still reads, at the line of its check sum', () => {
+    const text = formatRound(frozen()).replace('"giai_thich":"', '"giai_thich":"Đã sửa: ');
+    const { rounds, issues } = issuesOf(text);
+    expect(rounds).toEqual([]);
+    const line = text.split('\n').findIndex((l) => l.includes('"ma_kiem_tra"')) + 1;
+    expect(issues).toMatchObject([{ severity: 'error', file: FILE, line, code: 'row-constraint' }]);
+    expect(issues[0]?.message).toContain('Tệp đã bị sửa sau khi chốt');
+    // Spacing is not content: a file formatted otherwise still reads.
+    expect(
+      issuesOf(text.replace('"giai_thich":"Đã sửa: ', '"giai_thich":"').replaceAll('\n    {', '\n{')).issues,
+    ).toEqual([]);
+  });
+
   it('refuses a file in the folder that is not a round', () => {
     const issues: import('../ingest/issues.ts').Issue[] = [];
     parseRounds(toFiles({ 'dot-cong-bo/ban-sao.json': '{}' }), issues);

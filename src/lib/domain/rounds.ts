@@ -87,6 +87,7 @@ const roundSchema = z.strictObject({
   ngay_chot: isoDate,
   ngay_so_lieu: isoDate.nullable(),
   ghi_chu: z.string({ error: 'cần chữ' }),
+  ma_kiem_tra: z.string({ error: 'cần mã kiểm tra' }).regex(/^[0-9a-f]{16}$/, { error: 'cần 16 chữ số hệ 16' }),
   so_lieu: z.array(figuresSchema, { error: 'cần danh sách số liệu [...]' }),
   ket_qua: z.array(verdictSchema, { error: 'cần danh sách kết quả [...]' }),
 });
@@ -173,31 +174,51 @@ export function freezeRound(id: string, data: CurrentData, today: string): Freez
     [...years].sort((a, b) => a - b).flatMap((y) => now(unitId, y) ?? []),
   );
   const [kind = ''] = id.split(/-(?=\d)/);
-  return {
-    round: {
-      dot: id,
-      ten: `${KIND_TITLES[kind] ?? kind} ${year}`,
-      nam: year,
-      ngay_chot: today,
-      ngay_so_lieu: data.settings.ngay_cap_nhat,
-      ghi_chu: NOTE,
-      so_lieu,
-      ket_qua: verdicts.map((v) => ({
-        ma_don_vi: v.ma_don_vi,
-        ten_don_vi: v.ten_don_vi,
-        tieu_chi: v.tieu_chi,
-        ten_tieu_chi: v.ten_tieu_chi,
-        ket_qua: v.ket_qua,
-        gia_tri: v.gia_tri,
-        don_vi_do: v.don_vi_do,
-        nguong: v.nguong,
-        phep_so_sanh: v.phep_so_sanh,
-        can_them: v.can_them,
-        giai_thich: v.giai_thich,
-      })),
-      file: `${ROUND_FOLDER}/${id}.json`,
-    },
+  const round: Omit<FrozenRound, 'ma_kiem_tra'> = {
+    dot: id,
+    ten: `${KIND_TITLES[kind] ?? kind} ${year}`,
+    nam: year,
+    ngay_chot: today,
+    ngay_so_lieu: data.settings.ngay_cap_nhat,
+    ghi_chu: NOTE,
+    so_lieu,
+    ket_qua: verdicts.map((v) => ({
+      ma_don_vi: v.ma_don_vi,
+      ten_don_vi: v.ten_don_vi,
+      tieu_chi: v.tieu_chi,
+      ten_tieu_chi: v.ten_tieu_chi,
+      ket_qua: v.ket_qua,
+      gia_tri: v.gia_tri,
+      don_vi_do: v.don_vi_do,
+      nguong: v.nguong,
+      phep_so_sanh: v.phep_so_sanh,
+      can_them: v.can_them,
+      giai_thich: v.giai_thich,
+    })),
+    file: `${ROUND_FOLDER}/${id}.json`,
   };
+  return { round: { ...round, ma_kiem_tra: checksum(round) } };
+}
+
+/**
+ * A check sum of what a round holds (not of its spacing), written in the file: an edit by hand, even one that
+ * still reads, no longer matches it. FNV-1a in two lanes, forwards and backwards; it detects edits, it does not
+ * resist forgery (git history is the record of what was frozen).
+ */
+export function checksum(round: Omit<FrozenRound, 'ma_kiem_tra'>): string {
+  const values = (schema: z.ZodObject, item: object) =>
+    Object.keys(schema.shape).map((k) => (item as Record<string, unknown>)[k]);
+  const text = JSON.stringify([
+    ...values(roundSchema.omit({ ma_kiem_tra: true, so_lieu: true, ket_qua: true }), round),
+    round.so_lieu.map((f) => values(figuresSchema, f)),
+    round.ket_qua.map((v) => values(verdictSchema, v)),
+  ]);
+  const lane = (from: number, step: number) => {
+    let h = 0x811c9dc5;
+    for (let i = from; i >= 0 && i < text.length; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  return lane(0, 1) + lane(text.length - 1, -1);
 }
 
 /** The file's text: a header a steward reads, then one figure or verdict per line, so `git diff` shows each. */
@@ -269,6 +290,10 @@ export function parseRounds(files: ReadonlyMap<string, Uint8Array>, issues: Issu
     }
     const round = { ...parsed.data, file };
     const problems: [number | null, string][] = [];
+    if (checksum(round) !== round.ma_kiem_tra) {
+      const line = text.split('\n').findIndex((l) => l.includes('"ma_kiem_tra"')) + 1 || null;
+      problems.push([line, 'Tệp đã bị sửa sau khi chốt: nội dung không khớp mã kiểm tra (ma_kiem_tra) ghi lúc chốt.']);
+    }
     if (round.dot !== id) problems.push([2, `Mã đợt "${round.dot}" khác tên tệp (${id}.json).`]);
     if (round.nam !== roundYear(round.dot)) problems.push([4, `Năm ${round.nam} khác năm trong mã đợt ${round.dot}.`]);
     const seen = new Set<string>();
