@@ -129,8 +129,9 @@ mà khen thưởng đã dựa vào. Mã đợt: \`so-ket-<năm sơ kết>\`, \`t
   điều đó và dẫn về trang của đợt. **Ngày sửa** là ngày quyết định mới (\`ngay_quyet_dinh\`) nếu dòng đã sửa mang
   ngày quyết định sau ngày quyết định lúc chốt; nếu không, là \`ngay_cap_nhat\` của \`dia-phuong.csv\` khi nó sau
   ngày cập nhật lúc chốt; nếu cả hai không đổi, trang ghi "sửa sau ngày chốt" và nhắc ghi \`ngay_cap_nhat\`.
-- Tệp bị sửa tay hoặc hỏng: \`check-data\` báo lỗi, nêu tệp, dòng và cách sửa (lấy lại bản trong kho mã). Xóa tệp
-  thì trang của đợt mất, nên \`check-data\` từ chối như mọi đường dẫn đã công khai.
+- Tệp bị sửa tay hoặc hỏng: \`check-data\` báo lỗi, nêu tệp, dòng và cách sửa (lấy lại bản trong kho mã). Một chỗ
+  sửa tay vẫn đọc được cũng bị phát hiện: \`ma_kiem_tra\` là mã kiểm tra nội dung ghi lúc chốt. Xóa tệp thì trang
+  của đợt mất, nên \`check-data\` từ chối như mọi đường dẫn đã công khai.
 
 ## \`dia-phuong.csv\` — Địa phương và thiết lập
 
