@@ -12,6 +12,7 @@ import {
   type BuildOptions,
   type BuildResult,
 } from '../lib/dataset.ts';
+import { ROUND_FOLDER } from '../lib/domain/rounds.ts';
 import { locateInWorkbooks, tableFiles, workbookName } from '../lib/ingest/xlsx.ts';
 import { parseSettings, settingsTable } from '../lib/schemas/settings.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
@@ -101,6 +102,14 @@ export function loadDataset(
     } catch {
       // A missing file is reported by the core, in Vietnamese.
     }
+  }
+  // Every entry of the frozen rounds' folder: the core refuses one that is not a round.
+  const rounds = join(dir, ROUND_FOLDER);
+  for (const name of existsSync(rounds) ? readdirSync(rounds).sort() : []) {
+    const path = join(rounds, name);
+    // A folder or an unreadable entry arrives empty, and is refused like any file that is not a round.
+    const bytes = statSync(path).isFile() ? new Uint8Array(readFileSync(path)) : new Uint8Array();
+    files.set(`${ROUND_FOLDER}/${name}`, bytes);
   }
   const stories = readStories(content);
   const photos = readPhotos(content);

@@ -1,6 +1,7 @@
 import { PERSONAL_KINDS } from './ingest/personal.ts';
 import type { Column } from './ingest/table.ts';
 import { MAX_DECIMALS, MAX_LENGTH } from './ingest/values.ts';
+import { ROUND_FOLDER } from './domain/rounds.ts';
 import { reportsTable } from './schemas/reports.ts';
 import { SETTINGS } from './schemas/settings.ts';
 import {
@@ -84,6 +85,7 @@ Thư mục khác: đặt biến môi trường \`CHUNG_TAY_DATA_DIR\` (dữ li�
 | \`dia-phuong.csv\` | địa phương, cơ quan chủ quản, liên hệ, giai đoạn, năm gốc, cách hiểu tiêu chí (mỗi dòng một thiết lập) |
 ${tables.map((t) => `| \`${t.file}\` | ${cell(t.description)} |`).join('\n')}
 | \`${LOCK_FILE}\` | mọi đường dẫn đã công khai và nội dung của nó; do \`npm run accept-urls\` ghi, không sửa tay (xem README chính) |
+| \`${ROUND_FOLDER}/<mã đợt>.json\` | kết quả đã công bố của một đợt (sơ kết, tổng kết, danh sách hằng năm); do \`npm run freeze\` ghi, không sửa tay (xem dưới) |
 
 Bài viết điển hình nằm ở \`content/dien-hinh/*.mdx\` (xem README chính).
 
@@ -107,6 +109,29 @@ thật, đặt vào thư mục dữ liệu một tệp cho mỗi loại đơn v�
   nào; tệp không khớp đơn vị nào là lỗi. Khi khớp chưa được một nửa số đơn vị, bản đồ vẫn là sơ đồ.
 - Tệp khác trông như ranh giới (\`*.geojson\`, \`*.topojson\`, \`ranh-gioi*.json\`, kể cả tên cũ \`ranh-gioi.geojson\`)
   không được đọc; \`check-data\` nêu tên các tệp được đọc.
+
+## Đợt công bố đã chốt (\`${ROUND_FOLDER}/\`)
+
+Kết quả của một đợt chính thức được chốt lại đúng như đã công bố, để số liệu sửa về sau không âm thầm đổi kết quả
+mà khen thưởng đã dựa vào. Mã đợt: \`so-ket-<năm sơ kết>\`, \`tong-ket-<năm tổng kết>\` (theo \`nam_so_ket\`,
+\`nam_tong_ket\`), \`nam-<năm>\` (danh sách phê duyệt của một năm).
+
+- Chốt: \`npm run freeze -- --round so-ket-2023\` ghi \`${ROUND_FOLDER}/so-ket-2023.json\`: mã và tên đợt, năm, ngày chốt
+  (\`ngay_chot\`), ngày cập nhật số liệu lúc chốt (\`ngay_so_lieu\`), mỗi dòng một số liệu đã dùng (\`so_lieu\`: tổng số
+  hộ, hộ nghèo, hộ cận nghèo, hộ dân tộc thiểu số và hộ nghèo dân tộc thiểu số của từng đơn vị, mỗi năm mà kết quả
+  dựa vào, kèm ngày quyết định mới nhất) và mỗi dòng một kết quả (\`ket_qua\`: tiêu chí, kết quả, giá trị, ngưỡng, số
+  hộ còn thiếu, giải thích). Sau đó chạy \`npm run accept-urls\` (trang \`/dot/so-ket-2023/\`) và commit cả hai tệp.
+- Lệnh từ chối khi dữ liệu có lỗi (như \`check-data\`), khi kết quả của đợt còn dùng số liệu sơ bộ (chỉ chốt danh
+  sách đã phê duyệt: ghi \`trang_thai = chinh_thuc\` cùng số và ngày quyết định), và khi tệp đã có: **tệp đã chốt
+  không bao giờ bị ghi đè**, kể cả khi dựng lại trang.
+- Sửa số liệu sau khi chốt: sửa trong \`ket-qua-ra-soat.csv\` như thường lệ. Trang của đợt vẫn giữ kết quả đã công
+  bố và ghi bên cạnh "Đã công bố: … Số liệu hiện nay: …" kèm ngày sửa; trang của xã, thôn có số liệu đã sửa ghi
+  điều đó và dẫn về trang của đợt. **Ngày sửa** là ngày quyết định mới (\`ngay_quyet_dinh\`) nếu dòng đã sửa mang
+  ngày quyết định sau ngày quyết định lúc chốt; nếu không, là \`ngay_cap_nhat\` của \`dia-phuong.csv\` khi nó sau
+  ngày cập nhật lúc chốt; nếu cả hai không đổi, trang ghi "sửa sau ngày chốt" và nhắc ghi \`ngay_cap_nhat\`.
+- Tệp bị sửa tay hoặc hỏng: \`check-data\` báo lỗi, nêu tệp, dòng và cách sửa (lấy lại bản trong kho mã). Một chỗ
+  sửa tay vẫn đọc được cũng bị phát hiện: \`ma_kiem_tra\` là mã kiểm tra nội dung ghi lúc chốt. Xóa tệp thì trang
+  của đợt mất, nên \`check-data\` từ chối như mọi đường dẫn đã công khai.
 
 ## \`dia-phuong.csv\` — Địa phương và thiết lập
 

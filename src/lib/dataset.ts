@@ -21,6 +21,7 @@ import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { checkProtectedNames, publishedTexts } from './domain/privacy-gate.ts';
 import { checkReports } from './domain/reports.ts';
+import { isRoundFile, parseRounds, type FrozenRound } from './domain/rounds.ts';
 import { reportsTable, type ReportRow } from './schemas/reports.ts';
 import { hasErrors, makeIssue, type Issue } from './ingest/issues.ts';
 import { parseTable } from './ingest/table.ts';
@@ -88,6 +89,8 @@ export interface Dataset {
   reports: ReportRow[] | null;
   stories: Story[];
   boundaries: BoundaryFile[];
+  /** Frozen rounds (data/dot-cong-bo/*.json), as published; read only, never rewritten by a build. */
+  rounds: FrozenRound[];
   index: UnitIndex;
   figures: FiguresLookup;
   /** Every verdict; empty when built with `keepVerdicts: false` (check-data), which only counts them. */
@@ -268,6 +271,7 @@ export function buildDataset(
   const { units: u, regions: r, criteria: c, reviews: rv, awards: a } = parsed;
   if (!settings || !settingRows || !u.table || !r.table || !c.table || !rv.table || !a.table) return done(null);
   // Every published string, before anything is built: a protected name anywhere refuses the data.
+  const roundFiles = [...files.keys()].filter(isRoundFile);
   const lockText = files.has(LOCK_FILE) ? new TextDecoder().decode(files.get(LOCK_FILE)) : null;
   const published = publishedTexts({
     settings: settingRows,
@@ -277,7 +281,8 @@ export function buildDataset(
     photos: [...photos.keys()],
     moved: parsed.moved.table,
     lock: lockText,
-    notes: CREDIT_FILES.filter((f) => files.has(f)).map((file) => ({
+    // Frozen rounds are published as written, like a boundary file's credit.
+    notes: [...CREDIT_FILES.filter((f) => files.has(f)), ...roundFiles].map((file) => ({
       file,
       text: new TextDecoder().decode(files.get(file)),
     })),
@@ -297,6 +302,7 @@ export function buildDataset(
   const awards = checkAwards(a.table, index, settings, stories, issues);
   checkStories(stories, index, awards, issues);
   const reports = parsed.reports.table ? checkReports(parsed.reports.table, index, settings, issues) : null;
+  const rounds = parseRounds(files, issues);
   if (hasErrors(issues)) return done(null);
 
   const boundaries = readBoundaries(files, index, issues);
@@ -323,6 +329,7 @@ export function buildDataset(
     reports,
     stories,
     boundaries,
+    rounds,
     index,
     figures,
     verdicts,

@@ -2,6 +2,7 @@ import type { BoundaryFile } from './charts/map.ts';
 import type { Dataset } from './dataset.ts';
 import type { Verdict } from './domain/criteria.ts';
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
+import type { FrozenRound } from './domain/rounds.ts';
 import { publicAward, type PublicAward } from './domain/privacy.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import type { Issue } from './ingest/issues.ts';
@@ -36,6 +37,8 @@ export interface Snapshot {
   /** Warnings for the public data-quality page: values from the awards file are dropped. */
   warnings: Omit<Issue, 'severity'>[];
   boundaries: BoundaryFile[];
+  /** Frozen rounds, as published (data/dot-cong-bo/). */
+  rounds: FrozenRound[];
   /** Input files with their SHA-256, computed by the loader. */
   inputs: { tep: string; sha256: string; kich_thuoc: number }[];
   urls: UrlPlan;
@@ -54,6 +57,7 @@ export function toSnapshot(d: Dataset, warnings: readonly Issue[], inputs: Snaps
     verdicts: d.verdicts,
     warnings: warnings.map(({ severity: _s, ...w }) => (w.file === awardsTable.file ? { ...w, value: null } : w)),
     boundaries: d.boundaries,
+    rounds: d.rounds,
     inputs,
     urls: d.urls,
   };

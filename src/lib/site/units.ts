@@ -15,6 +15,7 @@ import {
   type FiguresRow,
 } from './common.ts';
 import { communeFilesPath, COMMUNE_FILES, storyPath, type UnitPaths } from './paths.ts';
+import { frozenNotes, type FrozenNote } from './rounds.ts';
 
 // The page of a commune of the movement, a village, or a commune of today.
 
@@ -38,6 +39,8 @@ export interface UnitPageView {
   path: string;
   breadcrumbs: Link[];
   notices: string[];
+  /** Frozen rounds that published this unit's figures or verdicts otherwise than today. */
+  frozen: FrozenNote[];
   successor: Link | null;
   facts: { label: string; value: string }[];
   figures: FiguresRow[];
@@ -194,6 +197,7 @@ export function unitPage(
       ...(parent && parent.cap !== 'huyen' ? [link(paths, parent)] : []),
     ],
     notices,
+    frozen: frozenNotes(site, paths, unitId),
     successor: successor ? link(paths, successor) : null,
     facts: facts(site, u),
     figures: figuresRows(site, unitId),

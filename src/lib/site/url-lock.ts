@@ -8,6 +8,7 @@ import { fromSnapshot, toSnapshot, type SiteData } from '../snapshot.ts';
 import { allAwardViews, awardFilters, withdrawnEntries, type AwardFilter, type AwardView } from './awards.ts';
 import { mapIndicators } from './maps.ts';
 import { villageIndex } from './units.ts';
+import { roundPath, ROUNDS_PATH } from './rounds.ts';
 import { communeFilesPath, COMMUNE_FILES, storyPath, unitPaths, type UnitPaths } from './paths.ts';
 
 // Every URL the site publishes, and the check that none is dropped or re-pointed. The lock file
@@ -146,6 +147,8 @@ function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlCont
     ...withdrawnEntries(site).map((w) => ({ path: w.path, target: `khen-thuong-da-go ${w.id}` })),
     ...filters.map(({ path }) => ({ path, target: filter(path) })),
     ...site.stories.map((s) => ({ path: storyPath(s.slug), target: `bai-viet ${s.slug}` })),
+    ...(site.rounds.length > 0 ? [{ path: ROUNDS_PATH, target: 'trang dot' }] : []),
+    ...site.rounds.map((r) => ({ path: roundPath(r.dot), target: `dot-cong-bo ${r.dot}` })),
   ];
 }
 
@@ -220,6 +223,7 @@ const KIND_WORDS: Record<string, string> = {
   trang: 'trang',
   'chuyen-huong': 'chuyển hướng đến',
   'go-bo': 'thông báo trang đã gỡ',
+  'dot-cong-bo': 'kết quả đã công bố của đợt',
 };
 
 /** "don-vi 03550" → "trang đơn vị 03550 (Xã Sì Lở Lầu)". */

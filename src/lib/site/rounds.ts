@@ -1,0 +1,208 @@
+import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
+import {
+  compareRound,
+  FIGURE_NAMES,
+  type Correction,
+  type FrozenRound,
+  type FrozenVerdict,
+  type RoundChanges,
+} from '../domain/rounds.ts';
+import { formatCount, formatDate, formatDecimal } from '../format/vi.ts';
+import type { SiteData } from '../snapshot.ts';
+import type { UnitPaths } from './paths.ts';
+
+// The pages of frozen rounds (/dot/, /dot/<round>/) and the note on a unit's page: what a round
+// published, and beside it what today's data says wherever a figure or a verdict was corrected since.
+
+export const ROUNDS_PATH = '/dot/';
+export const roundPath = (id: string) => `${ROUNDS_PATH}${id}/`;
+
+// Computed once per round and build: every unit page asks.
+const changesOf = new WeakMap<FrozenRound, RoundChanges>();
+function changes(site: SiteData, round: FrozenRound): RoundChanges {
+  let c = changesOf.get(round);
+  if (!c) {
+    c = compareRound(round, site);
+    changesOf.set(round, c);
+  }
+  return c;
+}
+
+/** "sửa ngày 12/03/2026 (quyết định mới)"; without a date, when it was frozen and that the date is unknown. */
+export function correctionText(c: Correction, round: FrozenRound): string {
+  if (c.date && c.by === 'quyet_dinh') return `sửa ngày ${formatDate(c.date)}, theo quyết định phê duyệt mới`;
+  if (c.date) return `sửa trong lần cập nhật số liệu ngày ${formatDate(c.date)}`;
+  return `sửa sau ngày chốt ${formatDate(round.ngay_chot)}; ngày sửa chưa được ghi (thiết lập ngay_cap_nhat)`;
+}
+
+/** "Đạt (65,0%)", "Chưa đạt (55,0%, cần thêm 3)": a verdict in one short line. */
+function verdictText(v: {
+  ket_qua: VerdictResult;
+  gia_tri: number | null;
+  don_vi_do: FrozenVerdict['don_vi_do'];
+  can_them: number | null;
+}): string {
+  const value =
+    v.gia_tri === null
+      ? null
+      : v.don_vi_do === 'don_vi'
+        ? formatDecimal(v.gia_tri, 0)
+        : `${formatDecimal(v.gia_tri, 1)}${v.don_vi_do === 'phan_tram' ? '%' : ' điểm'}`;
+  const margin = v.ket_qua === 'chua_dat' && v.can_them !== null ? `cần thêm ${formatCount(v.can_them)}` : null;
+  const detail = [value, margin].filter((x) => x !== null).join(', ');
+  return `${VERDICT_RESULTS[v.ket_qua]}${detail ? ` (${detail})` : ''}`;
+}
+
+const countText = (n: number | null) => (n === null ? 'không còn số liệu' : formatCount(n));
+
+/** One difference between what was published and today: the reader sees both, and when it changed. */
+export interface ChangeLine {
+  unitId: string;
+  /** The criterion of a changed verdict; null for a figure. */
+  criterion: string | null;
+  name: string;
+  path: string | null;
+  what: string;
+  published: string;
+  current: string;
+  corrected: string;
+}
+
+function changeLines(site: SiteData, paths: UnitPaths, round: FrozenRound, unitId?: string): ChangeLine[] {
+  const { figures, verdicts } = changes(site, round);
+  const unit = (id: string) => ({
+    unitId: id,
+    name: site.index.byId.get(id)?.ten_don_vi ?? id,
+    path: paths.of(id),
+  });
+  return [
+    ...figures.map((f) => ({
+      ...unit(f.ma_don_vi),
+      criterion: null,
+      what: `${FIGURE_NAMES[f.field]} năm ${f.nam}`,
+      published: countText(f.published),
+      current: countText(f.current),
+      corrected: correctionText(f.corrected, round),
+    })),
+    ...verdicts.map((v) => ({
+      ...unit(v.published.ma_don_vi),
+      criterion: v.published.tieu_chi,
+      what: `${v.published.ten_tieu_chi} năm ${round.nam}`,
+      published: verdictText(v.published),
+      current: v.current ? verdictText(v.current) : 'không còn được đánh giá',
+      corrected: correctionText(v.corrected, round),
+    })),
+  ].filter((l) => unitId === undefined || l.unitId === unitId);
+}
+
+export interface RoundLink {
+  title: string;
+  path: string;
+  frozenOn: string;
+  changed: number;
+}
+
+/** Every frozen round, latest year first, with how many of its figures and verdicts changed since. */
+export function roundLinks(site: SiteData): RoundLink[] {
+  return [...site.rounds]
+    .sort((a, b) => b.nam - a.nam || (a.dot < b.dot ? -1 : 1))
+    .map((r) => {
+      const c = changes(site, r);
+      return {
+        title: r.ten,
+        path: roundPath(r.dot),
+        frozenOn: formatDate(r.ngay_chot),
+        changed: c.figures.length + c.verdicts.length,
+      };
+    });
+}
+
+export interface RoundVerdictRow {
+  name: string;
+  path: string | null;
+  criterion: string;
+  result: VerdictResult;
+  published: string;
+  explanation: string;
+  /** Today's verdict where it differs, with the date of the correction. */
+  change: ChangeLine | null;
+}
+
+export interface RoundSection {
+  /** The district, or a commune with its villages. */
+  title: string;
+  anchor: string;
+  rows: RoundVerdictRow[];
+}
+
+export interface RoundPageView {
+  id: string;
+  title: string;
+  year: number;
+  frozenOn: string;
+  dataDate: string | null;
+  changes: ChangeLine[];
+  sections: RoundSection[];
+}
+
+export function roundPage(site: SiteData, paths: UnitPaths, id: string): RoundPageView {
+  const round = site.rounds.find((r) => r.dot === id);
+  if (!round) throw new Error(`roundPage: unknown round ${id}`);
+  const lines = changeLines(site, paths, round);
+  const changedVerdict = new Map(lines.filter((l) => l.criterion).map((l) => [`${l.unitId}|${l.criterion}`, l]));
+  const row = (v: FrozenVerdict): RoundVerdictRow => ({
+    name: v.ten_don_vi,
+    path: paths.of(v.ma_don_vi),
+    criterion: v.ten_tieu_chi,
+    result: v.ket_qua,
+    published: verdictText(v),
+    explanation: v.giai_thich,
+    change: changedVerdict.get(`${v.ma_don_vi}|${v.tieu_chi}`) ?? null,
+  });
+  // Not applicable verdicts are left out of the tables (they still show in the list of changes).
+  const of = (ids: readonly string[]) =>
+    ids.flatMap((u) => round.ket_qua.filter((v) => v.ma_don_vi === u && v.ket_qua !== 'khong_ap_dung')).map(row);
+  const { district, movementCommunes } = site.index;
+  const grouped = new Set(
+    [district, ...movementCommunes.flatMap((c) => [c, ...site.index.villagesOf(c.ma_don_vi)])].map((u) => u.ma_don_vi),
+  );
+  const sections: RoundSection[] = [
+    { title: district.ten_don_vi, anchor: district.ma_don_vi, rows: of([district.ma_don_vi]) },
+    ...movementCommunes.map((c) => ({
+      title: c.ten_don_vi,
+      anchor: c.ma_don_vi,
+      rows: of([c.ma_don_vi, ...site.index.villagesOf(c.ma_don_vi).map((v) => v.ma_don_vi)]),
+    })),
+    {
+      title: 'Đơn vị khác',
+      anchor: 'khac',
+      rows: of([...new Set(round.ket_qua.map((v) => v.ma_don_vi))].filter((u) => !grouped.has(u))),
+    },
+  ].filter((s) => s.rows.length > 0);
+  return {
+    id,
+    title: round.ten,
+    year: round.nam,
+    frozenOn: formatDate(round.ngay_chot),
+    dataDate: round.ngay_so_lieu ? formatDate(round.ngay_so_lieu) : null,
+    changes: lines,
+    sections,
+  };
+}
+
+/** On a unit's page: each frozen round that published a figure or verdict of it otherwise than today. */
+export interface FrozenNote {
+  title: string;
+  path: string;
+  frozenOn: string;
+  changes: ChangeLine[];
+}
+
+export function frozenNotes(site: SiteData, paths: UnitPaths, unitId: string): FrozenNote[] {
+  return site.rounds.flatMap((round) => {
+    const lines = changeLines(site, paths, round, unitId);
+    return lines.length === 0
+      ? []
+      : [{ title: round.ten, path: roundPath(round.dot), frozenOn: formatDate(round.ngay_chot), changes: lines }];
+  });
+}
