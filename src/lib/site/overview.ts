@@ -3,7 +3,7 @@ import { formatCount } from '../format/vi.ts';
 import type { CriterionId } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
-import { criteriaFor, trendCharts, type ChartView, type CriterionView } from './common.ts';
+import { answerFirst, criteriaFor, trendCharts, type Answer, type ChartView, type CriterionView } from './common.ts';
 import { mapView, RATE_INDICATOR, type MapView } from './maps.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
 import type { Link } from './units.ts';
@@ -18,6 +18,8 @@ export interface CountRow {
 }
 
 export interface OverviewView {
+  /** The district's targets for the latest round, in words: shown first. */
+  answer: Answer;
   targets: CriterionView[];
   charts: ChartView[];
   map: MapView;
@@ -55,8 +57,10 @@ export function overview(site: SiteData, paths: UnitPaths, awardViews: readonly 
       };
     }),
   }));
+  const targets = criteriaFor(site, district.ma_don_vi);
   return {
-    targets: criteriaFor(site, district.ma_don_vi),
+    answer: answerFirst(site, district.ma_don_vi, targets),
+    targets,
     charts: trendCharts(site, district.ma_don_vi, site.settings.ten_dia_phuong),
     map: mapView(site, paths, site.index.movementCommunes, RATE_INDICATOR, 'xã, thị trấn'),
     counts: { years, rows },

@@ -4,12 +4,15 @@ import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
+import { nameInSentence } from '../format/names.ts';
 import {
+  answerFirst,
   criteriaFor,
   figuresRows,
   latestYear,
   levelName,
   trendCharts,
+  type Answer,
   type ChartView,
   type CriterionView,
   type FiguresRow,
@@ -34,11 +37,15 @@ export interface VillageRow extends Link {
 export interface UnitPageView {
   id: string;
   name: string;
+  /** The name as written mid-sentence: "xã Bản Lang". */
+  nameInSentence: string;
+  /** The verdicts of the latest round in words, the data status and its date: shown first. */
+  answer: Answer;
   kind: string;
   path: string;
   breadcrumbs: Link[];
   notices: string[];
-  successor: Link | null;
+  successor: (Link & { nameInSentence: string }) | null;
   facts: { label: string; value: string }[];
   figures: FiguresRow[];
   charts: ChartView[];
@@ -166,7 +173,7 @@ export function unitPage(
       : 'Sau sắp xếp đơn vị hành chính';
     const basis = site.settings.van_ban_sap_xep ? ` (${site.settings.van_ban_sap_xep})` : '';
     notices.push(
-      `${since}${basis}, ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${successor.ten_don_vi}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`,
+      `${since}${basis}, ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${nameInSentence(successor.ten_don_vi)}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`,
     );
   }
   if (u.hieu_luc_tu && !current) notices.push(`Đơn vị được thành lập từ ngày ${formatDate(u.hieu_luc_tu)}.`);
@@ -183,9 +190,12 @@ export function unitPage(
   ]);
   const awards = inFileOrder(shown, awardsByUnit(awardViews));
   const stories = inFileOrder(shown, storiesByUnit(site)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) }));
+  const criteria = criteriaFor(site, unitId);
   return {
     id: unitId,
     name: u.ten_don_vi,
+    nameInSentence: nameInSentence(u.ten_don_vi),
+    answer: answerFirst(site, unitId, criteria),
     kind: levelName(u),
     path,
     breadcrumbs: [
@@ -194,11 +204,11 @@ export function unitPage(
       ...(parent && parent.cap !== 'huyen' ? [link(paths, parent)] : []),
     ],
     notices,
-    successor: successor ? link(paths, successor) : null,
+    successor: successor ? { ...link(paths, successor), nameInSentence: nameInSentence(successor.ten_don_vi) } : null,
     facts: facts(site, u),
     figures: figuresRows(site, unitId),
     charts: trendCharts(site, unitId, u.ten_don_vi),
-    criteria: criteriaFor(site, unitId),
+    criteria,
     villages: villages && villages.length > 0 ? villageRows(site, paths, villages) : null,
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,
