@@ -279,7 +279,8 @@ function derivedDecisiveValue(v: Verdict, terms: VerdictTerms): DecisiveValue | 
   const decimals = decimalsToShow(v.gia_tri, v.nguong, v.gia_tri !== v.nguong || v.ket_qua === 'chua_dat');
   const rises = v.gia_tri < 0 && v.don_vi_do !== 'don_vi' && terms.shortfallVerb === 'giảm';
   return {
-    name: terms.valueName,
+    // Without every year's data, the value is only that of the years there are.
+    name: v.ket_qua === 'chua_du_du_lieu' ? `${terms.valueName} (trong số liệu đã có)` : terms.valueName,
     value: rises ? `tăng ${measured(v, -v.gia_tri, terms, decimals)}` : measured(v, v.gia_tri, terms, decimals),
   };
 }
@@ -306,13 +307,14 @@ function shortfall(v: Verdict, terms: VerdictTerms): string | null {
 function evidenceText(s: Verdict['so_lieu'][number]): string {
   const status = s.trang_thai ? ` (${REVIEW_STATUSES[s.trang_thai].toLowerCase()})` : '';
   const number = Number.isInteger(s.gia_tri) ? formatCount(s.gia_tri) : formatDecimal(s.gia_tri, 2);
+  const line = (name: string, value: string) => `Năm ${s.nam}, ${name}: ${value}${status}`;
   const named = /^(.*) \((điểm phần trăm|%)\)$/.exec(s.chi_so);
-  if (named) return `${named[1]} năm ${s.nam}: ${number}${named[2] === '%' ? '%' : ` ${named[2]}`}${status}`;
+  if (named) return line(named[1] ?? '', `${number}${named[2] === '%' ? '%' : ` ${named[2]}`}`);
   const flag = /^(.*) \(1 = đạt\)$/.exec(s.chi_so);
-  if (flag) return `${flag[1]}, năm ${s.nam}: ${s.gia_tri === 1 ? 'đạt' : 'chưa đạt'}${status}`;
+  if (flag) return line(flag[1] ?? '', s.gia_tri === 1 ? 'đạt' : 'chưa đạt');
   const units = /^(ước tính: )?số (xã|thôn)/.exec(s.chi_so)?.[2];
   const unit = /^tỷ lệ/.test(s.chi_so) ? '%' : /^quy mô|^số hộ/.test(s.chi_so) ? ' hộ' : units ? ` ${units}` : '';
-  return `${s.chi_so} năm ${s.nam}: ${number}${unit}${status}`;
+  return line(s.chi_so, `${number}${unit}`);
 }
 
 export function verdictView(v: Verdict, terms: VerdictTerms): VerdictView {
