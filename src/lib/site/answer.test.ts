@@ -7,6 +7,7 @@ import { allAwardViews } from './awards.ts';
 import { criteriaFor, trendCharts, verdictTerms, verdictView } from './common.ts';
 import { overview } from './overview.ts';
 import { unitPaths } from './paths.ts';
+import { storyView } from './stories.ts';
 import { unitPage } from './units.ts';
 
 function site(reviews: Row[] = steadyReviews()): SiteData {
@@ -149,5 +150,35 @@ describe('names mid-sentence and households in words', () => {
     const takeaway = trendCharts(site(rows), 'X1', 'Xã Một')[0]?.takeaway ?? '';
     expect(takeaway).toContain('đến năm 2025 không còn hộ nào');
     expect(takeaway).not.toMatch(/\b0 hộ/);
+  });
+});
+
+describe('a story shows the figures of its own date', () => {
+  function withStory(ngay: string) {
+    const { dataset } = buildDataset(fixtureFiles({ awards: AWARDS, units: UNITS }));
+    const snapshot = toSnapshot(dataset!, [], []);
+    const story = { slug: 'bai', tieu_de: 'Một bài viết', tom_tat: 'Tóm tắt của bài viết.', ngay, tac_gia: 'Tác giả' };
+    snapshot.stories = [{ ...story, ma_don_vi: 'X1-01', anh: [] }];
+    const s = fromSnapshot(snapshot);
+    return storyView(s, unitPaths(s.index), 'bai');
+  }
+
+  it("shows the review year of the story's date, labelled, and points to the unit page for the latest", () => {
+    const view = withStory('2023-12-10');
+    expect(view.figuresYear).toBe(2023);
+    expect(view.latestYear).toBe(2025);
+    expect(view.facts.map((f) => f.label)).toEqual([
+      'Bản Một, năm 2021 (chính thức)',
+      'Bản Một, năm 2023 (chính thức)',
+      'Tiêu chí thôn, năm 2023',
+    ]);
+    expect(view.facts.some((f) => f.label.includes('2025'))).toBe(false);
+    expect(view.unit).toMatchObject({ nameInSentence: 'bản Một', path: '/xa/mot/mot/' });
+  });
+
+  it('shows the latest figures, with no pointer elsewhere, for a story written after the last review', () => {
+    const view = withStory('2026-03-01');
+    expect(view.figuresYear).toBe(2025);
+    expect(view.latestYear).toBeNull();
   });
 });
