@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsToShow, formatCount, formatDate, formatDecimal, formatPercent, roundHalfUp } from './vi.ts';
+import {
+  datesInText,
+  decimalsToShow,
+  formatCount,
+  formatDate,
+  formatDecimal,
+  formatPercent,
+  roundHalfUp,
+} from './vi.ts';
 import { nameInSentence } from './names.ts';
 
 describe('numbers in vi-VN, rounded half up', () => {
@@ -70,5 +78,18 @@ describe('nameInSentence', () => {
     expect(nameInSentence('Xã')).toBe('Xã');
     expect(nameInSentence('Xãm Lang')).toBe('Xãm Lang');
     expect(nameInSentence('huyện Phong Thổ')).toBe('huyện Phong Thổ');
+  });
+});
+
+describe('datesInText', () => {
+  it('writes the dates inside a text as dd/mm/yyyy and leaves document numbers alone', () => {
+    expect(datesInText('QĐ 861/QĐ-TTg ngày 4/6/2021')).toBe('QĐ 861/QĐ-TTg ngày 04/06/2021');
+    expect(datesInText('Nghị quyết 1670/NQ-UBTVQH15 ngày 16/6/2025; từ 1/7/2025')).toBe(
+      'Nghị quyết 1670/NQ-UBTVQH15 ngày 16/06/2025; từ 01/07/2025',
+    );
+    expect(datesInText('Nghị định 13/2023/NĐ-CP, 5/12 xã, 20/11/2025')).toBe(
+      'Nghị định 13/2023/NĐ-CP, 5/12 xã, 20/11/2025',
+    );
+    expect(datesInText('số 12/13/2024')).toBe('số 12/13/2024');
   });
 });

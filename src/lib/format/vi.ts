@@ -54,3 +54,15 @@ export function decimalsToShow(value: number, threshold: number, differs: boolea
   while (differs && d < MAX_DECIMALS && formatDecimal(value, d) === formatDecimal(threshold, d)) d++;
   return d;
 }
+
+/**
+ * Dates inside a text written dd/mm/yyyy, as everywhere else on the site: "ngày 4/6/2021" → "ngày 04/06/2021".
+ * Only day/month/year triples change; document numbers such as "861/QĐ-TTg" or "13/2023/NĐ-CP" do not.
+ */
+export function datesInText(text: string): string {
+  return text.replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g, (whole, d: string, m: string, y: string) =>
+    Number(d) >= 1 && Number(d) <= 31 && Number(m) >= 1 && Number(m) <= 12
+      ? `${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`
+      : whole,
+  );
+}

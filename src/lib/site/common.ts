@@ -2,7 +2,7 @@ import { VERDICT_RESULTS, type Verdict, type VerdictResult } from '../domain/cri
 import type { Figures } from '../domain/figures.ts';
 import { criterionSentence } from '../domain/method-text.ts';
 import { nameInSentence } from '../format/names.ts';
-import { decimalsToShow, formatCount, formatDate, formatDecimal, formatPercent } from '../format/vi.ts';
+import { datesInText, decimalsToShow, formatCount, formatDate, formatDecimal, formatPercent } from '../format/vi.ts';
 import { REVIEW_STATUSES, UNIT_LEVELS, type CriterionId, type CriterionRow, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { lineGeometry, type LineGeometry, type Series } from '../charts/line.ts';
@@ -259,14 +259,21 @@ export function verdictTerms(site: SiteData, c: CriterionRow): VerdictTerms {
     case 'MT_HUYEN_C':
       return { valueName: 'số xã đã thoát diện', shortfallOf: 'xã', shortfallVerb: 'thoát diện', openYear };
     case 'MT_HUYEN_D':
-      return { valueName: 'tỷ lệ thôn, bản đã thoát diện', shortfallOf: 'thôn, bản', shortfallVerb: 'thoát diện', openYear };
+      return {
+        valueName: 'tỷ lệ thôn, bản đã thoát diện',
+        shortfallOf: 'thôn, bản',
+        shortfallVerb: 'thoát diện',
+        openYear,
+      };
   }
 }
 
 /** A number of a measure with its unit: "3,1 điểm phần trăm", "52,2%", "3 xã". */
 function measured(v: Verdict, value: number, terms: VerdictTerms, decimals: number): string {
   if (v.don_vi_do === 'don_vi') return `${formatDecimal(value, 0)}${terms.shortfallOf ? ` ${terms.shortfallOf}` : ''}`;
-  return v.don_vi_do === 'phan_tram' ? `${formatDecimal(value, decimals)}%` : `${formatDecimal(value, decimals)} điểm phần trăm`;
+  return v.don_vi_do === 'phan_tram'
+    ? `${formatDecimal(value, decimals)}%`
+    : `${formatDecimal(value, decimals)} điểm phần trăm`;
 }
 
 /** The threshold's own decimals: "4", "60", "6,5". */
@@ -330,7 +337,7 @@ export function verdictView(v: Verdict, terms: VerdictTerms): VerdictView {
     threshold: `${v.phep_so_sanh === '>=' ? '≥' : '>'} ${measured(v, v.nguong, terms, thresholdDecimals(v.nguong))}`,
     margin: shortfall(v, terms),
     preliminary: v.trang_thai_so_lieu === 'so_bo',
-    explanation: v.giai_thich,
+    explanation: datesInText(v.giai_thich),
     values: v.so_lieu.map((s) => ({ text: evidenceText(s) })),
   };
 }
@@ -383,7 +390,8 @@ export interface Answer {
 }
 
 /** "12 hộ nghèo", or "không còn hộ nghèo" (never "0 hộ"). */
-export const householdsText = (n: number, what: string) => (n === 0 ? `không còn ${what}` : `${formatCount(n)} ${what}`);
+export const householdsText = (n: number, what: string) =>
+  n === 0 ? `không còn ${what}` : `${formatCount(n)} ${what}`;
 
 /** The latest round's answer for a unit, computed from its verdicts. */
 export function answerFirst(site: SiteData, unitId: string, criteria: readonly CriterionView[]): Answer {
@@ -421,4 +429,3 @@ export function answerFirst(site: SiteData, unitId: string, criteria: readonly C
         : null,
   };
 }
-

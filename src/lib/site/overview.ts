@@ -44,19 +44,23 @@ export function overview(site: SiteData, paths: UnitPaths, awardViews: readonly 
     if (v.ket_qua === 'chua_du_du_lieu') t.unknown++;
     tally.set(key, t);
   }
-  const rows = UNIT_CRITERIA.map((id) => ({
-    id,
-    name: site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id,
-    cells: years.map((year) => {
-      const { applicable, met, unknown } = tally.get(`${id}|${year}`) ?? { applicable: 0, met: 0, unknown: 0 };
-      return {
-        year,
-        met,
-        applicable,
-        text: `${formatCount(met)}/${formatCount(applicable)} đạt${unknown ? `; ${formatCount(unknown)} chưa đủ dữ liệu` : ''}`,
-      };
-    }),
-  }));
+  const rows = UNIT_CRITERIA.map((id) => {
+    // Every count says what it counts: the officials' criterion is counted by the commune they are in charge of.
+    const kind = id === 'TC_THON' ? 'thôn' : 'xã';
+    return {
+      id,
+      name: site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id,
+      cells: years.map((year) => {
+        const { applicable, met, unknown } = tally.get(`${id}|${year}`) ?? { applicable: 0, met: 0, unknown: 0 };
+        return {
+          year,
+          met,
+          applicable,
+          text: `${formatCount(met)}/${formatCount(applicable)} ${kind} đạt${unknown ? `; ${formatCount(unknown)} ${kind} chưa đủ dữ liệu` : ''}`,
+        };
+      }),
+    };
+  });
   const targets = criteriaFor(site, district.ma_don_vi);
   return {
     answer: answerFirst(site, district.ma_don_vi, targets),

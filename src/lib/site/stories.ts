@@ -1,5 +1,5 @@
 import { nameInSentence } from '../format/names.ts';
-import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
+import { datesInText, formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REVIEW_STATUSES } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { awardView, type AwardView } from './awards.ts';
@@ -52,7 +52,7 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
     .find(
       (v) => v.nam === year && v.ket_qua !== 'khong_ap_dung' && ['TC_THON', 'TC_XA_2', 'TC_XA_1'].includes(v.tieu_chi),
     );
-  if (verdict) facts.push({ label: `${verdict.ten_tieu_chi}, năm ${year}`, value: verdict.giai_thich });
+  if (verdict) facts.push({ label: `${verdict.ten_tieu_chi}, năm ${year}`, value: datesInText(verdict.giai_thich) });
   const award = s.ma_khen_thuong ? site.awards.find((a) => a.ma_khen_thuong === s.ma_khen_thuong) : undefined;
   const path = storyPath(slug);
   return {
@@ -62,7 +62,11 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
     summary: s.tom_tat,
     date: formatDate(s.ngay),
     author: s.tac_gia,
-    unit: { name: unit.ten_don_vi, nameInSentence: nameInSentence(unit.ten_don_vi), path: paths.of(unit.ma_don_vi) ?? '/' },
+    unit: {
+      name: unit.ten_don_vi,
+      nameInSentence: nameInSentence(unit.ten_don_vi),
+      path: paths.of(unit.ma_don_vi) ?? '/',
+    },
     figuresYear: year,
     latestYear: year !== null && year < latestYear(site) ? latestYear(site) : null,
     facts,

@@ -1,6 +1,6 @@
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
 import { isCommuneLevel, isVillageLevel } from '../domain/units.ts';
-import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
+import { datesInText, formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
@@ -203,9 +203,10 @@ export function unitPage(
       ...(current ? [{ name: 'Xã, phường sau sắp xếp', path: '/xa-moi/' }] : []),
       ...(parent && parent.cap !== 'huyen' ? [link(paths, parent)] : []),
     ],
-    notices,
+    // Decisions quoted from the data keep their words, with their dates written as dd/mm/yyyy.
+    notices: notices.map(datesInText),
     successor: successor ? { ...link(paths, successor), nameInSentence: nameInSentence(successor.ten_don_vi) } : null,
-    facts: facts(site, u),
+    facts: facts(site, u).map((f) => ({ ...f, value: datesInText(f.value) })),
     figures: figuresRows(site, unitId),
     charts: trendCharts(site, unitId, u.ten_don_vi),
     criteria,
