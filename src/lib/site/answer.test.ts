@@ -70,7 +70,7 @@ describe('a unit page answers first', () => {
     expect(c).toMatchObject({
       label: 'Chưa đạt',
       need: 'cần thêm 1 xã thoát diện',
-      detail: 'số xã đã thoát diện: 0 xã; ngưỡng ≥ 1 xã',
+      detail: 'số xã đã thoát diện: chưa có xã nào; ngưỡng ≥ 1 xã',
     });
   });
 });

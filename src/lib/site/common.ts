@@ -288,7 +288,11 @@ function derivedDecisiveValue(v: Verdict, terms: VerdictTerms): DecisiveValue | 
   return {
     // Without every year's data, the value is only that of the years there are.
     name: v.ket_qua === 'chua_du_du_lieu' ? `${terms.valueName} (trong số liệu đã có)` : terms.valueName,
-    value: rises ? `tăng ${measured(v, -v.gia_tri, terms, decimals)}` : measured(v, v.gia_tri, terms, decimals),
+    value: rises
+      ? `tăng ${measured(v, -v.gia_tri, terms, decimals)}`
+      : v.gia_tri === 0 && v.don_vi_do === 'don_vi' && terms.shortfallOf
+        ? `chưa có ${terms.shortfallOf} nào`
+        : measured(v, v.gia_tri, terms, decimals),
   };
 }
 
