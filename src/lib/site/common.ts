@@ -194,6 +194,8 @@ export interface VerdictView {
   /** "3,1 điểm phần trăm", with its unit. */
   value: string | null;
   decisive: DecisiveValue | null;
+  /** The value in the criterion's table, under a column named for it: named again only when its name differs. */
+  valueCell: string;
   /** "≥ 4 điểm phần trăm" */
   threshold: string;
   /** What was missing in a year not met, with its unit: "cần giảm thêm 34 hộ nghèo và cận nghèo". */
@@ -208,8 +210,10 @@ export interface CriterionView {
   name: string;
   legalBasis: string;
   description: string;
-  /** False where a shortfall has no meaning (the officials' criterion counts criteria met): no column for it. */
+  /** False where a shortfall has no meaning (the officials' criterion counts criteria met): none is shown. */
   hasMargin: boolean;
+  /** The name of the value every year is judged on: "Năm giảm ít nhất trong 3 năm". */
+  valueHeading: string;
   years: VerdictView[];
 }
 
@@ -249,7 +253,7 @@ export function verdictTerms(site: SiteData, c: CriterionRow): VerdictTerms {
     case 'TC_XA_2':
     case 'TC_THON':
       return {
-        valueName: `quy mô ${scaleHouseholds} giảm so với đầu kỳ (năm ${s.nam_goc})`,
+        valueName: `mức giảm quy mô so với đầu kỳ (năm ${s.nam_goc})`,
         shortfallOf: scaleHouseholds,
         shortfallVerb: 'giảm',
         openYear,
@@ -338,6 +342,11 @@ export function verdictView(v: Verdict, terms: VerdictTerms): VerdictView {
     label: VERDICT_RESULTS[v.ket_qua],
     value: decisive?.value ?? null,
     decisive,
+    valueCell: !decisive
+      ? '–'
+      : decisive.name === terms.valueName
+        ? decisive.value
+        : `${decisive.name}: ${decisive.value}`,
     threshold: `${v.phep_so_sanh === '>=' ? '≥' : '>'} ${measured(v, v.nguong, terms, thresholdDecimals(v.nguong))}`,
     margin: shortfall(v, terms),
     preliminary: v.trang_thai_so_lieu === 'so_bo',
@@ -359,6 +368,7 @@ export function criteriaFor(site: SiteData, unitId: string): CriterionView[] {
         legalBasis: c.can_cu_phap_ly,
         description: criterionSentence(c, site.settings),
         hasMargin: terms.shortfallVerb !== null,
+        valueHeading: `${terms.valueName.charAt(0).toLocaleUpperCase('vi')}${terms.valueName.slice(1)}`,
         years: own
           .filter((v) => v.tieu_chi === c.ma_tieu_chi)
           .sort((a, b) => b.nam - a.nam)
