@@ -83,6 +83,11 @@ describe("each year's row names the value that decided it", () => {
     // A year judged on part of its run says so.
     const partial = c.years.find((y) => y.result === 'chua_du_du_lieu');
     expect(partial?.decisive?.name).toBe('năm giảm ít nhất trong 3 năm (trong số liệu đã có)');
+    // The column is named for the value: a cell adds only what its name does not say.
+    expect(c.valueHeading).toBe('Năm giảm ít nhất trong 3 năm');
+    expect(latest.valueCell).toBe(latest.decisive?.value);
+    expect(partial?.valueCell).toMatch(/^[\d,]+ điểm phần trăm \(trong số liệu đã có\)$/);
+    expect(partial?.margin).toBeNull();
   });
 
   it('shows what every year not met was missing, in the present for the open year and the past before', () => {

@@ -302,7 +302,6 @@ function derivedDecisiveValue(v: Verdict, terms: VerdictTerms): DecisiveValue | 
 
 /** What a year not met was missing, with its unit; the open year says what is still needed. */
 function shortfall(v: Verdict, terms: VerdictTerms): string | null {
-  if (v.ket_qua === 'chua_du_du_lieu') return 'chưa đủ số liệu để xét';
   if (v.ket_qua !== 'chua_dat' || terms.shortfallVerb === null) return null;
   const open = v.nam >= terms.openYear;
   if (v.can_them !== null && v.can_them > 0 && terms.shortfallOf) {
@@ -342,10 +341,11 @@ export function verdictView(v: Verdict, terms: VerdictTerms): VerdictView {
     label: VERDICT_RESULTS[v.ket_qua],
     value: decisive?.value ?? null,
     decisive,
+    // "6,8 điểm phần trăm (trong số liệu đã có)": what the column's name does not already say.
     valueCell: !decisive
       ? '–'
-      : decisive.name === terms.valueName
-        ? decisive.value
+      : decisive.name.startsWith(terms.valueName)
+        ? `${decisive.value}${decisive.name.slice(terms.valueName.length)}`
         : `${decisive.name}: ${decisive.value}`,
     threshold: `${v.phep_so_sanh === '>=' ? '≥' : '>'} ${measured(v, v.nguong, terms, thresholdDecimals(v.nguong))}`,
     margin: shortfall(v, terms),
