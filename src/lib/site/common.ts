@@ -325,7 +325,8 @@ function evidenceText(s: Verdict['so_lieu'][number]): string {
   const named = /^(.*) \((điểm phần trăm|%)\)$/.exec(s.chi_so);
   if (named) return line(named[1] ?? '', `${number}${named[2] === '%' ? '%' : ` ${named[2]}`}`);
   const flag = /^(.*) \(1 = đạt\)$/.exec(s.chi_so);
-  if (flag) return line(flag[1] ?? '', s.gia_tri === 1 ? 'đạt' : 'chưa đạt');
+  // A criterion's name may hold a colon of its own: its result follows a dash.
+  if (flag) return `Năm ${s.nam}, ${flag[1] ?? ''} — ${s.gia_tri === 1 ? 'đạt' : 'chưa đạt'}${status}`;
   const units = /^(ước tính: )?số (xã|thôn)/.exec(s.chi_so)?.[2];
   const unit = /^tỷ lệ/.test(s.chi_so) ? '%' : /^quy mô|^số hộ/.test(s.chi_so) ? ' hộ' : units ? ` ${units}` : '';
   return line(s.chi_so, `${number}${unit}`);
