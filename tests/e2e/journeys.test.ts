@@ -55,6 +55,12 @@ describe('journeys at 360 px, JavaScript off', () => {
   it('a citizen finds their village from the overview', async () => {
     const page = await open('/');
     await shot(page, '1-tong-quan');
+    // The first screen offers a task: the search box, and the page itself starts in its upper half; the
+    // menu, the sample notice and the update note take less than half of it.
+    const height = page.viewportSize()!.height;
+    const search = await page.locator('#tim-kiem-q').boundingBox();
+    expect(search!.y + search!.height).toBeLessThanOrEqual(height / 2);
+    expect((await page.locator('h1').boundingBox())!.y).toBeLessThanOrEqual(height * 0.55);
     await page.getByRole('link', { name: 'Xã Sì Lở Lầu', exact: true }).first().click();
     expect(await page.locator('h1').textContent()).toBe('Xã Sì Lở Lầu');
     await shot(page, '2-xa');
