@@ -124,6 +124,8 @@ describe("each year's row names the value that decided it", () => {
     const base = s.verdictOf('H', 'MT_HUYEN_A', 2025)!;
     const view = verdictView({ ...base, ket_qua: 'chua_dat', gia_tri: 5.99, nguong: 6 }, verdictTerms(s, row));
     expect(view.decisive).toEqual({ name: 'mức giảm so với năm trước', value: '5,99 điểm phần trăm' });
+    const exactly = verdictView({ ...base, ket_qua: 'chua_dat', gia_tri: 6, nguong: 6 }, verdictTerms(s, row));
+    expect(exactly.valueCell).toBe('6,0 điểm phần trăm');
     const rose = verdictView({ ...base, ket_qua: 'chua_dat', gia_tri: -1.25 }, verdictTerms(s, row));
     expect(rose.decisive?.value).toBe('tăng 1,3 điểm phần trăm');
   });

@@ -191,8 +191,6 @@ export interface VerdictView {
   round: string | null;
   result: VerdictResult;
   label: string;
-  /** "3,1 điểm phần trăm", with its unit. */
-  value: string | null;
   decisive: DecisiveValue | null;
   /** The value in the criterion's table, under a column named for it: named again only when its name differs. */
   valueCell: string;
@@ -286,8 +284,9 @@ const thresholdDecimals = (x: number) => (Number.isInteger(x) ? 0 : 1);
 /** The decisive value derived from the verdict's own fields (`gia_tri`, in `don_vi_do`). */
 function derivedDecisiveValue(v: Verdict, terms: VerdictTerms): DecisiveValue | null {
   if (v.gia_tri === null) return null;
-  // Never print a value that differs from the threshold as the threshold (5,99 is not "6,0").
-  const decimals = decimalsToShow(v.gia_tri, v.nguong, v.gia_tri !== v.nguong || v.ket_qua === 'chua_dat');
+  // Never print a value that differs from the threshold as the threshold (5,99 is not "6,0"); one that
+  // equals it prints as it, not met under ">" (exactly 60% is not above 60%).
+  const decimals = decimalsToShow(v.gia_tri, v.nguong, v.gia_tri !== v.nguong);
   const rises = v.gia_tri < 0 && v.don_vi_do !== 'don_vi' && terms.shortfallVerb === 'giảm';
   return {
     // Without every year's data, the value is only that of the years there are.
@@ -340,7 +339,6 @@ export function verdictView(v: Verdict, terms: VerdictTerms): VerdictView {
     round: v.dot === 'so_ket' ? 'Sơ kết' : v.dot === 'tong_ket' ? 'Tổng kết' : null,
     result: v.ket_qua,
     label: VERDICT_RESULTS[v.ket_qua],
-    value: decisive?.value ?? null,
     decisive,
     // "6,8 điểm phần trăm (trong số liệu đã có)": what the column's name does not already say.
     valueCell: !decisive
