@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { datesInText } from '../src/lib/format/vi.ts';
 import { DIST, fileFor, listFiles, pageText, readDist } from './helpers.ts';
 
 // Golden checks on the built site: every unit, entry and story has its page showing what the
@@ -28,7 +29,8 @@ describe('the built site', () => {
       const expected = [
         ...verdicts
           .filter((x) => x['ma_don_vi'] === u['ma_don_vi'] && x['ket_qua'] !== 'khong_ap_dung')
-          .map((v) => String(v['giai_thich'])),
+          // Dates quoted inside a sentence are shown dd/mm/yyyy.
+          .map((v) => datesInText(String(v['giai_thich']))),
         // Figures by year, as "2023 1.234" (year, then total households in vi-VN format).
         ...reviews
           .filter((r) => r['ma_don_vi'] === u['ma_don_vi'])
@@ -71,7 +73,9 @@ describe('the built site', () => {
     const reviews = json<Rec[]>('ket-qua-ra-soat.json');
     for (const s of stories) {
       const body = text(`dien-hinh/${s.replace('.mdx', '')}/index.html`);
-      expect(body).toContain('Số liệu (lấy từ dữ liệu rà soát)');
+      // The facts are those of the story's own date, labelled with their year.
+      const year = /ngay: "(\d{4})/.exec(readFileSync(join('content/dien-hinh', s), 'utf8'))?.[1];
+      expect(body).toContain(`Số liệu năm ${year}, thời điểm của bài viết (lấy từ dữ liệu rà soát)`);
       // The facts box carries the unit's baseline figures from the data, not retyped ones.
       const unitId = /ma_don_vi: "([^"]+)"/.exec(readFileSync(join('content/dien-hinh', s), 'utf8'))?.[1];
       const unit = units.find((u) => u['ma_don_vi'] === unitId)!;

@@ -55,6 +55,12 @@ describe('journeys at 360 px, JavaScript off', () => {
   it('a citizen finds their village from the overview', async () => {
     const page = await open('/');
     await shot(page, '1-tong-quan');
+    // The first screen offers a task: the search box, and the page itself starts in its upper half; the
+    // menu, the sample notice and the update note take less than half of it.
+    const height = page.viewportSize()!.height;
+    const search = await page.locator('#tim-kiem-q').boundingBox();
+    expect(search!.y + search!.height).toBeLessThanOrEqual(height / 2);
+    expect((await page.locator('h1').boundingBox())!.y).toBeLessThanOrEqual(height * 0.55);
     await page.getByRole('link', { name: 'Xã Sì Lở Lầu', exact: true }).first().click();
     expect(await page.locator('h1').textContent()).toBe('Xã Sì Lở Lầu');
     await shot(page, '2-xa');
@@ -68,7 +74,11 @@ describe('journeys at 360 px, JavaScript off', () => {
     const body = await page.locator('main').innerText();
     expect(body).toContain('Số liệu theo năm');
     expect(body).toMatch(/Đạt|Chưa đạt|Chưa đủ dữ liệu/);
-    expect(body).toContain('Xã Sì Lở Lầu');
+    // Mid-sentence, the kind of a unit is in lower case: "thôn này thuộc xã Sì Lở Lầu".
+    expect(body).toContain('thuộc xã Sì Lở Lầu');
+    // The verdict and what it still needs are read on the first screen, before any scrolling.
+    const answer = await page.locator('.answer-lines li').first().boundingBox();
+    expect(answer!.y + answer!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await shot(page, '3-thon');
   });
 
@@ -80,7 +90,7 @@ describe('journeys at 360 px, JavaScript off', () => {
     await shot(page, '4-muc-vinh-danh');
     await page.getByRole('link', { name: 'Đọc câu chuyện điển hình' }).click();
     const story = await page.locator('main').innerText();
-    expect(story).toContain('Số liệu (lấy từ dữ liệu rà soát)');
+    expect(story).toContain('Số liệu năm 2023, thời điểm của bài viết (lấy từ dữ liệu rà soát)');
     expect(story).toMatch(/Bản Khoa Sáng, năm 2021 \(chính thức\)/);
     expect(story).toContain('Liên hệ báo chí');
     expect(story).toContain('Người trong ảnh đã đồng ý cho đăng');

@@ -1,25 +1,40 @@
 import { formatLocale } from 'd3-format';
 
-// vi-VN number and date formats (41,6%; 1.234 hộ; 20/11/2025), from a fixed locale so the
+// vi-VN number and date formats (41,7%; 1.234 hộ; 20/11/2025), from a fixed locale so the
 // output does not depend on the machine's ICU data.
 
 const locale = formatLocale({ decimal: ',', thousands: '.', grouping: [3], currency: ['', ' đ'] });
 const integer = locale.format(',d');
-const fixed = [0, 1, 2, 3].map((d) => locale.format(`,.${d}f`));
+/** Most decimals any number is shown with. */
+const MAX_DECIMALS = 6;
+const fixed = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => locale.format(`,.${d}f`));
+
+/**
+ * Rounds half up (away from zero), as people and spreadsheets round: 41,65 → 41,7; 0,125 → 0,13.
+ * It rounds the number as written (its shortest decimal form, the one JavaScript prints), not its
+ * binary approximation: 1.005 is stored as 1.00499999…, yet a person who wrote 1,005 expects 1,01.
+ */
+export function roundHalfUp(value: number, decimals: number): number {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return value;
+  const [mantissa = '0', exponent = '0'] = String(Math.abs(value)).split('e');
+  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
+  return Math.sign(value) * Number(`${shifted}e${-decimals}`);
+}
 
 /** 1234 → "1.234". */
 export function formatCount(value: number): string {
   return integer(value);
 }
 
-/** 41.63 → "41,6" (decimals: 0–3). */
+/** 41.65 → "41,7" (decimals: 0–6, rounded half up). */
 export function formatDecimal(value: number, decimals = 1): string {
-  const f = fixed[Math.max(0, Math.min(3, decimals))] ?? fixed[1]!;
+  const d = Math.max(0, Math.min(MAX_DECIMALS, Math.trunc(decimals)));
+  const rounded = roundHalfUp(value, d);
   // Normalise -0 so "−0,0" never shows.
-  return f(Math.abs(value) < 0.5 * 10 ** -decimals ? 0 : value);
+  return (fixed[d] ?? fixed[1]!)(rounded === 0 ? 0 : rounded);
 }
 
-/** 41.63 → "41,6%". */
+/** 41.65 → "41,7%". */
 export function formatPercent(value: number, decimals = 1): string {
   return `${formatDecimal(value, decimals)}%`;
 }
@@ -32,10 +47,22 @@ export function formatDate(iso: string): string {
 
 /**
  * Decimals enough that a value that differs from its threshold does not print as the threshold
- * (3,96 points must not read "4,0" next to a "Chưa đạt").
+ * (3,96 points must not read "4,0" next to a "Chưa đạt"): from `start`, up to six.
  */
 export function decimalsToShow(value: number, threshold: number, differs: boolean, start = 1): number {
   let d = start;
-  while (differs && d < 3 && formatDecimal(value, d) === formatDecimal(threshold, d)) d++;
+  while (differs && d < MAX_DECIMALS && formatDecimal(value, d) === formatDecimal(threshold, d)) d++;
   return d;
+}
+
+/**
+ * Dates inside a text written dd/mm/yyyy, as everywhere else on the site: "ngày 4/6/2021" → "ngày 04/06/2021".
+ * Only day/month/year triples change; document numbers such as "861/QĐ-TTg" or "13/2023/NĐ-CP" do not.
+ */
+export function datesInText(text: string): string {
+  return text.replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g, (whole, d: string, m: string, y: string) =>
+    Number(d) >= 1 && Number(d) <= 31 && Number(m) >= 1 && Number(m) <= 12
+      ? `${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`
+      : whole,
+  );
 }

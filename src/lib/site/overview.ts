@@ -3,7 +3,7 @@ import { formatCount } from '../format/vi.ts';
 import type { CriterionId } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
-import { criteriaFor, trendCharts, type ChartView, type CriterionView } from './common.ts';
+import { answerFirst, criteriaFor, trendCharts, type Answer, type ChartView, type CriterionView } from './common.ts';
 import { mapView, RATE_INDICATOR, type MapView } from './maps.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
 import type { Link } from './units.ts';
@@ -18,6 +18,8 @@ export interface CountRow {
 }
 
 export interface OverviewView {
+  /** The district's targets for the latest round, in words: shown first. */
+  answer: Answer;
   targets: CriterionView[];
   charts: ChartView[];
   map: MapView;
@@ -42,21 +44,27 @@ export function overview(site: SiteData, paths: UnitPaths, awardViews: readonly 
     if (v.ket_qua === 'chua_du_du_lieu') t.unknown++;
     tally.set(key, t);
   }
-  const rows = UNIT_CRITERIA.map((id) => ({
-    id,
-    name: site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id,
-    cells: years.map((year) => {
-      const { applicable, met, unknown } = tally.get(`${id}|${year}`) ?? { applicable: 0, met: 0, unknown: 0 };
-      return {
-        year,
-        met,
-        applicable,
-        text: `${formatCount(met)}/${formatCount(applicable)} đạt${unknown ? `; ${formatCount(unknown)} chưa đủ dữ liệu` : ''}`,
-      };
-    }),
-  }));
+  const rows = UNIT_CRITERIA.map((id) => {
+    // Every count says what it counts: the officials' criterion is counted by the commune they are in charge of.
+    const kind = id === 'TC_THON' ? 'thôn' : 'xã';
+    return {
+      id,
+      name: site.criteria.find((c) => c.ma_tieu_chi === id)?.ten_tieu_chi ?? id,
+      cells: years.map((year) => {
+        const { applicable, met, unknown } = tally.get(`${id}|${year}`) ?? { applicable: 0, met: 0, unknown: 0 };
+        return {
+          year,
+          met,
+          applicable,
+          text: `${formatCount(met)}/${formatCount(applicable)} ${kind} đạt${unknown ? `; ${formatCount(unknown)} ${kind} chưa đủ dữ liệu` : ''}`,
+        };
+      }),
+    };
+  });
+  const targets = criteriaFor(site, district.ma_don_vi);
   return {
-    targets: criteriaFor(site, district.ma_don_vi),
+    answer: answerFirst(site, district.ma_don_vi, targets),
+    targets,
     charts: trendCharts(site, district.ma_don_vi, site.settings.ten_dia_phuong),
     map: mapView(site, paths, site.index.movementCommunes, RATE_INDICATOR, 'xã, thị trấn'),
     counts: { years, rows },

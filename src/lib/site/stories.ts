@@ -1,8 +1,9 @@
-import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
+import { nameInSentence } from '../format/names.ts';
+import { datesInText, formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REVIEW_STATUSES } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { awardView, type AwardView } from './awards.ts';
-import { latestYear } from './common.ts';
+import { householdsText, latestYear } from './common.ts';
 import { absoluteUrl, storyPath, type UnitPaths } from './paths.ts';
 import type { Link } from './units.ts';
 
@@ -16,7 +17,11 @@ export interface StoryView {
   summary: string;
   date: string;
   author: string;
-  unit: Link;
+  unit: Link & { nameInSentence: string };
+  /** The review year whose figures the story shows: that of its date, or the latest before it. */
+  figuresYear: number | null;
+  /** The latest review year, on the unit's page, when the story shows older figures. */
+  latestYear: number | null;
   facts: { label: string; value: string }[];
   award: AwardView | null;
   photos: { src: string; alt: string; credit: string }[];
@@ -30,14 +35,16 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
   const unit = site.index.byId.get(s.ma_don_vi);
   if (!unit) throw new Error(`storyView: unknown unit ${s.ma_don_vi} (checked at ingest)`);
   const base = site.settings.nam_goc;
-  const year = latestYear(site);
+  // A story tells the figures of its own date: the review of the year it was written, or the latest before it.
+  const storyYear = Math.min(Number(s.ngay.slice(0, 4)), latestYear(site));
+  const year = [...site.years].reverse().find((y) => y <= storyYear && site.figures(unit.ma_don_vi, y)) ?? null;
   const facts: StoryView['facts'] = [];
-  for (const y of [base, year]) {
+  for (const y of year === null ? [] : year === base ? [base] : [base, year]) {
     const f = site.figures(unit.ma_don_vi, y);
     if (!f || f.thieu.length > 0) continue;
     facts.push({
       label: `${unit.ten_don_vi}, năm ${y} (${REVIEW_STATUSES[f.trang_thai].toLowerCase()})`,
-      value: `${formatCount(f.tong_so_ho)} hộ; ${formatCount(f.so_ho_ngheo)} hộ nghèo, ${formatCount(f.so_ho_can_ngheo)} hộ cận nghèo; tỷ lệ nghèo đa chiều ${formatPercent((100 * (f.so_ho_ngheo + f.so_ho_can_ngheo)) / f.tong_so_ho)}`,
+      value: `${formatCount(f.tong_so_ho)} hộ; ${householdsText(f.so_ho_ngheo, 'hộ nghèo')}, ${householdsText(f.so_ho_can_ngheo, 'hộ cận nghèo')}; tỷ lệ nghèo đa chiều ${formatPercent((100 * (f.so_ho_ngheo + f.so_ho_can_ngheo)) / f.tong_so_ho)}`,
     });
   }
   const verdict = site
@@ -45,7 +52,7 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
     .find(
       (v) => v.nam === year && v.ket_qua !== 'khong_ap_dung' && ['TC_THON', 'TC_XA_2', 'TC_XA_1'].includes(v.tieu_chi),
     );
-  if (verdict) facts.push({ label: `${verdict.ten_tieu_chi}, năm ${year}`, value: verdict.giai_thich });
+  if (verdict) facts.push({ label: `${verdict.ten_tieu_chi}, năm ${year}`, value: datesInText(verdict.giai_thich) });
   const award = s.ma_khen_thuong ? site.awards.find((a) => a.ma_khen_thuong === s.ma_khen_thuong) : undefined;
   const path = storyPath(slug);
   return {
@@ -55,7 +62,13 @@ export function storyView(site: SiteData, paths: UnitPaths, slug: string): Story
     summary: s.tom_tat,
     date: formatDate(s.ngay),
     author: s.tac_gia,
-    unit: { name: unit.ten_don_vi, path: paths.of(unit.ma_don_vi) ?? '/' },
+    unit: {
+      name: unit.ten_don_vi,
+      nameInSentence: nameInSentence(unit.ten_don_vi),
+      path: paths.of(unit.ma_don_vi) ?? '/',
+    },
+    figuresYear: year,
+    latestYear: year !== null && year < latestYear(site) ? latestYear(site) : null,
     facts,
     award: award ? awardView(site, paths, award) : null,
     photos: s.anh.map((p) => ({

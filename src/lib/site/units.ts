@@ -1,15 +1,18 @@
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
 import { isCommuneLevel, isVillageLevel } from '../domain/units.ts';
-import { formatCount, formatDate, formatPercent } from '../format/vi.ts';
+import { datesInText, formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import type { AwardView } from './awards.ts';
+import { nameInSentence } from '../format/names.ts';
 import {
+  answerFirst,
   criteriaFor,
   figuresRows,
   latestYear,
   levelName,
   trendCharts,
+  type Answer,
   type ChartView,
   type CriterionView,
   type FiguresRow,
@@ -35,13 +38,17 @@ export interface VillageRow extends Link {
 export interface UnitPageView {
   id: string;
   name: string;
+  /** The name as written mid-sentence: "xã Bản Lang". */
+  nameInSentence: string;
+  /** The verdicts of the latest round in words, the data status and its date: shown first. */
+  answer: Answer;
   kind: string;
   path: string;
   breadcrumbs: Link[];
   notices: string[];
   /** Frozen rounds that published this unit's figures or verdicts otherwise than today. */
   frozen: FrozenNote[];
-  successor: Link | null;
+  successor: (Link & { nameInSentence: string }) | null;
   facts: { label: string; value: string }[];
   figures: FiguresRow[];
   charts: ChartView[];
@@ -169,7 +176,7 @@ export function unitPage(
       : 'Sau sắp xếp đơn vị hành chính';
     const basis = site.settings.van_ban_sap_xep ? ` (${site.settings.van_ban_sap_xep})` : '';
     notices.push(
-      `${since}${basis}, ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${successor.ten_don_vi}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`,
+      `${since}${basis}, ${isVillageLevel(u) ? 'thôn này thuộc' : 'đơn vị này là một phần của'} ${nameInSentence(successor.ten_don_vi)}. Trang này giữ nguyên số liệu và kết quả của giai đoạn phong trào.`,
     );
   }
   if (u.hieu_luc_tu && !current) notices.push(`Đơn vị được thành lập từ ngày ${formatDate(u.hieu_luc_tu)}.`);
@@ -186,9 +193,12 @@ export function unitPage(
   ]);
   const awards = inFileOrder(shown, awardsByUnit(awardViews));
   const stories = inFileOrder(shown, storiesByUnit(site)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) }));
+  const criteria = criteriaFor(site, unitId);
   return {
     id: unitId,
     name: u.ten_don_vi,
+    nameInSentence: nameInSentence(u.ten_don_vi),
+    answer: answerFirst(site, unitId, criteria),
     kind: levelName(u),
     path,
     breadcrumbs: [
@@ -196,13 +206,14 @@ export function unitPage(
       ...(current ? [{ name: 'Xã, phường sau sắp xếp', path: '/xa-moi/' }] : []),
       ...(parent && parent.cap !== 'huyen' ? [link(paths, parent)] : []),
     ],
-    notices,
     frozen: frozenNotes(site, paths, unitId),
-    successor: successor ? link(paths, successor) : null,
-    facts: facts(site, u),
+    // Decisions quoted from the data keep their words, with their dates written as dd/mm/yyyy.
+    notices: notices.map(datesInText),
+    successor: successor ? { ...link(paths, successor), nameInSentence: nameInSentence(successor.ten_don_vi) } : null,
+    facts: facts(site, u).map((f) => ({ ...f, value: datesInText(f.value) })),
     figures: figuresRows(site, unitId),
     charts: trendCharts(site, unitId, u.ten_don_vi),
-    criteria: criteriaFor(site, unitId),
+    criteria,
     villages: villages && villages.length > 0 ? villageRows(site, paths, villages) : null,
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,

@@ -85,7 +85,7 @@ describe('page view models', () => {
     const s = site();
     const paths = unitPaths(s.index);
     const awards = allAwardViews(s, paths);
-    expect(unitPage(s, paths, awards, 'X1').notices[0]).toContain('Xã Mới');
+    expect(unitPage(s, paths, awards, 'X1').notices[0]).toContain('là một phần của xã Mới');
     // The commune page lists the named award given in one of its villages.
     expect(unitPage(s, paths, awards, 'X1').awards.map((a) => a.name)).toEqual(['Hộ ông Lý A Sử']);
     expect(unitPage(s, paths, awards, 'X2').awards).toEqual([]);
