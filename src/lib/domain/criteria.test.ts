@@ -94,8 +94,10 @@ describe('the criteria engine', () => {
 
   it('needs three consecutive years under one standard before criterion 1 can be met', () => {
     const list = verdicts();
-    expect(find(list, 'X1', 'TC_XA_1', 2022).ket_qua).toBe('chua_du_du_lieu');
-    expect(find(list, 'X1', 'TC_XA_1', 2023).ket_qua).toBe('chua_du_du_lieu');
+    // 2022 and 2023 would need the 2020 → 2021 fall, across the change of standard of the 2021 review.
+    expect(find(list, 'X1', 'TC_XA_1', 2022).ket_qua).toBe('khong_ap_dung');
+    expect(find(list, 'X1', 'TC_XA_1', 2023).ket_qua).toBe('khong_ap_dung');
+    expect(find(list, 'X1', 'TC_XA_1', 2023).giai_thich).toContain('tiêu chí cần 3 năm liên tiếp so sánh được');
     expect(find(list, 'X1', 'TC_XA_1', 2024).ket_qua).toBe('dat');
   });
 
@@ -122,18 +124,35 @@ describe('the criteria engine', () => {
     const old = ['X1-01', 'X1-02', 'X2-01'].map((id) => review(id, 2020, 100, 20, 5));
     const settings = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }];
     const list = verdicts({ settings, reviews: [...old, ...steadyReviews()] });
-    // 2023 would need the 2020 → 2021 fall: the 2020 list is under the old standard.
+    // 2023 would need the 2020 → 2021 fall: the 2020 list is under the 2016–2020 standard.
     const v = find(list, 'X1', 'TC_XA_1', 2023);
-    expect(v.ket_qua).toBe('chua_du_du_lieu');
-    expect(v.giai_thich).toContain('chuẩn nghèo cũ');
+    expect(v.ket_qua).toBe('khong_ap_dung');
+    expect(v.giai_thich).toBe(
+      'Không áp dụng: tiêu chí cần 3 năm liên tiếp so sánh được, nhưng năm 2020 rà soát theo chuẩn nghèo đa chiều ' +
+        'giai đoạn 2016–2020, năm 2021 theo chuẩn nghèo đa chiều giai đoạn 2022–2025; số liệu theo hai chuẩn nghèo ' +
+        'không so sánh được với nhau.',
+    );
     expect(list.every((x) => x.so_lieu.every((s) => s.nam >= 2021))).toBe(true);
   });
 
-  it('refuses a baseline year under the old standard', () => {
-    const settings = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }, { khoa: 'nam_goc', gia_tri: 2020 }];
-    const result = buildDataset(fixtureFiles({ settings }));
-    expect(result.dataset).toBeNull();
-    expect(result.errors.map((e) => e.field)).toContain('nam_goc');
+  it('judges a baseline under an earlier standard by the setting: not comparable, or a new baseline', () => {
+    const old = ['X1-01', 'X1-02', 'X2-01'].map((id) => review(id, 2020, 100, 20, 5));
+    const base = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }, { khoa: 'nam_goc', gia_tri: 2020 }];
+    const reviews = [...old, ...steadyReviews()];
+    const apart = verdicts({ settings: base, reviews });
+    for (const year of [2021, 2022, 2025]) {
+      expect(find(apart, 'X1-01', 'TC_THON', year).ket_qua).toBe('khong_ap_dung');
+      expect(find(apart, 'X1', 'TC_XA_2', year).giai_thich).toContain('hai chuẩn nghèo không so sánh được');
+    }
+    const settings = [...base, { khoa: 'doi_chuan_tc_thon', gia_tri: 'tinh_lai_dau_ky' }];
+    const again = verdicts({ settings, reviews });
+    expect(find(again, 'X1-01', 'TC_THON', 2021).giai_thich).toContain('được dùng làm đầu kỳ mới');
+    const v = find(again, 'X1-01', 'TC_THON', 2025);
+    expect(v.ket_qua).not.toBe('khong_ap_dung');
+    expect(v.so_lieu.map((x) => x.nam)).toEqual([2021, 2025]);
+    expect(v.giai_thich).toContain('Đầu kỳ mới là năm 2021');
+    // The setting is per criterion: criterion 2 of the commune kept the default.
+    expect(find(again, 'X1', 'TC_XA_2', 2025).ket_qua).toBe('khong_ap_dung');
   });
 
   it('does not apply the village criterion where there were no poor or near-poor households at the baseline', () => {
@@ -147,7 +166,8 @@ describe('the criteria engine', () => {
   it('passes officials when the commune meets criterion 1 or 2', () => {
     const list = verdicts();
     expect(find(list, 'X1', 'TC_CAN_BO', 2024).ket_qua).toBe('dat');
-    expect(find(list, 'X1', 'TC_CAN_BO', 2023).ket_qua).toBe('chua_du_du_lieu');
+    // 2023: criterion 1 cannot be judged across the change of standard, criterion 2 is not met.
+    expect(find(list, 'X1', 'TC_CAN_BO', 2023).ket_qua).toBe('chua_dat');
     expect(find(list, 'X2', 'TC_CAN_BO', 2025).ket_qua).toBe('chua_dat');
   });
 

@@ -10,6 +10,7 @@ import {
 import { ceil, compare, div, floor, frac, fromDecimal, mul, sub, toNumber, type Fraction } from './exact.ts';
 import type { Figures, FiguresLookup } from './figures.ts';
 import { thresholdWords } from './method-text.ts';
+import { povertyStandard, sameStandard } from './poverty-standard.ts';
 import { existsIn, type UnitIndex } from './units.ts';
 
 // The criteria engine. Thresholds, comparators and legal bases come from tieu-chi.csv; what each
@@ -85,15 +86,21 @@ function notApplicable(why: string, measure: Measure): Outcome {
 
 /** Whether a year's figures can be used, or why not. */
 function usable(ctx: EngineContext, unit: UnitRow, year: number, f: Figures | null): string | null {
-  if (year < ctx.settings.nam_chuan_ngheo_moi) {
-    return `năm ${year} rà soát theo chuẩn nghèo cũ, không so sánh được với số liệu theo chuẩn nghèo áp dụng từ năm ${ctx.settings.nam_chuan_ngheo_moi}`;
-  }
   if (!f) return `chưa có số liệu năm ${year} của ${unit.ten_don_vi}`;
   if (f.thieu.length > 0) {
     const names = f.thieu.map((id) => ctx.index.byId.get(id)?.ten_don_vi ?? id).join(', ');
     return `số liệu năm ${year} còn thiếu ${names}`;
   }
   return null;
+}
+
+/** Why year `later` cannot be compared with year `earlier` (two poverty standards), or null. */
+function acrossStandards(settings: Settings, earlier: number, later: number): string | null {
+  if (sameStandard(settings, earlier, later)) return null;
+  return (
+    `năm ${earlier} rà soát theo ${povertyStandard(settings, earlier).ten}, năm ${later} theo ` +
+    `${povertyStandard(settings, later).ten}; số liệu theo hai chuẩn nghèo không so sánh được với nhau`
+  );
 }
 
 interface Indicator {
@@ -159,6 +166,15 @@ function rateFall(
     });
   };
 
+  // A fall across a change of standard is not a fall: the years that would need one are not judged.
+  for (let y = year - years + 1; y <= year; y++) {
+    const across = acrossStandards(settings, y - 1, y);
+    if (across)
+      return notApplicable(
+        `Không áp dụng: ${years > 1 ? `tiêu chí cần ${years} năm liên tiếp so sánh được, nhưng ` : ''}${across}.`,
+        measure,
+      );
+  }
   for (let y = year - years + 1; y <= year; y++) {
     const f0 = ctx.figures(unit.ma_don_vi, y - 1);
     const f1 = ctx.figures(unit.ma_don_vi, y);
@@ -276,8 +292,28 @@ function rateFall(
 function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionRow): Outcome {
   const { settings } = ctx;
   const scale = scaleOf(settings);
-  const baseYear = settings.nam_goc;
   const scaleYear = settings.nam_xet_quy_mo === 'nam_truoc' ? year - 1 : year;
+  let baseYear = settings.nam_goc;
+  let newBase = '';
+  const across = acrossStandards(settings, baseYear, scaleYear);
+  if (across) {
+    const treatment = c.ma_tieu_chi === 'TC_THON' ? settings.doi_chuan_tc_thon : settings.doi_chuan_tc_xa_2;
+    if (treatment === 'khong_so_sanh')
+      return notApplicable(
+        `Không áp dụng: đầu kỳ là năm ${baseYear}, quy mô xét là năm ${scaleYear}; ${across}.`,
+        'phan_tram',
+      );
+    // Re-baseline: the first review under the standard of the year judged is the new baseline.
+    const standard = povertyStandard(settings, scaleYear);
+    baseYear = standard.tu_nam ?? baseYear;
+    if (baseYear === scaleYear)
+      return notApplicable(
+        `Không áp dụng: năm ${scaleYear} là lần rà soát đầu tiên theo ${standard.ten}, được dùng làm đầu kỳ mới; ` +
+          'mức giảm quy mô được tính từ lần đánh giá sau.',
+        'phan_tram',
+      );
+    newBase = ` Đầu kỳ mới là năm ${baseYear}, lần rà soát đầu tiên theo ${standard.ten}.`;
+  }
   const fb = ctx.figures(unit.ma_don_vi, baseYear);
   const ft = ctx.figures(unit.ma_don_vi, scaleYear);
   const missing = [usable(ctx, unit, baseYear, fb), usable(ctx, unit, scaleYear, ft)].filter((m) => m !== null);
@@ -322,7 +358,7 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
       can_them: 0,
       so_lieu: soLieu,
       don_vi_do: 'phan_tram',
-      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
+      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.${newBase}`,
     };
   }
   const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
@@ -336,7 +372,8 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
       `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}.` +
       (canThem !== null
         ? ` Cần giảm thêm ${formatCount(canThem)} ${scale.households} để đạt (quy mô không quá ${formatCount(maxAllowed)} hộ).`
-        : ''),
+        : '') +
+      newBase,
   };
 }
 
