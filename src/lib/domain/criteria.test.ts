@@ -75,7 +75,7 @@ describe('the criteria engine', () => {
     expect(v.ket_qua).toBe('chua_dat');
     // Commune: 200 households, 84 → 78; ≥ 4 points needs at most 76.
     expect(v.can_them).toBe(2);
-    expect(v.giai_thich).toContain('Cần giảm thêm 2 hộ');
+    expect(v.giai_thich).toContain('Năm 2024 chưa đạt ngưỡng: còn thiếu 2 hộ');
   });
 
   it('gives "Chưa đủ dữ liệu", never "Chưa đạt", when a year is missing', () => {
@@ -83,7 +83,7 @@ describe('the criteria engine', () => {
     const result = buildDataset(fixtureFiles({ reviews }));
     const list = result.dataset!.verdicts;
     expect(find(list, 'X1', 'TC_XA_1', 2024).ket_qua).toBe('chua_du_du_lieu');
-    expect(find(list, 'X1', 'TC_XA_1', 2024).giai_thich).toContain('Bản Hai');
+    expect(find(list, 'X1', 'TC_XA_1', 2024).giai_thich).toContain('bản Hai');
     expect(find(list, 'X1', 'TC_XA_2', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'X1-02', 'TC_THON', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'H', 'MT_HUYEN_A', 2023).ket_qua).toBe('chua_du_du_lieu');
@@ -261,7 +261,7 @@ describe('the criteria engine', () => {
     const reviews = steadyReviews().filter((r) => !(r['ma_don_vi'] !== 'X2-01' && r['nam'] === 2023));
     const v = find(verdicts({ reviews }), 'H', 'MT_HUYEN_A', 2023);
     expect(v.ket_qua).toBe('chua_du_du_lieu');
-    expect(v.giai_thich).toContain('số liệu năm 2023 còn thiếu Bản Một, Bản Hai');
+    expect(v.giai_thich).toContain('số liệu năm 2023 còn thiếu bản Một, bản Hai');
   });
 
   it('names both missing years of a scale criterion', () => {
@@ -273,7 +273,7 @@ describe('the criteria engine', () => {
     const v = find(verdicts({ units, reviews }), 'X1-03', 'TC_THON', 2025);
     expect(v.ket_qua).toBe('chua_du_du_lieu');
     expect(v.giai_thich).toBe(
-      'Chưa đủ dữ liệu: chưa có số liệu năm 2021 của Bản Mới; chưa có số liệu năm 2025 của Bản Mới.',
+      'Chưa đủ dữ liệu: chưa có số liệu năm 2021 của bản Mới; chưa có số liệu năm 2025 của bản Mới.',
     );
   });
 
@@ -299,7 +299,7 @@ describe('the criteria engine', () => {
     expect(v.ket_qua).toBe('chua_dat');
     expect(v.gia_tri).toBe(0);
     expect(v.giai_thich).toContain(
-      'năm 2025 giảm 0,0 điểm phần trăm. Năm chưa đạt: 2025. Năm 2025 không thể đạt ngưỡng',
+      'năm 2025 không giảm. Năm 2025 chưa đạt ngưỡng và không thể đạt dù giảm hết số hộ.',
     );
   });
 
@@ -308,7 +308,7 @@ describe('the criteria engine', () => {
     const v = find(verdicts({ reviews: x1Series([12, 8, 4, 2, 2]) }), 'X1', 'TC_XA_1', 2024);
     expect(v.ket_qua).toBe('chua_dat');
     expect(v.can_them).toBe(4);
-    expect(v.giai_thich).toContain('Cần giảm thêm 4 hộ nghèo và cận nghèo trong năm 2024 để đạt.');
+    expect(v.giai_thich).toContain('Năm 2024 chưa đạt ngưỡng: còn thiếu 4 hộ nghèo và cận nghèo so với mức cần giảm.');
   });
 
   it('shows enough decimals to tell a value from a threshold it rounds to', () => {

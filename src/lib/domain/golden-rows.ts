@@ -21,8 +21,9 @@ export function verdictRows(d: Dataset): Row[] {
     can_them: show(v.can_them),
     trang_thai_so_lieu: v.trang_thai_so_lieu ?? '',
     so_lieu: v.so_lieu
-      .map((s) => `${s.nam} ${s.chi_so} = ${s.gia_tri}${s.trang_thai ? ` (${s.trang_thai})` : ''}`)
+      .map((s) => `${s.nam} ${s.chi_so} = ${s.gia_tri} «${s.hien_thi}»${s.trang_thai ? ` (${s.trang_thai})` : ''}`)
       .join(' | '),
+    quyet_dinh: v.nhan_gia_tri_quyet_dinh === null ? '' : `${v.nhan_gia_tri_quyet_dinh}: ${v.gia_tri_quyet_dinh}`,
     giai_thich: v.giai_thich,
   }));
 }

@@ -11,6 +11,7 @@ import {
 } from '../schemas/settings.ts';
 import type { Comparator, CriterionId, CriterionRow } from '../schemas/tables.ts';
 import { changesInPeriod, incomeLineWords, povertyStandard } from './poverty-standard.ts';
+import { thresholdWords } from './verdict-text.ts';
 
 // Every sentence that explains the method to citizens, generated from the settings and the criteria
 // table in force, so a locality that changes a setting or a threshold never publishes words written
@@ -29,11 +30,6 @@ function fallUnit(s: Settings): string {
 function rateThresholdWords(op: Comparator, value: number, s: Settings): string {
   const words = thresholdWords(op, value, fallUnit(s));
   return s.cach_tinh_muc_giam === 'tuong_doi' ? `${words} (tương đối, so với tỷ lệ năm trước)` : words;
-}
-
-/** "từ 4 điểm phần trăm trở lên" or "trên 4 điểm phần trăm". */
-export function thresholdWords(op: Comparator, value: number, unit: string): string {
-  return op === '>=' ? `từ ${num(value)}${unit} trở lên` : `trên ${num(value)}${unit}`;
 }
 
 /** The rate criterion 1 and target A are judged on. */
