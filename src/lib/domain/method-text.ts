@@ -11,7 +11,8 @@ import {
 } from '../schemas/settings.ts';
 import type { Comparator, CriterionId, CriterionRow } from '../schemas/tables.ts';
 import { changesInPeriod, incomeLineWords, povertyStandard } from './poverty-standard.ts';
-import { thresholdWords } from './verdict-text.ts';
+import { frac } from './exact.ts';
+import { exactDecimal, thresholdWords } from './verdict-text.ts';
 
 // Every sentence that explains the method to citizens, generated from the settings and the criteria
 // table in force, so a locality that changes a setting or a threshold never publishes words written
@@ -84,6 +85,21 @@ function numbersDeparture(c: CriterionRow): string | null {
   return found.length
     ? `Khác lời kế hoạch trích ở trên: bảng tiêu chí đặt ${found.join(' và ')}; trang tính theo bảng tiêu chí.`
     : null;
+}
+
+/**
+ * The plan's words give a share with its percentage, "5/12 xã (41,6%)", whose rounding is not half up: the
+ * correct percentage is stated (5/12 = 41,7%), so no reader takes the quoted figure for the rule.
+ */
+function quotedShareNote(c: CriterionRow): string | null {
+  const m = /(\d+)\/(\d+)[^()]*\((\d+)(?:,(\d+))?%\)/.exec(c.mo_ta);
+  if (!m) return null;
+  const [, part, whole, units, decimals = ''] = m;
+  const exact = exactDecimal(frac(100 * Number(part), Number(whole)), decimals.length);
+  const quoted = decimals ? `${units},${decimals}` : units!;
+  return exact === quoted
+    ? null
+    : `Kế hoạch ghi ${part}/${whole} là ${quoted}%; làm tròn đúng là ${exact}%. Trang xét theo số đơn vị trong bảng tiêu chí.`;
 }
 
 /**
@@ -223,8 +239,10 @@ export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
   };
   const departures = [comparatorDeparture(c), numbersDeparture(c)].filter((d) => d !== null);
   const rule = rules[c.ma_tieu_chi]();
+  const share = quotedShareNote(c);
   return {
     ...rule,
+    cachHieu: [rule.cachHieu, share].filter((t) => t !== null).join(' ') || null,
     cachTinh: rule.cachTinh + standardChangeWords(c, s),
     khacKeHoach: departures.length ? departures.join(' ') : null,
   };
@@ -253,8 +271,10 @@ function exactnessExample(c: CriterionRow, unit: string): string {
 export function standardsWords(s: Settings): string {
   const starts = [s.nam_goc, ...changesInPeriod(s)];
   const parts = starts.map((from, i) => {
-    const standard = described(povertyStandard(s, from));
-    if (i > 0) return `từ kỳ rà soát năm ${from} áp dụng ${standard}`;
+    const p = povertyStandard(s, from);
+    const standard = described(p);
+    // A standard the code does not know is named by its first year: say it once.
+    if (i > 0) return `từ kỳ rà soát năm ${from} áp dụng ${p.van_ban || p.thu_nhap ? standard : 'một chuẩn nghèo mới'}`;
     const next = starts[1];
     if (next === undefined) return `Các kỳ rà soát từ năm ${from} theo ${standard}`;
     return next - 1 === from

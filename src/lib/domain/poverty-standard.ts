@@ -68,7 +68,8 @@ export function povertyStandard(s: Settings, year: number): PovertyStandard {
   const known =
     from === null ? [...KNOWN].reverse().find((k) => k.tu_nam < starts[0]!) : KNOWN.find((k) => k.tu_nam === from);
   const ten =
-    known?.ten ?? (from === null ? `chuẩn nghèo áp dụng trước năm ${starts[0]}` : `chuẩn nghèo áp dụng từ năm ${from}`);
+    known?.ten ??
+    (from === null ? `chuẩn nghèo áp dụng trước năm ${starts[0]}` : `chuẩn nghèo mới từ kỳ rà soát năm ${from}`);
   return { tu_nam: from, den_nam: until, ten, van_ban: known?.van_ban ?? null, thu_nhap: known?.thu_nhap ?? null };
 }
 
