@@ -45,7 +45,7 @@ const yearsWords = (years: readonly number[]) =>
   years.length === 1 ? `năm ${years[0]}` : `các năm ${years.slice(0, -1).join(', ')} và ${years[years.length - 1]}`;
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-/** What the value that decided a verdict is called and how it reads ("năm giảm ít nhất trong 3 năm", "3,1 điểm phần trăm"). */
+/** The value that decided a verdict: its name ("năm giảm ít nhất trong 3 năm") and reading ("3,1 điểm phần trăm"). */
 export interface Decisive {
   nhan: string;
   hien_thi: string;
