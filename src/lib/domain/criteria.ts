@@ -17,6 +17,9 @@ import {
   exitDecisive,
   exitLabels,
   exitText,
+  HOUSEHOLDS,
+  RATES,
+  scaleMissingText,
   missingVillages,
   newBaselineNote,
   noFigures,
@@ -40,18 +43,15 @@ import {
   type RateMargin,
   type RateWords,
   type ScaleWords,
+  VERDICT_RESULTS,
 } from './verdict-text.ts';
 
 // The criteria engine. Thresholds, comparators and legal bases come from tieu-chi.csv; what each
 // criterion measures and which units it applies to is fixed here by its id. One engine evaluates
 // every unit × criterion × review year after the baseline into a verdict with its evidence.
 
-export const VERDICT_RESULTS = {
-  dat: 'Đạt',
-  chua_dat: 'Chưa đạt',
-  chua_du_du_lieu: 'Chưa đủ dữ liệu',
-  khong_ap_dung: 'Không áp dụng',
-} as const;
+// The verdicts' names live with the other words (verdict-text.ts); pages import them from here too.
+export { VERDICT_RESULTS };
 export type VerdictResult = keyof typeof VERDICT_RESULTS;
 
 export type Measure = 'diem_phan_tram' | 'phan_tram' | 'don_vi';
@@ -159,24 +159,22 @@ interface Indicator {
 
 function scaleOf(settings: Settings): { households: string; part: (f: Figures) => number } {
   return settings.quy_mo_gom === 'chi_ngheo'
-    ? { households: 'hộ nghèo', part: (f) => f.so_ho_ngheo }
-    : { households: 'hộ nghèo và cận nghèo', part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo };
+    ? { households: HOUSEHOLDS.poor, part: (f) => f.so_ho_ngheo }
+    : { households: HOUSEHOLDS.poorAndNearPoor, part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo };
 }
 
 function povertyRate(settings: Settings): Indicator {
   return settings.ty_le_ngheo_gom === 'chi_ngheo'
-    ? { name: 'tỷ lệ hộ nghèo', households: 'hộ nghèo', part: (f) => f.so_ho_ngheo, whole: (f) => f.tong_so_ho }
+    ? { ...RATES.poor, part: (f) => f.so_ho_ngheo, whole: (f) => f.tong_so_ho }
     : {
-        name: 'tỷ lệ nghèo đa chiều',
-        households: 'hộ nghèo và cận nghèo',
+        ...RATES.multidimensional,
         part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo,
         whole: (f) => f.tong_so_ho,
       };
 }
 
 const ethnicMinorityPoorRate: Indicator = {
-  name: 'tỷ lệ hộ nghèo trong hộ dân tộc thiểu số',
-  households: 'hộ nghèo dân tộc thiểu số',
+  ...RATES.ethnicMinorityPoor,
   part: (f) => f.so_ho_ngheo_dtts,
   whole: (f) => f.so_ho_dtts,
 };
@@ -343,7 +341,7 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
       can_them: null,
       so_lieu: [],
       don_vi_do: 'phan_tram',
-      giai_thich: `Chưa đủ dữ liệu: ${missing.join('; ')}.`,
+      giai_thich: scaleMissingText(missing),
     };
   }
   const sb = scale.part(fb);

@@ -9,6 +9,14 @@ import { compare, floor, frac, fromDecimal, mul, type Fraction } from './exact.t
 // mid-sentence ("xã Sì Lở Lầu"); a year whose review is closed is told in the past ("còn thiếu"), the
 // open one as what is still needed ("cần giảm thêm"); nothing is said about "0 hộ".
 
+/** The four verdicts, as a citizen reads them. */
+export const VERDICT_RESULTS = {
+  dat: 'Đạt',
+  chua_dat: 'Chưa đạt',
+  chua_du_du_lieu: 'Chưa đủ dữ liệu',
+  khong_ap_dung: 'Không áp dụng',
+} as const;
+
 const KINDS = ['Tổ dân phố', 'Thị trấn', 'Huyện', 'Tỉnh', 'Phường', 'Thôn', 'Bản', 'Xã'];
 
 /** "Xã Sì Lở Lầu" → "xã Sì Lở Lầu": the kind of unit written lower-case, as in the middle of a sentence. */
@@ -50,6 +58,16 @@ export interface Decisive {
   nhan: string;
   hien_thi: string;
 }
+
+/** Which households a count or a scale is made of. */
+export const HOUSEHOLDS = { poor: 'hộ nghèo', poorAndNearPoor: 'hộ nghèo và cận nghèo' } as const;
+
+/** The rates the yearly falls are measured on, and the households they count. */
+export const RATES = {
+  poor: { name: 'tỷ lệ hộ nghèo', households: HOUSEHOLDS.poor },
+  multidimensional: { name: 'tỷ lệ nghèo đa chiều', households: HOUSEHOLDS.poorAndNearPoor },
+  ethnicMinorityPoor: { name: 'tỷ lệ hộ nghèo trong hộ dân tộc thiểu số', households: 'hộ nghèo dân tộc thiểu số' },
+} as const;
 
 // Reasons a year's figures cannot be used.
 export const noFigures = (year: number, unitName: string) =>
@@ -210,6 +228,8 @@ export interface ScaleWords {
   maxAllowed: number;
   closed: boolean;
 }
+
+export const scaleMissingText = (missing: readonly string[]) => `Chưa đủ dữ liệu: ${missing.join('; ')}.`;
 
 export const scaleLabels = {
   base: (households: string) => `quy mô ${households} đầu kỳ`,
