@@ -106,7 +106,7 @@ describe('the wording of verdicts', () => {
           expect(v.gia_tri_quyet_dinh, where).toMatch(/(%\)?|điểm phần trăm|tiêu chí)$/);
         }
       }
-    });
+    }, 30_000); // the sample data's verdicts take a few seconds on a busy machine
   }
 
   it('tells a closed year what was missing, and the open year what is still needed', () => {
