@@ -94,10 +94,9 @@ describe('the criteria engine', () => {
 
   it('needs three consecutive years under one standard before criterion 1 can be met', () => {
     const list = verdicts();
-    // 2022 and 2023 would need the 2020 → 2021 fall, across the change of standard of the 2021 review.
-    expect(find(list, 'X1', 'TC_XA_1', 2022).ket_qua).toBe('khong_ap_dung');
-    expect(find(list, 'X1', 'TC_XA_1', 2023).ket_qua).toBe('khong_ap_dung');
-    expect(find(list, 'X1', 'TC_XA_1', 2023).giai_thich).toContain('tiêu chí cần 3 năm liên tiếp so sánh được');
+    // 2022 and 2023 would need the 2020 → 2021 fall, before the baseline and under the earlier standard.
+    expect(find(list, 'X1', 'TC_XA_1', 2022).ket_qua).toBe('chua_du_du_lieu');
+    expect(find(list, 'X1', 'TC_XA_1', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'X1', 'TC_XA_1', 2024).ket_qua).toBe('dat');
   });
 
@@ -124,12 +123,18 @@ describe('the criteria engine', () => {
     const old = ['X1-01', 'X1-02', 'X2-01'].map((id) => review(id, 2020, 100, 20, 5));
     const settings = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }];
     const list = verdicts({ settings, reviews: [...old, ...steadyReviews()] });
-    // 2023 would need the 2020 → 2021 fall: the 2020 list is under the 2016–2020 standard.
+    // 2023 would need the 2020 → 2021 fall: the 2020 list is under the 2016–2020 standard, before the baseline.
     const v = find(list, 'X1', 'TC_XA_1', 2023);
-    expect(v.ket_qua).toBe('khong_ap_dung');
-    expect(v.giai_thich).toBe(
-      'Không áp dụng: tiêu chí cần 3 năm liên tiếp so sánh được, nhưng năm 2020 rà soát theo chuẩn nghèo đa chiều ' +
-        'giai đoạn 2016–2020, năm 2021 theo chuẩn nghèo đa chiều giai đoạn 2022–2025; số liệu theo hai chuẩn nghèo ' +
+    expect(v.ket_qua).toBe('chua_du_du_lieu');
+    expect(v.giai_thich).toContain(
+      'nhưng năm 2020 rà soát theo chuẩn nghèo đa chiều giai đoạn 2016–2020, năm 2021 theo chuẩn nghèo đa chiều ' +
+        'giai đoạn 2022–2025; số liệu theo hai chuẩn nghèo không so sánh được với nhau.',
+    );
+    // A change inside the period (the 2024 review) leaves the years whose run crosses it not judged.
+    const inside = verdicts({ settings: [...settings, { khoa: 'nam_ap_dung_chuan_ngheo', gia_tri: '2021;2024' }] });
+    expect(find(inside, 'X1', 'TC_XA_1', 2025).giai_thich).toBe(
+      'Không áp dụng: tiêu chí cần 3 năm liên tiếp so sánh được, nhưng năm 2023 rà soát theo chuẩn nghèo đa chiều ' +
+        'giai đoạn 2022–2025, năm 2024 theo chuẩn nghèo mới từ kỳ rà soát năm 2024; số liệu theo hai chuẩn nghèo ' +
         'không so sánh được với nhau.',
     );
     expect(list.every((x) => x.so_lieu.every((s) => s.nam >= 2021))).toBe(true);
@@ -166,8 +171,7 @@ describe('the criteria engine', () => {
   it('passes officials when the commune meets criterion 1 or 2', () => {
     const list = verdicts();
     expect(find(list, 'X1', 'TC_CAN_BO', 2024).ket_qua).toBe('dat');
-    // 2023: criterion 1 cannot be judged across the change of standard, criterion 2 is not met.
-    expect(find(list, 'X1', 'TC_CAN_BO', 2023).ket_qua).toBe('chua_dat');
+    expect(find(list, 'X1', 'TC_CAN_BO', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'X2', 'TC_CAN_BO', 2025).ket_qua).toBe('chua_dat');
   });
 
@@ -298,9 +302,7 @@ describe('the criteria engine', () => {
     const v = find(verdicts({ reviews: x1Series([12, 8, 4, 0, 0]) }), 'X1', 'TC_XA_1', 2025);
     expect(v.ket_qua).toBe('chua_dat');
     expect(v.gia_tri).toBe(0);
-    expect(v.giai_thich).toContain(
-      'năm 2025 không giảm. Năm 2025 chưa đạt ngưỡng và không thể đạt dù giảm hết số hộ.',
-    );
+    expect(v.giai_thich).toContain('năm 2025 không giảm. Năm 2025 chưa đạt ngưỡng và không thể đạt dù giảm hết số hộ.');
   });
 
   it('asks to bring every remaining household out when the allowed count is exactly zero', () => {

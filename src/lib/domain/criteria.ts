@@ -200,8 +200,9 @@ function rateFall(
     years,
   };
   const threshold = fromDecimal(c.nguong);
-  // A fall across a change of standard is not a fall: the years that would need one are not judged.
-  for (let y = year - years + 1; y <= year; y++) {
+  // A fall across a change of standard inside the period is not a fall: the years that would need one are
+  // not judged. Before the baseline, the earlier standard's lists are not the movement's data: not enough data.
+  for (let y = Math.max(year - years + 1, settings.nam_goc + 1); y <= year; y++) {
     const across = acrossStandards(settings, y - 1, y);
     if (across) return notApplicable(NOT_APPLICABLE.rateAcross(years, across), measure);
   }
@@ -225,7 +226,7 @@ function rateFall(
   for (let y = year - years + 1; y <= year; y++) {
     const f0 = ctx.figures(unit.ma_don_vi, y - 1);
     const f1 = ctx.figures(unit.ma_don_vi, y);
-    const why = usable(ctx, unit, y - 1, f0) ?? usable(ctx, unit, y, f1);
+    const why = acrossStandards(settings, y - 1, y) ?? usable(ctx, unit, y - 1, f0) ?? usable(ctx, unit, y, f1);
     if (why || !f0 || !f1) {
       missing.push(why ?? noFigures(y, unit.ten_don_vi));
       continue;
