@@ -284,6 +284,8 @@ function rateFall(
       ...common,
       ket_qua: 'chua_du_du_lieu',
       can_them: null,
+      // The smallest fall of an incomplete run decides nothing.
+      quyet_dinh: null,
       giai_thich: rateMissingText(words, missing, falls),
     };
   }
