@@ -16,6 +16,7 @@ import {
   COMMUNE_CRITERIA_NAMES,
   exitDecisive,
   exitLabels,
+  exitShortfall,
   exitText,
   HOUSEHOLDS,
   RATES,
@@ -37,6 +38,7 @@ import {
   scaleLabels,
   scaleMetText,
   scaleNotMetText,
+  shortfall,
   shown,
   type Decisive,
   type RateFallYear,
@@ -92,12 +94,15 @@ export interface Verdict {
   nhan_gia_tri_quyet_dinh: string | null;
   /** That value with its unit ("3,1 điểm phần trăm"), for a per-year table. */
   gia_tri_quyet_dinh: string | null;
+  /** What is missing, with its unit, when not met and countable: "cần giảm thêm 17 hộ nghèo và cận nghèo". */
+  muc_thieu: string | null;
   can_cu_phap_ly: string;
 }
 
 type Outcome = Pick<Verdict, 'ket_qua' | 'gia_tri' | 'can_them' | 'so_lieu' | 'giai_thich'> & {
   don_vi_do: Measure;
   quyet_dinh?: Decisive | null;
+  thieu?: string | null;
 };
 
 export interface EngineContext {
@@ -313,7 +318,13 @@ function rateFall(
       margin = { kind: 'khong_the', year: last.y };
     }
   }
-  return { ...common, ket_qua: 'chua_dat', can_them: canThem, giai_thich: rateNotMetText(words, falls, margin) };
+  return {
+    ...common,
+    ket_qua: 'chua_dat',
+    can_them: canThem,
+    thieu: margin.kind === 'ho' ? shortfall(margin.households, ind.households, margin.closed) : null,
+    giai_thich: rateNotMetText(words, falls, margin),
+  };
 }
 
 /** (S_base − S_t) / S_base compared with a percentage. */
@@ -393,7 +404,13 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
   const common = { gia_tri: v, so_lieu: soLieu, don_vi_do: 'phan_tram' as const, quyet_dinh: scaleDecisive(words) };
   if (met) return { ...common, ket_qua: 'dat', can_them: 0, giai_thich: scaleMetText(words) + newBase };
   const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
-  return { ...common, ket_qua: 'chua_dat', can_them: canThem, giai_thich: scaleNotMetText(words, canThem) + newBase };
+  return {
+    ...common,
+    ket_qua: 'chua_dat',
+    can_them: canThem,
+    thieu: canThem === null ? null : shortfall(canThem, scale.households, words.closed),
+    giai_thich: scaleNotMetText(words, canThem) + newBase,
+  };
 }
 
 /** Units leaving extremely-difficult status by decision; the estimate from poverty rates is labelled. */
@@ -459,6 +476,7 @@ function statusExit(
     ],
     don_vi_do: measure,
     quyet_dinh: exitDecisive(words),
+    thieu: met ? null : exitShortfall(words),
     giai_thich: exitText(words),
   };
 }
@@ -602,6 +620,7 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
       giai_thich: outcome.giai_thich,
       nhan_gia_tri_quyet_dinh: outcome.quyet_dinh?.nhan ?? null,
       gia_tri_quyet_dinh: outcome.quyet_dinh?.hien_thi ?? null,
+      muc_thieu: outcome.thieu ?? null,
       can_cu_phap_ly: c.can_cu_phap_ly,
     };
   }

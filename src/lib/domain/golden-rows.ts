@@ -24,6 +24,7 @@ export function verdictRows(d: Dataset): Row[] {
       .map((s) => `${s.nam} ${s.chi_so} = ${s.gia_tri} «${s.hien_thi}»${s.trang_thai ? ` (${s.trang_thai})` : ''}`)
       .join(' | '),
     quyet_dinh: v.nhan_gia_tri_quyet_dinh === null ? '' : `${v.nhan_gia_tri_quyet_dinh}: ${v.gia_tri_quyet_dinh}`,
+    muc_thieu: v.muc_thieu ?? '',
     giai_thich: v.giai_thich,
   }));
 }

@@ -101,6 +101,13 @@ describe('the wording of verdicts', () => {
         expect(v.giai_thich, where).not.toMatch(/(?<!\d)\d\/\d{1,2}\/\d{4}|\b\d\d\/\d\/\d{4}/); // dates dd/mm/yyyy
         expect(bareNumbers(v.giai_thich), where).toEqual([]);
         for (const s of v.so_lieu) expect(s.hien_thi, where).toMatch(/(%|điểm phần trăm| hộ| xã| thôn|đạt|dữ liệu)$/);
+        if (v.muc_thieu !== null) {
+          expect(v.ket_qua, where).toBe('chua_dat');
+          expect(v.muc_thieu, where).toMatch(/^(còn thiếu|cần giảm thêm|cần thêm) [1-9][\d.]* (hộ|xã|thôn) /);
+          expect(v.giai_thich, where).toContain(
+            v.muc_thieu.replace(/^còn thiếu /, '').replace(/^cần (giảm )?thêm /, ''),
+          );
+        } else if (v.ket_qua === 'chua_dat') expect(v.can_them, where).toBeNull();
         if (v.ket_qua === 'dat' || v.ket_qua === 'chua_dat') {
           expect(v.nhan_gia_tri_quyet_dinh, where).toBeTruthy();
           expect(v.gia_tri_quyet_dinh, where).toMatch(/(%\)?|điểm phần trăm|tiêu chí)$/);
@@ -130,7 +137,9 @@ describe('the wording of verdicts', () => {
     );
     expect(open.nhan_gia_tri_quyet_dinh).toBe('năm giảm ít nhất trong 3 năm');
     expect(open.gia_tri_quyet_dinh).toBe('3,0 điểm phần trăm');
+    expect(open.muc_thieu).toBe('cần giảm thêm 2 hộ nghèo và cận nghèo');
     const past = build('15/01/2026');
+    expect(past.muc_thieu).toBe('còn thiếu 2 hộ nghèo và cận nghèo');
     expect(past.giai_thich).toContain(
       'Năm 2025 chưa đạt ngưỡng: còn thiếu 2 hộ nghèo và cận nghèo so với mức cần giảm.',
     );

@@ -114,6 +114,10 @@ export const datesInText = (text: string) =>
 export const regionNote = (year: number, region: string, basis: string) =>
   ` (Năm ${year} xã thuộc khu vực ${region} theo ${datesInText(basis)}.)`;
 
+/** What a verdict not met still lacks, short, for the top of a page: "cần giảm thêm 17 hộ nghèo và cận nghèo". */
+export const shortfall = (n: number, households: string, closed: boolean) =>
+  `${closed ? 'còn thiếu' : 'cần giảm thêm'} ${formatCount(n)} ${households}`;
+
 // A yearly fall of a rate (criterion 1, targets A and B).
 
 export interface RateFallYear {
@@ -308,6 +312,9 @@ export const exitDecisive = (w: ExitWords): Decisive => ({
   hien_thi: `${formatCount(w.exited)}/${formatCount(w.total)} ${w.kind} (${share(w)}%)`,
 });
 
+export const exitShortfall = (w: ExitWords) =>
+  `${w.closed ? 'còn thiếu' : 'cần thêm'} ${formatCount(w.needed)} ${w.kind} thoát diện`;
+
 export function exitText(w: ExitWords): string {
   const target = thresholdWords(w.op, w.threshold, w.byCount ? ` ${w.kind}` : '%');
   const fact =
@@ -317,7 +324,7 @@ export function exitText(w: ExitWords): string {
     ? ''
     : w.closed
       ? ` Năm ${w.year} còn thiếu ${formatCount(w.needed)} ${w.kind} thoát diện so với mục tiêu.`
-      : ` Cần thêm ${formatCount(w.needed)} ${w.kind} có quyết định thoát diện để đạt.`;
+      : ` Cần thêm ${formatCount(w.needed)} ${w.kind} thoát diện để đạt.`;
   const limit = `${formatDecimal(w.estimateLimit, 0)}%`;
   const estimate =
     w.estimated > 0
