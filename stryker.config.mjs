@@ -1,4 +1,4 @@
-// Mutation testing of the criteria engine, the figures, the unit tree, exact arithmetic, the privacy
+// Mutation testing of the criteria engine and its wording, the figures, the unit tree, exact arithmetic, the privacy
 // rules and gates and the cross-file checks: `npm run mutation` (not part of `npm test`; about an hour
 // on two cores, checks.ts alone about 40 minutes).
 // One file while iterating: `npm run mutation -- --mutate src/lib/domain/exact.ts`.
@@ -8,6 +8,9 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   mutate: [
     'src/lib/domain/criteria.ts',
+    'src/lib/domain/verdict-text.ts',
+    'src/lib/domain/method-text.ts',
+    'src/lib/domain/poverty-standard.ts',
     'src/lib/domain/figures.ts',
     'src/lib/domain/units.ts',
     'src/lib/domain/exact.ts',

@@ -493,7 +493,7 @@ write('dia-phuong.csv', [
   ['nam_bat_dau', '2021', ''],
   ['nam_ket_thuc', '2025', ''],
   ['nam_goc', '2021', 'Rà soát cuối năm 2021, lần đầu theo chuẩn nghèo 2022–2025'],
-  ['nam_chuan_ngheo_moi', '2021', 'Nghị định 07/2021/NĐ-CP'],
+  ['nam_ap_dung_chuan_ngheo', '2021', 'Nghị định 07/2021/NĐ-CP'],
   ['nam_so_ket', '2023', ''],
   ['nam_tong_ket', '2025', ''],
   ['quy_mo_gom', 'ngheo_va_can_ngheo', 'Chú thích 1 của kế hoạch'],

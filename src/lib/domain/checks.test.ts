@@ -151,15 +151,42 @@ describe('the settings (dia-phuong.csv)', () => {
     const early = build({ settings: withSettings(set('ngay_cap_nhat', '01/01/2021')), reviews: [], awards: [] });
     expect(early.errors).toEqual([]);
   });
-  it('refuses a baseline under the old poverty standard', () => {
-    const settings = withSettings(set('nam_chuan_ngheo_moi', 2022), set('nam_goc', 2021));
-    const error = only(build({ settings }), 'Năm gốc 2021 theo chuẩn nghèo cũ');
-    expect(error.message).toContain('Đặt "nam_goc" từ 2022 trở đi.');
+  it('refuses a poverty standard year outside the period, naming the line and the fix', () => {
+    const settings = withSettings(set('nam_ap_dung_chuan_ngheo', '2015;2021;2027'));
+    const error = only(
+      build({ settings }),
+      'Năm áp dụng chuẩn nghèo 2015, 2027 nằm ngoài giai đoạn phong trào (2021–2025)',
+    );
+    expect(error.message).toContain('xóa năm 2015, 2027');
     expect(error).toMatchObject({
+      severity: 'error',
       code: 'constraint-error',
-      line: settingLine(settings, 'nam_goc'),
-      field: 'nam_goc',
-      value: '2021',
+      line: settingLine(settings, 'nam_ap_dung_chuan_ngheo'),
+      column: 'gia_tri',
+      field: 'nam_ap_dung_chuan_ngheo',
+    });
+    // The standard in force at the start may be listed even when it began before the period.
+    const before = build({ settings: withSettings(set('nam_ap_dung_chuan_ngheo', '2020;2023')), reviews: [] });
+    expect(before.errors).toEqual([]);
+  });
+  it('refuses unsorted standard years, an unknown treatment and the replaced key', () => {
+    const unsorted = withSettings(set('nam_ap_dung_chuan_ngheo', '2024;2022'));
+    const error = only(build({ settings: unsorted }), 'các năm phải tăng dần');
+    expect(error.message).toContain('Ghi 2022;2024.');
+    expect(error).toMatchObject({ line: settingLine(unsorted, 'nam_ap_dung_chuan_ngheo'), column: 'gia_tri' });
+    expect(
+      only(build({ settings: withSettings(set('nam_ap_dung_chuan_ngheo', '2022;2022')) }), 'không trùng'),
+    ).toBeTruthy();
+    const unknown = withSettings(set('doi_chuan_tc_thon', 'bo_qua'));
+    expect(only(build({ settings: unknown }), '"bo_qua" không phải giá trị hợp lệ').message).toContain(
+      'khong_so_sanh (Không so sánh qua hai chuẩn nghèo), tinh_lai_dau_ky',
+    );
+    const old = withSettings(set('nam_chuan_ngheo_moi', 2021));
+    const replaced = only(build({ settings: old }), 'đã được thay bằng "nam_ap_dung_chuan_ngheo"');
+    expect(replaced).toMatchObject({
+      severity: 'error',
+      line: settingLine(old, 'nam_chuan_ngheo_moi'),
+      column: 'khoa',
     });
   });
   it('refuses a decimal comma that split a setting into its value and a note', () => {

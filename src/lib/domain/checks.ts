@@ -15,6 +15,7 @@ import {
 import { formatDate } from '../format/vi.ts';
 import { fieldLine } from '../stories/file.ts';
 import { photoMetadata } from './photo-metadata.ts';
+import { povertyStandard, standardIndex, standardStarts } from './poverty-standard.ts';
 import { mayName } from './privacy.ts';
 import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
 
@@ -273,7 +274,7 @@ export function checkSettings(s: Settings, table: SettingsTable, issues: Issue[]
     const line = lines.get(key) ?? null;
     return { file: table.file, line, ...table.columnName('gia_tri'), field: key, value: String(s[key]) };
   };
-  const order: [keyof Settings, keyof Settings][] = [
+  const order: [SettingKey, SettingKey][] = [
     ['nam_bat_dau', 'nam_ket_thuc'],
     ['nam_bat_dau', 'nam_goc'],
     ['nam_goc', 'nam_ket_thuc'],
@@ -305,13 +306,19 @@ export function checkSettings(s: Settings, table: SettingsTable, issues: Issue[]
       ),
     );
   }
-  if (s.nam_goc < s.nam_chuan_ngheo_moi) {
+  // At most one year at or before the start (the standard in force then); the others start inside the period.
+  const starts = standardStarts(s);
+  const atStart = starts.filter((y) => y <= s.nam_bat_dau);
+  const outside = [...atStart.slice(0, -1), ...starts.filter((y) => y > s.nam_ket_thuc)];
+  if (outside.length > 0) {
     issues.push(
       makeIssue(
         'error',
-        where('nam_goc'),
+        where('nam_ap_dung_chuan_ngheo'),
         'constraint-error',
-        `Năm gốc ${s.nam_goc} theo chuẩn nghèo cũ, không so sánh được với các năm theo chuẩn nghèo 2022–2025 (từ ${s.nam_chuan_ngheo_moi}). Đặt "nam_goc" từ ${s.nam_chuan_ngheo_moi} trở đi.`,
+        `Năm áp dụng chuẩn nghèo ${outside.join(', ')} nằm ngoài giai đoạn phong trào (${s.nam_bat_dau}–${s.nam_ket_thuc}). ` +
+          'Ghi năm rà soát đầu tiên của chuẩn nghèo đang áp dụng ở đầu giai đoạn, rồi các năm trong giai đoạn mà một ' +
+          `chuẩn nghèo mới bắt đầu; xóa năm ${outside.join(', ')}. Ví dụ giai đoạn 2026–2030: 2021;2027.`,
       ),
     );
   }
@@ -414,13 +421,13 @@ export function checkReviews(
           `Năm ${row.nam} sau giai đoạn phong trào (${settings.nam_bat_dau}–${settings.nam_ket_thuc}): số liệu được công khai nhưng không dùng để đánh giá.`,
         ),
       );
-    } else if (row.nam < settings.nam_chuan_ngheo_moi) {
+    } else if (standardIndex(settings, row.nam) < standardIndex(settings, settings.nam_bat_dau)) {
       issues.push(
         makeIssue(
           'warning',
           at(t, line, 'nam', row.nam),
           'constraint-error',
-          `Năm ${row.nam} rà soát theo chuẩn nghèo cũ: số liệu được công khai riêng, không so sánh với các năm theo chuẩn nghèo 2022–2025.`,
+          `Năm ${row.nam} rà soát theo chuẩn nghèo cũ (${povertyStandard(settings, row.nam).ten}): số liệu được công khai riêng, không so sánh với các năm theo ${povertyStandard(settings, settings.nam_bat_dau).ten}.`,
         ),
       );
     }

@@ -75,7 +75,7 @@ describe('the criteria engine', () => {
     expect(v.ket_qua).toBe('chua_dat');
     // Commune: 200 households, 84 → 78; ≥ 4 points needs at most 76.
     expect(v.can_them).toBe(2);
-    expect(v.giai_thich).toContain('Cần giảm thêm 2 hộ');
+    expect(v.giai_thich).toContain('Năm 2024 chưa đạt ngưỡng: còn thiếu 2 hộ');
   });
 
   it('gives "Chưa đủ dữ liệu", never "Chưa đạt", when a year is missing', () => {
@@ -83,7 +83,7 @@ describe('the criteria engine', () => {
     const result = buildDataset(fixtureFiles({ reviews }));
     const list = result.dataset!.verdicts;
     expect(find(list, 'X1', 'TC_XA_1', 2024).ket_qua).toBe('chua_du_du_lieu');
-    expect(find(list, 'X1', 'TC_XA_1', 2024).giai_thich).toContain('Bản Hai');
+    expect(find(list, 'X1', 'TC_XA_1', 2024).giai_thich).toContain('bản Hai');
     expect(find(list, 'X1', 'TC_XA_2', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'X1-02', 'TC_THON', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'H', 'MT_HUYEN_A', 2023).ket_qua).toBe('chua_du_du_lieu');
@@ -94,6 +94,7 @@ describe('the criteria engine', () => {
 
   it('needs three consecutive years under one standard before criterion 1 can be met', () => {
     const list = verdicts();
+    // 2022 and 2023 would need the 2020 → 2021 fall, before the baseline and under the earlier standard.
     expect(find(list, 'X1', 'TC_XA_1', 2022).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'X1', 'TC_XA_1', 2023).ket_qua).toBe('chua_du_du_lieu');
     expect(find(list, 'X1', 'TC_XA_1', 2024).ket_qua).toBe('dat');
@@ -122,18 +123,41 @@ describe('the criteria engine', () => {
     const old = ['X1-01', 'X1-02', 'X2-01'].map((id) => review(id, 2020, 100, 20, 5));
     const settings = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }];
     const list = verdicts({ settings, reviews: [...old, ...steadyReviews()] });
-    // 2023 would need the 2020 → 2021 fall: the 2020 list is under the old standard.
+    // 2023 would need the 2020 → 2021 fall: the 2020 list is under the 2016–2020 standard, before the baseline.
     const v = find(list, 'X1', 'TC_XA_1', 2023);
     expect(v.ket_qua).toBe('chua_du_du_lieu');
-    expect(v.giai_thich).toContain('chuẩn nghèo cũ');
+    expect(v.giai_thich).toContain(
+      'nhưng năm 2020 rà soát theo chuẩn nghèo đa chiều giai đoạn 2016–2020, năm 2021 theo chuẩn nghèo đa chiều ' +
+        'giai đoạn 2022–2025; số liệu theo hai chuẩn nghèo không so sánh được với nhau.',
+    );
+    // A change inside the period (the 2024 review) leaves the years whose run crosses it not judged.
+    const inside = verdicts({ settings: [...settings, { khoa: 'nam_ap_dung_chuan_ngheo', gia_tri: '2021;2024' }] });
+    expect(find(inside, 'X1', 'TC_XA_1', 2025).giai_thich).toBe(
+      'Không áp dụng: tiêu chí cần 3 năm liên tiếp so sánh được, nhưng năm 2023 rà soát theo chuẩn nghèo đa chiều ' +
+        'giai đoạn 2022–2025, năm 2024 theo chuẩn nghèo mới từ kỳ rà soát năm 2024; số liệu theo hai chuẩn nghèo ' +
+        'không so sánh được với nhau.',
+    );
     expect(list.every((x) => x.so_lieu.every((s) => s.nam >= 2021))).toBe(true);
   });
 
-  it('refuses a baseline year under the old standard', () => {
-    const settings = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }, { khoa: 'nam_goc', gia_tri: 2020 }];
-    const result = buildDataset(fixtureFiles({ settings }));
-    expect(result.dataset).toBeNull();
-    expect(result.errors.map((e) => e.field)).toContain('nam_goc');
+  it('judges a baseline under an earlier standard by the setting: not comparable, or a new baseline', () => {
+    const old = ['X1-01', 'X1-02', 'X2-01'].map((id) => review(id, 2020, 100, 20, 5));
+    const base = [...SETTINGS, { khoa: 'nam_bat_dau', gia_tri: 2020 }, { khoa: 'nam_goc', gia_tri: 2020 }];
+    const reviews = [...old, ...steadyReviews()];
+    const apart = verdicts({ settings: base, reviews });
+    for (const year of [2021, 2022, 2025]) {
+      expect(find(apart, 'X1-01', 'TC_THON', year).ket_qua).toBe('khong_ap_dung');
+      expect(find(apart, 'X1', 'TC_XA_2', year).giai_thich).toContain('hai chuẩn nghèo không so sánh được');
+    }
+    const settings = [...base, { khoa: 'doi_chuan_tc_thon', gia_tri: 'tinh_lai_dau_ky' }];
+    const again = verdicts({ settings, reviews });
+    expect(find(again, 'X1-01', 'TC_THON', 2021).giai_thich).toContain('được dùng làm đầu kỳ mới');
+    const v = find(again, 'X1-01', 'TC_THON', 2025);
+    expect(v.ket_qua).not.toBe('khong_ap_dung');
+    expect(v.so_lieu.map((x) => x.nam)).toEqual([2021, 2025]);
+    expect(v.giai_thich).toContain('Đầu kỳ mới là năm 2021');
+    // The setting is per criterion: criterion 2 of the commune kept the default.
+    expect(find(again, 'X1', 'TC_XA_2', 2025).ket_qua).toBe('khong_ap_dung');
   });
 
   it('does not apply the village criterion where there were no poor or near-poor households at the baseline', () => {
@@ -241,7 +265,7 @@ describe('the criteria engine', () => {
     const reviews = steadyReviews().filter((r) => !(r['ma_don_vi'] !== 'X2-01' && r['nam'] === 2023));
     const v = find(verdicts({ reviews }), 'H', 'MT_HUYEN_A', 2023);
     expect(v.ket_qua).toBe('chua_du_du_lieu');
-    expect(v.giai_thich).toContain('số liệu năm 2023 còn thiếu Bản Một, Bản Hai');
+    expect(v.giai_thich).toContain('số liệu năm 2023 còn thiếu bản Một, bản Hai');
   });
 
   it('names both missing years of a scale criterion', () => {
@@ -253,7 +277,7 @@ describe('the criteria engine', () => {
     const v = find(verdicts({ units, reviews }), 'X1-03', 'TC_THON', 2025);
     expect(v.ket_qua).toBe('chua_du_du_lieu');
     expect(v.giai_thich).toBe(
-      'Chưa đủ dữ liệu: chưa có số liệu năm 2021 của Bản Mới; chưa có số liệu năm 2025 của Bản Mới.',
+      'Chưa đủ dữ liệu: chưa có số liệu năm 2021 của bản Mới; chưa có số liệu năm 2025 của bản Mới.',
     );
   });
 
@@ -278,9 +302,7 @@ describe('the criteria engine', () => {
     const v = find(verdicts({ reviews: x1Series([12, 8, 4, 0, 0]) }), 'X1', 'TC_XA_1', 2025);
     expect(v.ket_qua).toBe('chua_dat');
     expect(v.gia_tri).toBe(0);
-    expect(v.giai_thich).toContain(
-      'năm 2025 giảm 0,0 điểm phần trăm. Năm chưa đạt: 2025. Năm 2025 không thể đạt ngưỡng',
-    );
+    expect(v.giai_thich).toContain('năm 2025 không giảm. Năm 2025 chưa đạt ngưỡng và không thể đạt dù giảm hết số hộ.');
   });
 
   it('asks to bring every remaining household out when the allowed count is exactly zero', () => {
@@ -288,7 +310,7 @@ describe('the criteria engine', () => {
     const v = find(verdicts({ reviews: x1Series([12, 8, 4, 2, 2]) }), 'X1', 'TC_XA_1', 2024);
     expect(v.ket_qua).toBe('chua_dat');
     expect(v.can_them).toBe(4);
-    expect(v.giai_thich).toContain('Cần giảm thêm 4 hộ nghèo và cận nghèo trong năm 2024 để đạt.');
+    expect(v.giai_thich).toContain('Năm 2024 chưa đạt ngưỡng: còn thiếu 4 hộ nghèo và cận nghèo so với mức cần giảm.');
   });
 
   it('shows enough decimals to tell a value from a threshold it rounds to', () => {

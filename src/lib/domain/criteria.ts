@@ -1,4 +1,3 @@
-import { decimalsToShow, formatCount, formatDecimal } from '../format/vi.ts';
 import type { Settings } from '../schemas/settings.ts';
 import {
   type Comparator,
@@ -9,19 +8,52 @@ import {
 } from '../schemas/tables.ts';
 import { ceil, compare, div, floor, frac, fromDecimal, mul, sub, toNumber, type Fraction } from './exact.ts';
 import type { Figures, FiguresLookup } from './figures.ts';
-import { thresholdWords } from './method-text.ts';
+import { povertyStandard, sameStandard } from './poverty-standard.ts';
 import { existsIn, type UnitIndex } from './units.ts';
+import {
+  acrossStandardsWords,
+  cannotCompute,
+  COMMUNE_CRITERIA_NAMES,
+  exitDecisive,
+  exitLabels,
+  exitShortfall,
+  exitText,
+  HOUSEHOLDS,
+  RATES,
+  scaleMissingText,
+  missingVillages,
+  newBaselineNote,
+  noFigures,
+  NOT_APPLICABLE,
+  officialsDecisive,
+  officialsLabel,
+  officialsText,
+  rateDecisive,
+  rateLabels,
+  rateMetText,
+  rateMissingText,
+  rateNotMetText,
+  regionNote,
+  scaleDecisive,
+  scaleLabels,
+  scaleMetText,
+  scaleNotMetText,
+  shortfall,
+  shown,
+  type Decisive,
+  type RateFallYear,
+  type RateMargin,
+  type RateWords,
+  type ScaleWords,
+  VERDICT_RESULTS,
+} from './verdict-text.ts';
 
 // The criteria engine. Thresholds, comparators and legal bases come from tieu-chi.csv; what each
 // criterion measures and which units it applies to is fixed here by its id. One engine evaluates
 // every unit × criterion × review year after the baseline into a verdict with its evidence.
 
-export const VERDICT_RESULTS = {
-  dat: 'Đạt',
-  chua_dat: 'Chưa đạt',
-  chua_du_du_lieu: 'Chưa đủ dữ liệu',
-  khong_ap_dung: 'Không áp dụng',
-} as const;
+// The verdicts' names live with the other words (verdict-text.ts); pages import them from here too.
+export { VERDICT_RESULTS };
 export type VerdictResult = keyof typeof VERDICT_RESULTS;
 
 export type Measure = 'diem_phan_tram' | 'phan_tram' | 'don_vi';
@@ -29,8 +61,11 @@ export type Measure = 'diem_phan_tram' | 'phan_tram' | 'don_vi';
 /** A value the verdict used: a figure of a year (with its status) or a derived quantity. */
 export interface ValueUsed {
   nam: number;
+  /** What it is, in words ("tỷ lệ nghèo đa chiều"); the year is in `nam`. */
   chi_so: string;
   gia_tri: number;
+  /** The value with its unit, as a citizen reads it: "31,58%", "5 điểm phần trăm", "12 hộ", "đạt". */
+  hien_thi: string;
   trang_thai: ReviewStatus | null;
 }
 
@@ -55,10 +90,20 @@ export interface Verdict {
   trang_thai_so_lieu: ReviewStatus | null;
   so_lieu: ValueUsed[];
   giai_thich: string;
+  /** What the value that decided the verdict is ("năm giảm ít nhất trong 3 năm"); null when none did. */
+  nhan_gia_tri_quyet_dinh: string | null;
+  /** That value with its unit ("3,1 điểm phần trăm"), for a per-year table. */
+  gia_tri_quyet_dinh: string | null;
+  /** What is missing, with its unit, when not met and countable: "cần giảm thêm 17 hộ nghèo và cận nghèo". */
+  muc_thieu: string | null;
   can_cu_phap_ly: string;
 }
 
-type Outcome = Pick<Verdict, 'ket_qua' | 'gia_tri' | 'can_them' | 'so_lieu' | 'giai_thich'> & { don_vi_do: Measure };
+type Outcome = Pick<Verdict, 'ket_qua' | 'gia_tri' | 'can_them' | 'so_lieu' | 'giai_thich'> & {
+  don_vi_do: Measure;
+  quyet_dinh?: Decisive | null;
+  thieu?: string | null;
+};
 
 export interface EngineContext {
   settings: Settings;
@@ -76,8 +121,10 @@ const rateMeasure = (settings: Settings): Measure =>
   settings.cach_tinh_muc_giam === 'tuong_doi' ? 'phan_tram' : 'diem_phan_tram';
 
 /** Why a tổ dân phố has no village verdict when the setting keeps the criterion to thôn, bản. */
-export const VILLAGE_SCOPE_EXCLUDED =
-  'Không áp dụng: kế hoạch nêu tiêu chí thôn cho thôn, bản; theo thiết lập đang dùng, tổ dân phố không thuộc diện xét.';
+export const VILLAGE_SCOPE_EXCLUDED = NOT_APPLICABLE.villageScope;
+
+/** A review year is closed once the data were updated in a later year: its shortfall is told in the past. */
+const closed = (settings: Settings, year: number) => year < Number(settings.ngay_cap_nhat.slice(0, 4));
 
 function notApplicable(why: string, measure: Measure): Outcome {
   return { ket_qua: 'khong_ap_dung', gia_tri: null, can_them: null, so_lieu: [], giai_thich: why, don_vi_do: measure };
@@ -85,15 +132,25 @@ function notApplicable(why: string, measure: Measure): Outcome {
 
 /** Whether a year's figures can be used, or why not. */
 function usable(ctx: EngineContext, unit: UnitRow, year: number, f: Figures | null): string | null {
-  if (year < ctx.settings.nam_chuan_ngheo_moi) {
-    return `năm ${year} rà soát theo chuẩn nghèo cũ, không so sánh được với số liệu theo chuẩn nghèo áp dụng từ năm ${ctx.settings.nam_chuan_ngheo_moi}`;
-  }
-  if (!f) return `chưa có số liệu năm ${year} của ${unit.ten_don_vi}`;
+  if (!f) return noFigures(year, unit.ten_don_vi);
   if (f.thieu.length > 0) {
-    const names = f.thieu.map((id) => ctx.index.byId.get(id)?.ten_don_vi ?? id).join(', ');
-    return `số liệu năm ${year} còn thiếu ${names}`;
+    return missingVillages(
+      year,
+      f.thieu.map((id) => ctx.index.byId.get(id)?.ten_don_vi ?? id),
+    );
   }
   return null;
+}
+
+/** Why year `later` cannot be compared with year `earlier` (two poverty standards), or null. */
+function acrossStandards(settings: Settings, earlier: number, later: number): string | null {
+  if (sameStandard(settings, earlier, later)) return null;
+  return acrossStandardsWords(
+    earlier,
+    povertyStandard(settings, earlier).ten,
+    later,
+    povertyStandard(settings, later).ten,
+  );
 }
 
 interface Indicator {
@@ -107,24 +164,22 @@ interface Indicator {
 
 function scaleOf(settings: Settings): { households: string; part: (f: Figures) => number } {
   return settings.quy_mo_gom === 'chi_ngheo'
-    ? { households: 'hộ nghèo', part: (f) => f.so_ho_ngheo }
-    : { households: 'hộ nghèo và cận nghèo', part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo };
+    ? { households: HOUSEHOLDS.poor, part: (f) => f.so_ho_ngheo }
+    : { households: HOUSEHOLDS.poorAndNearPoor, part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo };
 }
 
 function povertyRate(settings: Settings): Indicator {
   return settings.ty_le_ngheo_gom === 'chi_ngheo'
-    ? { name: 'tỷ lệ hộ nghèo', households: 'hộ nghèo', part: (f) => f.so_ho_ngheo, whole: (f) => f.tong_so_ho }
+    ? { ...RATES.poor, part: (f) => f.so_ho_ngheo, whole: (f) => f.tong_so_ho }
     : {
-        name: 'tỷ lệ nghèo đa chiều',
-        households: 'hộ nghèo và cận nghèo',
+        ...RATES.multidimensional,
         part: (f) => f.so_ho_ngheo + f.so_ho_can_ngheo,
         whole: (f) => f.tong_so_ho,
       };
 }
 
 const ethnicMinorityPoorRate: Indicator = {
-  name: 'tỷ lệ hộ nghèo trong hộ dân tộc thiểu số',
-  households: 'hộ nghèo dân tộc thiểu số',
+  ...RATES.ethnicMinorityPoor,
   part: (f) => f.so_ho_ngheo_dtts,
   whole: (f) => f.so_ho_dtts,
 };
@@ -141,20 +196,34 @@ function rateFall(
   const { settings } = ctx;
   const relative = settings.cach_tinh_muc_giam === 'tuong_doi';
   const measure = rateMeasure(settings);
-  const unitWord = relative ? '%' : ' điểm phần trăm';
+  const words: RateWords = {
+    indicator: ind.name,
+    households: ind.households,
+    op: c.phep_so_sanh,
+    threshold: c.nguong,
+    relative,
+    years,
+  };
   const threshold = fromDecimal(c.nguong);
+  // A fall across a change of standard inside the period is not a fall: the years that would need one are
+  // not judged. Before the baseline, the earlier standard's lists are not the movement's data: not enough data.
+  for (let y = Math.max(year - years + 1, settings.nam_goc + 1); y <= year; y++) {
+    const across = acrossStandards(settings, y - 1, y);
+    if (across) return notApplicable(NOT_APPLICABLE.rateAcross(years, across), measure);
+  }
   const soLieu: ValueUsed[] = [];
   const missing: string[] = [];
-  const falls: { y: number; drop: Fraction; relativeDrop: Fraction | null; ok: boolean; f0: Figures; f1: Figures }[] =
-    [];
+  const falls: (RateFallYear & { f0: Figures; f1: Figures })[] = [];
   const seen = new Set<number>();
   const rateValue = (y: number, f: Figures) => {
     if (seen.has(y)) return;
     seen.add(y);
+    const value = round4((100 * (ind.part(f) ?? 0)) / (ind.whole(f) || 1));
     soLieu.push({
       nam: y,
-      chi_so: ind.name,
-      gia_tri: round4((100 * (ind.part(f) ?? 0)) / (ind.whole(f) || 1)),
+      chi_so: rateLabels.rate(ind.name),
+      gia_tri: value,
+      hien_thi: shown.percent(value),
       trang_thai: f.trang_thai,
     });
   };
@@ -162,9 +231,9 @@ function rateFall(
   for (let y = year - years + 1; y <= year; y++) {
     const f0 = ctx.figures(unit.ma_don_vi, y - 1);
     const f1 = ctx.figures(unit.ma_don_vi, y);
-    const why = usable(ctx, unit, y - 1, f0) ?? usable(ctx, unit, y, f1);
+    const why = acrossStandards(settings, y - 1, y) ?? usable(ctx, unit, y - 1, f0) ?? usable(ctx, unit, y, f1);
     if (why || !f0 || !f1) {
-      missing.push(why ?? `thiếu số liệu năm ${y}`);
+      missing.push(why ?? noFigures(y, unit.ten_don_vi));
       continue;
     }
     const p0 = ind.part(f0),
@@ -172,7 +241,7 @@ function rateFall(
       p1 = ind.part(f1),
       w1 = ind.whole(f1);
     if (p0 === null || w0 === null || p1 === null || w1 === null || w0 === 0 || w1 === 0 || (relative && p0 === 0)) {
-      missing.push(`chưa đủ số liệu để tính ${ind.name} năm ${y - 1} và ${y}`);
+      missing.push(cannotCompute(ind.name, y));
       continue;
     }
     rateValue(y - 1, f0);
@@ -185,64 +254,53 @@ function rateFall(
   }
   soLieu.sort((a, b) => a.nam - b.nam);
   for (const f of falls) {
+    const drop = round4(toNumber(f.drop));
     soLieu.push({
       nam: f.y,
-      chi_so: `mức giảm ${ind.name} so với năm ${f.y - 1} (${relative ? '%' : 'điểm phần trăm'})`,
-      gia_tri: round4(toNumber(f.drop)),
+      chi_so: rateLabels.fall(ind.name, f.y),
+      gia_tri: drop,
+      hien_thi: relative ? shown.percent(drop) : shown.points(drop),
       trang_thai: f.f1.trang_thai,
     });
     // Points are the measure; the relative fall is shown beside them so both readings are visible.
-    if (!relative && f.relativeDrop)
+    if (!relative && f.relativeDrop) {
+      const relativeDrop = round4(toNumber(f.relativeDrop));
       soLieu.push({
         nam: f.y,
-        chi_so: `mức giảm tương đối so với năm ${f.y - 1} (%)`,
-        gia_tri: round4(toNumber(f.relativeDrop)),
+        chi_so: rateLabels.relativeFall(f.y),
+        gia_tri: relativeDrop,
+        hien_thi: shown.percent(relativeDrop),
         trang_thai: f.f1.trang_thai,
       });
+    }
   }
 
-  const show = (d: Fraction) => {
-    const v = toNumber(d);
-    return formatDecimal(v, decimalsToShow(v, c.nguong, compare(d, threshold) !== 0));
-  };
-  const described = falls
-    .map(
-      (f) =>
-        `năm ${f.y} giảm ${show(f.drop)}${unitWord}${!relative && f.relativeDrop ? ` (tương đối ${formatDecimal(toNumber(f.relativeDrop))}%)` : ''}`,
-    )
-    .join('; ');
-  const need = `${thresholdWords(c.phep_so_sanh, c.nguong, unitWord)}${relative ? ' so với tỷ lệ năm trước' : ''} mỗi năm${years > 1 ? `, ${years} năm liên tiếp` : ''}`;
   const minDrop = falls.reduce<Fraction | null>((m, f) => (m === null || compare(f.drop, m) < 0 ? f.drop : m), null);
   const value = minDrop === null ? null : round4(toNumber(minDrop));
+  const common = {
+    gia_tri: value,
+    so_lieu: soLieu,
+    don_vi_do: measure,
+    quyet_dinh: rateDecisive(words, year, minDrop),
+  };
 
   if (missing.length > 0) {
-    const failedAlready = falls.filter((f) => !f.ok).map((f) => f.y);
     return {
+      ...common,
       ket_qua: 'chua_du_du_lieu',
-      gia_tri: value,
       can_them: null,
-      so_lieu: soLieu,
-      don_vi_do: measure,
-      giai_thich:
-        `Chưa đủ dữ liệu: tiêu chí cần ${ind.name} giảm ${need}, nhưng ${missing.join('; ')}.` +
-        (described ? ` Số liệu đã có: ${described}.` : '') +
-        (failedAlready.length ? ` Lưu ý: năm ${failedAlready.join(', ')} đã giảm dưới ngưỡng.` : ''),
+      // The smallest fall of an incomplete run decides nothing.
+      quyet_dinh: null,
+      giai_thich: rateMissingText(words, missing, falls),
     };
   }
   if (falls.every((f) => f.ok)) {
-    return {
-      ket_qua: 'dat',
-      gia_tri: value,
-      can_them: 0,
-      so_lieu: soLieu,
-      don_vi_do: measure,
-      giai_thich: `Đạt: ${ind.name} giảm ${need} (${described}).`,
-    };
+    return { ...common, ket_qua: 'dat', can_them: 0, giai_thich: rateMetText(words, falls) };
   }
   const failed = falls.filter((f) => !f.ok);
   const last = falls[falls.length - 1];
   let canThem: number | null = null;
-  let margin: string;
+  let margin: RateMargin = { kind: 'lien_tiep' };
   if (failed.length === 1 && last && !last.ok) {
     // Only the latest year falls short: how many fewer households would have met it.
     const p1 = ind.part(last.f1) ?? 0;
@@ -255,20 +313,17 @@ function rateFall(
     const maxAllowed = c.phep_so_sanh === '>=' ? floor(bound) : ceil(bound) - 1n;
     if (maxAllowed >= 0n) {
       canThem = p1 - Number(maxAllowed);
-      margin = ` Cần giảm thêm ${formatCount(canThem)} ${ind.households} trong năm ${last.y} để đạt.`;
+      margin = { kind: 'ho', year: last.y, households: canThem, closed: closed(settings, last.y) };
     } else {
-      margin = ` Năm ${last.y} không thể đạt ngưỡng dù giảm hết số hộ.`;
+      margin = { kind: 'khong_the', year: last.y };
     }
-  } else {
-    margin = ` Tiêu chí cần đạt liên tiếp nên không bù được bằng số liệu năm sau.`;
   }
   return {
+    ...common,
     ket_qua: 'chua_dat',
-    gia_tri: value,
     can_them: canThem,
-    so_lieu: soLieu,
-    don_vi_do: measure,
-    giai_thich: `Chưa đạt: tiêu chí cần ${ind.name} giảm ${need}; ${described}. Năm chưa đạt: ${failed.map((f) => f.y).join(', ')}.${margin}`,
+    thieu: margin.kind === 'ho' ? shortfall(margin.households, ind.households, margin.closed) : null,
+    giai_thich: rateNotMetText(words, falls, margin),
   };
 }
 
@@ -276,8 +331,20 @@ function rateFall(
 function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionRow): Outcome {
   const { settings } = ctx;
   const scale = scaleOf(settings);
-  const baseYear = settings.nam_goc;
   const scaleYear = settings.nam_xet_quy_mo === 'nam_truoc' ? year - 1 : year;
+  let baseYear = settings.nam_goc;
+  let newBase = '';
+  const across = acrossStandards(settings, baseYear, scaleYear);
+  if (across) {
+    const treatment = c.ma_tieu_chi === 'TC_THON' ? settings.doi_chuan_tc_thon : settings.doi_chuan_tc_xa_2;
+    if (treatment === 'khong_so_sanh')
+      return notApplicable(NOT_APPLICABLE.scaleAcross(baseYear, scaleYear, across), 'phan_tram');
+    // Re-baseline: the first review under the standard of the year judged is the new baseline.
+    const standard = povertyStandard(settings, scaleYear);
+    baseYear = standard.tu_nam ?? baseYear;
+    if (baseYear === scaleYear) return notApplicable(NOT_APPLICABLE.newBaseline(scaleYear, standard.ten), 'phan_tram');
+    newBase = newBaselineNote(baseYear, standard.ten);
+  }
   const fb = ctx.figures(unit.ma_don_vi, baseYear);
   const ft = ctx.figures(unit.ma_don_vi, scaleYear);
   const missing = [usable(ctx, unit, baseYear, fb), usable(ctx, unit, scaleYear, ft)].filter((m) => m !== null);
@@ -288,55 +355,61 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
       can_them: null,
       so_lieu: [],
       don_vi_do: 'phan_tram',
-      giai_thich: `Chưa đủ dữ liệu: ${missing.join('; ')}.`,
+      giai_thich: scaleMissingText(missing),
     };
   }
   const sb = scale.part(fb);
   const st = scale.part(ft);
   const soLieu: ValueUsed[] = [
-    { nam: baseYear, chi_so: `quy mô ${scale.households} đầu kỳ`, gia_tri: sb, trang_thai: fb.trang_thai },
-    { nam: scaleYear, chi_so: `quy mô ${scale.households} tại thời điểm xét`, gia_tri: st, trang_thai: ft.trang_thai },
+    {
+      nam: baseYear,
+      chi_so: scaleLabels.base(scale.households),
+      gia_tri: sb,
+      hien_thi: shown.count(sb, 'hộ'),
+      trang_thai: fb.trang_thai,
+    },
+    {
+      nam: scaleYear,
+      chi_so: scaleLabels.now(scale.households),
+      gia_tri: st,
+      hien_thi: shown.count(st, 'hộ'),
+      trang_thai: ft.trang_thai,
+    },
   ];
   if (sb === 0)
     return {
-      ...notApplicable(
-        `Không áp dụng: đầu kỳ (năm ${baseYear}) không có ${scale.households}, nên không có quy mô để giảm.`,
-        'phan_tram',
-      ),
+      ...notApplicable(NOT_APPLICABLE.emptyBaseline(baseYear, scale.households), 'phan_tram'),
       so_lieu: soLieu,
     };
 
   const threshold = fromDecimal(c.nguong);
   const reduction = mul(frac(100), frac(sb - st, sb));
   const met = passes(reduction, threshold, c.phep_so_sanh);
-  const v = toNumber(reduction);
-  const shown = formatDecimal(v, decimalsToShow(v, c.nguong, compare(reduction, threshold) !== 0));
+  const v = round4(toNumber(reduction));
   // Largest S_t that meets the threshold: S_t ≤ S_b·(1 − p/100), strictly below for ">".
   const bound = mul(frac(sb), sub(frac(1), div(threshold, frac(100))));
   const maxAllowed = Number(c.phep_so_sanh === '>=' ? floor(bound) : ceil(bound) - 1n);
-  const change = `${scale.households} từ ${formatCount(sb)} hộ (năm ${baseYear}) ${st <= sb ? 'xuống' : 'lên'} ${formatCount(st)} hộ (năm ${scaleYear})`;
-  if (met) {
-    return {
-      ket_qua: 'dat',
-      gia_tri: round4(v),
-      can_them: 0,
-      so_lieu: soLieu,
-      don_vi_do: 'phan_tram',
-      giai_thich: `Đạt: quy mô ${change}, giảm ${shown}%, đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}. Còn dư ${formatCount(maxAllowed - st)} hộ so với mức tối đa ${formatCount(maxAllowed)} hộ.`,
-    };
-  }
+  const words: ScaleWords = {
+    households: scale.households,
+    baseYear,
+    scaleYear,
+    base: sb,
+    now: st,
+    reduction,
+    op: c.phep_so_sanh,
+    threshold: c.nguong,
+    maxAllowed,
+    closed: closed(settings, scaleYear),
+  };
+  const common = { gia_tri: v, so_lieu: soLieu, don_vi_do: 'phan_tram' as const, quyet_dinh: scaleDecisive(words) };
+  if (met) return { ...common, ket_qua: 'dat', can_them: 0, giai_thich: scaleMetText(words) + newBase };
   const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
   return {
+    ...common,
     ket_qua: 'chua_dat',
-    gia_tri: round4(v),
     can_them: canThem,
-    so_lieu: soLieu,
-    don_vi_do: 'phan_tram',
-    giai_thich:
-      `Chưa đạt: quy mô ${change}, ${st <= sb ? `giảm ${shown}%` : `tăng ${formatDecimal(-v)}%`}, chưa đạt ngưỡng ${thresholdWords(c.phep_so_sanh, c.nguong, '%')}.` +
-      (canThem !== null
-        ? ` Cần giảm thêm ${formatCount(canThem)} ${scale.households} để đạt (quy mô không quá ${formatCount(maxAllowed)} hộ).`
-        : ''),
+    thieu: canThem === null ? null : shortfall(canThem, scale.households, words.closed),
+    giai_thich: scaleNotMetText(words, canThem) + newBase,
   };
 }
 
@@ -349,8 +422,7 @@ function statusExit(
   kind: 'xã' | 'thôn',
   measure: Measure,
 ): Outcome {
-  if (population.length === 0)
-    return notApplicable(`Không áp dụng: không có ${kind} nào thuộc diện đặc biệt khó khăn đầu kỳ.`, measure);
+  if (population.length === 0) return notApplicable(NOT_APPLICABLE.noDifficultUnits(kind), measure);
   const exited = population.filter((u) => u.nam_thoat_dbkk !== null && u.nam_thoat_dbkk <= year);
   const total = population.length;
   const threshold = fromDecimal(c.nguong);
@@ -359,9 +431,9 @@ function statusExit(
   // Units needed: the smallest k with value(k) meeting the threshold.
   const bound = measure === 'don_vi' ? threshold : mul(threshold, frac(total, 100));
   const needK = Number(c.phep_so_sanh === '>=' ? ceil(bound) : floor(bound) + 1n);
-  const share = formatDecimal((100 * exited.length) / total);
 
-  const estimateLimit = fromDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk);
+  const limit = ctx.settings.nguong_uoc_tinh_thoat_dbkk;
+  const estimateLimit = fromDecimal(limit);
   const remaining = population.filter((u) => !exited.includes(u));
   const estimated = remaining.filter((u) => {
     const f = ctx.figures(u.ma_don_vi, year);
@@ -372,29 +444,44 @@ function statusExit(
       compare(frac(100 * f.so_ho_ngheo, f.tong_so_ho), estimateLimit) < 0
     );
   });
-  const soLieu: ValueUsed[] = [
-    { nam: year, chi_so: `số ${kind} đặc biệt khó khăn đầu kỳ`, gia_tri: total, trang_thai: null },
-    { nam: year, chi_so: `số ${kind} đã có quyết định thoát diện`, gia_tri: exited.length, trang_thai: null },
-    {
-      nam: year,
-      chi_so: `ước tính: số ${kind} còn lại có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%`,
-      gia_tri: estimated.length,
-      trang_thai: null,
-    },
-  ];
-  const fact = `Đến năm ${year}, ${formatCount(exited.length)}/${formatCount(total)} ${kind} đặc biệt khó khăn đầu kỳ (${share}%) đã có quyết định thoát diện; mục tiêu ${thresholdWords(c.phep_so_sanh, c.nguong, measure === 'don_vi' ? ` ${kind}` : '%')}.`;
-  const estimate = ` Ước tính (không phải quyết định): thêm ${formatCount(estimated.length)} ${kind} có tỷ lệ hộ nghèo dưới ${formatDecimal(ctx.settings.nguong_uoc_tinh_thoat_dbkk, 0)}%.`;
+  const count = (label: string, n: number): ValueUsed => ({
+    nam: year,
+    chi_so: label,
+    gia_tri: n,
+    hien_thi: shown.count(n, kind),
+    trang_thai: null,
+  });
+  const words = {
+    year,
+    kind,
+    exited: exited.length,
+    total,
+    estimated: estimated.length,
+    estimateLimit: limit,
+    op: c.phep_so_sanh,
+    threshold: c.nguong,
+    byCount: measure === 'don_vi',
+    met,
+    needed: Math.max(0, needK - exited.length),
+    closed: closed(ctx.settings, year),
+  };
   return {
     ket_qua: met ? 'dat' : 'chua_dat',
     gia_tri: round4(toNumber(value)),
-    can_them: met ? 0 : Math.max(0, needK - exited.length),
-    so_lieu: soLieu,
+    can_them: met ? 0 : words.needed,
+    so_lieu: [
+      count(exitLabels.total(kind), total),
+      count(exitLabels.exited(kind), exited.length),
+      count(exitLabels.estimated(kind, limit), estimated.length),
+    ],
     don_vi_do: measure,
-    giai_thich: `${met ? 'Đạt' : 'Chưa đạt'}: ${fact}${met ? '' : ` Cần thêm ${formatCount(needK - exited.length)} ${kind} thoát diện.`}${estimate}`,
+    quyet_dinh: exitDecisive(words),
+    thieu: met ? null : exitShortfall(words),
+    giai_thich: exitText(words),
   };
 }
 
-const COMBINED: readonly CriterionId[] = ['TC_XA_1', 'TC_XA_2'];
+const COMBINED = ['TC_XA_1', 'TC_XA_2'] as const;
 
 /** Officials in charge of a commune: met when the commune meets enough of criteria 1 and 2
  * (threshold 1 by default: either one). */
@@ -402,9 +489,7 @@ function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: 
   const parts = COMBINED.map((id) => prior(id)).filter(
     (v): v is Verdict => v !== undefined && v.ket_qua !== 'khong_ap_dung',
   );
-  const list = parts.map((v) => `${v.ten_tieu_chi}: ${VERDICT_RESULTS[v.ket_qua]}`).join('; ');
-  if (parts.length === 0)
-    return notApplicable('Không áp dụng: tiêu chí 1 và tiêu chí 2 đều không áp dụng cho xã này.', 'don_vi');
+  if (parts.length === 0) return notApplicable(NOT_APPLICABLE.neitherCommuneCriterion, 'don_vi');
   const met = parts.filter((v) => v.ket_qua === 'dat').length;
   const unknown = parts.filter((v) => v.ket_qua === 'chua_du_du_lieu').length;
   const threshold = fromDecimal(c.nguong);
@@ -413,6 +498,7 @@ function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: 
     : passes(frac(met + unknown), threshold, c.phep_so_sanh)
       ? 'chua_du_du_lieu'
       : 'chua_dat';
+  const name = (v: Verdict) => COMMUNE_CRITERIA_NAMES[v.tieu_chi as (typeof COMBINED)[number]];
   return {
     ket_qua,
     gia_tri: met,
@@ -420,11 +506,19 @@ function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: 
     don_vi_do: 'don_vi',
     so_lieu: parts.map((v) => ({
       nam: v.nam,
-      chi_so: `${v.ten_tieu_chi} (1 = đạt)`,
+      chi_so: officialsLabel(name(v)),
       gia_tri: v.ket_qua === 'dat' ? 1 : 0,
+      hien_thi: VERDICT_RESULTS[v.ket_qua].toLowerCase(),
       trang_thai: v.trang_thai_so_lieu,
     })),
-    giai_thich: `${VERDICT_RESULTS[ket_qua]}: cán bộ phụ trách xã đạt khi xã đạt ${thresholdWords(c.phep_so_sanh, c.nguong, ' tiêu chí')} trong các tiêu chí 1, 2 của xã; xã đạt ${met} (${list}).`,
+    quyet_dinh: officialsDecisive(met, parts.length),
+    giai_thich: officialsText(
+      VERDICT_RESULTS[ket_qua],
+      c.phep_so_sanh,
+      c.nguong,
+      parts.map((v) => ({ criterion: name(v), result: VERDICT_RESULTS[v.ket_qua] })),
+      met,
+    ),
   };
 }
 
@@ -478,28 +572,19 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
     const outcome = ((): Outcome => {
       switch (id) {
         case 'TC_XA_1':
-          if (unit.vung_cao_bien_gioi_dbkk !== true)
-            return notApplicable(
-              'Không áp dụng: tiêu chí 1 chỉ áp dụng cho xã vùng cao, biên giới đặc biệt khó khăn; xã này không thuộc diện đó.',
-              fall,
-            );
+          if (unit.vung_cao_bien_gioi_dbkk !== true) return notApplicable(NOT_APPLICABLE.notHighland, fall);
           return rateFall(ctx, unit, year, c, povertyRate(settings), c.so_nam_lien_tiep ?? 1);
         case 'TC_XA_2': {
           const region = index.regionIn(unit.ma_don_vi, year);
-          if (!region)
-            return notApplicable(
-              `Không áp dụng: năm ${year} xã không thuộc khu vực I, II, III vùng đồng bào dân tộc thiểu số và miền núi.`,
-              'phan_tram',
-            );
+          if (!region) return notApplicable(NOT_APPLICABLE.noRegion(year), 'phan_tram');
           const o = scaleReduction(ctx, unit, year, c);
           return {
             ...o,
-            giai_thich: `${o.giai_thich} (Năm ${year} xã thuộc khu vực ${region.khu_vuc} theo ${region.can_cu}.)`,
+            giai_thich: o.giai_thich + regionNote(year, region.khu_vuc, region.can_cu),
           };
         }
         case 'TC_THON':
-          if (!existsIn(unit, year))
-            return notApplicable(`Không áp dụng: năm ${year} đơn vị này không tồn tại.`, 'phan_tram');
+          if (!existsIn(unit, year)) return notApplicable(NOT_APPLICABLE.notExisting(year), 'phan_tram');
           if (unit.cap === 'to_dan_pho' && !settings.tc_thon_ap_dung_to_dan_pho)
             return notApplicable(VILLAGE_SCOPE_EXCLUDED, 'phan_tram');
           return scaleReduction(ctx, unit, year, c);
@@ -533,6 +618,9 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
       trang_thai_so_lieu: used.length === 0 ? null : used.includes('so_bo') ? 'so_bo' : 'chinh_thuc',
       so_lieu: outcome.so_lieu,
       giai_thich: outcome.giai_thich,
+      nhan_gia_tri_quyet_dinh: outcome.quyet_dinh?.nhan ?? null,
+      gia_tri_quyet_dinh: outcome.quyet_dinh?.hien_thi ?? null,
+      muc_thieu: outcome.thieu ?? null,
       can_cu_phap_ly: c.can_cu_phap_ly,
     };
   }

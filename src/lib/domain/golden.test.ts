@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csv, type Row } from '../__tests__/fixture.ts';
 import { buildDataset, DATA_FILES, type Dataset } from '../dataset.ts';
+import { verdictRows } from './golden-rows.ts';
 import { publicAward } from './privacy.ts';
 
 // Golden tests: each folder under golden/ is a small dataset (the files it changes from golden/base/)
@@ -28,26 +29,6 @@ function inputOf(name: string): Map<string, Uint8Array> {
 }
 
 const show = (v: number | null) => (v === null ? '' : String(v));
-
-function verdictRows(d: Dataset): Row[] {
-  return d.verdicts.map((v) => ({
-    ma_don_vi: v.ma_don_vi,
-    tieu_chi: v.tieu_chi,
-    nam: v.nam,
-    dot: v.dot ?? '',
-    ket_qua: v.ket_qua,
-    gia_tri: show(v.gia_tri),
-    phep_so_sanh: v.phep_so_sanh,
-    nguong: v.nguong,
-    don_vi_do: v.don_vi_do,
-    can_them: show(v.can_them),
-    trang_thai_so_lieu: v.trang_thai_so_lieu ?? '',
-    so_lieu: v.so_lieu
-      .map((s) => `${s.nam} ${s.chi_so} = ${s.gia_tri}${s.trang_thai ? ` (${s.trang_thai})` : ''}`)
-      .join(' | '),
-    giai_thich: v.giai_thich,
-  }));
-}
 
 function figureRows(d: Dataset): Row[] {
   const rows: Row[] = [];

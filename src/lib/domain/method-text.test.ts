@@ -64,6 +64,16 @@ const CASES: Record<string, Edits> = {
   'nguong-va-so-nam-khac': {
     criteria: { TC_XA_1: { nguong: '3,5', so_nam_lien_tiep: '2' }, TC_XA_2: { nguong: '55' } },
   },
+  // A change of poverty standard at the 2024 review, under each treatment of the scale criteria.
+  'doi-chuan-khong-so-sanh': { settings: { nam_ap_dung_chuan_ngheo: '2021;2024' } },
+  'doi-chuan-tinh-lai-dau-ky': {
+    settings: {
+      nam_ap_dung_chuan_ngheo: '2021;2024',
+      doi_chuan_tc_xa_2: 'tinh_lai_dau_ky',
+      doi_chuan_tc_thon: 'tinh_lai_dau_ky',
+      nam_xet_quy_mo: 'nam_truoc',
+    },
+  },
 };
 
 const texts = Object.fromEntries(Object.entries(CASES).map(([name, edits]) => [name, methodOf(edits)]));
@@ -149,5 +159,33 @@ describe('the methodology text', () => {
     );
     expect(sentence).toContain('mức giảm tương đối');
     expect(sentence).not.toContain('điểm phần trăm');
+  });
+
+  it('states the correct rounding of a share the plan quotes, and nothing when the plan rounds right', () => {
+    expect(criterion('mac-dinh', 'MT_HUYEN_C').cachHieu).toBe(
+      'Kế hoạch ghi 5/12 là 41,6%; làm tròn đúng là 41,7%. Trang xét theo số đơn vị trong bảng tiêu chí.',
+    );
+    const mo_ta = 'Đến năm 2025 có 5/12 xã khu vực III (41,7%) thoát diện đặc biệt khó khăn.';
+    const right = methodOf({ criteria: { MT_HUYEN_C: { mo_ta } } }).tieuChi.find((c) => c.id === 'MT_HUYEN_C')!;
+    expect(right.cachHieu).toBeNull();
+  });
+
+  it('tells each criterion what a change of standard inside the period does to it', () => {
+    const apart = (id: string) => criterion('doi-chuan-khong-so-sanh', id).cachTinh;
+    expect(apart('TC_XA_1')).toContain(
+      'Chuẩn nghèo đổi từ kỳ rà soát năm 2024: tỷ lệ năm 2024 không so sánh với năm 2023, nên các năm đánh giá ' +
+        '2024–2025 có kết quả "Không áp dụng".',
+    );
+    expect(apart('MT_HUYEN_A')).toContain('nên năm đánh giá 2024 có kết quả "Không áp dụng".');
+    expect(apart('TC_THON')).toContain('nên từ năm đánh giá 2024 kết quả là "Không áp dụng".');
+    expect(apart('MT_HUYEN_C')).not.toContain('Chuẩn nghèo đổi');
+    // The scale of year t is read at t − 1 here: the first year under the new baseline is judged in 2025.
+    expect(criterion('doi-chuan-tinh-lai-dau-ky', 'TC_XA_2').cachTinh).toContain(
+      'quy mô năm 2024 là đầu kỳ mới; năm đánh giá 2025 có kết quả "Không áp dụng"',
+    );
+    expect(plain('mac-dinh')).not.toContain('Chuẩn nghèo đổi');
+    expect(settingRow('mac-dinh', 'Tiêu chí thôn khi đổi chuẩn nghèo').yNghia).toContain(
+      'chỉ áp dụng một chuẩn nghèo, nên thiết lập này không ảnh hưởng kết quả',
+    );
   });
 });

@@ -5,10 +5,14 @@ import {
   SCALE_BASES,
   SCALE_YEARS,
   SETTINGS,
+  STANDARD_CHANGE_TREATMENTS,
   type SettingKey,
   type Settings,
 } from '../schemas/settings.ts';
 import type { Comparator, CriterionId, CriterionRow } from '../schemas/tables.ts';
+import { changesInPeriod, incomeLineWords, povertyStandard } from './poverty-standard.ts';
+import { frac } from './exact.ts';
+import { exactDecimal, thresholdWords } from './verdict-text.ts';
 
 // Every sentence that explains the method to citizens, generated from the settings and the criteria
 // table in force, so a locality that changes a setting or a threshold never publishes words written
@@ -27,11 +31,6 @@ function fallUnit(s: Settings): string {
 function rateThresholdWords(op: Comparator, value: number, s: Settings): string {
   const words = thresholdWords(op, value, fallUnit(s));
   return s.cach_tinh_muc_giam === 'tuong_doi' ? `${words} (tương đối, so với tỷ lệ năm trước)` : words;
-}
-
-/** "từ 4 điểm phần trăm trở lên" or "trên 4 điểm phần trăm". */
-export function thresholdWords(op: Comparator, value: number, unit: string): string {
-  return op === '>=' ? `từ ${num(value)}${unit} trở lên` : `trên ${num(value)}${unit}`;
 }
 
 /** The rate criterion 1 and target A are judged on. */
@@ -89,6 +88,21 @@ function numbersDeparture(c: CriterionRow): string | null {
 }
 
 /**
+ * The plan's words give a share with its percentage, "5/12 xã (41,6%)", whose rounding is not half up: the
+ * correct percentage is stated (5/12 = 41,7%), so no reader takes the quoted figure for the rule.
+ */
+function quotedShareNote(c: CriterionRow): string | null {
+  const m = /(\d+)\/(\d+)[^()]*\((\d+)(?:,(\d+))?%\)/.exec(c.mo_ta);
+  if (!m) return null;
+  const [, part, whole, units, decimals = ''] = m;
+  const exact = exactDecimal(frac(100 * Number(part), Number(whole)), decimals.length);
+  const quoted = decimals ? `${units},${decimals}` : units!;
+  return exact === quoted
+    ? null
+    : `Kế hoạch ghi ${part}/${whole} là ${quoted}%; làm tròn đúng là ${exact}%. Trang xét theo số đơn vị trong bảng tiêu chí.`;
+}
+
+/**
  * The plan's words say "trên N" while the table says "≥ N", or "từ N … trở lên" while it says "> N": the
  * one case where the quoted words and the rule judged differ exactly at the threshold.
  */
@@ -116,6 +130,44 @@ function consecutiveReading(c: CriterionRow, s: Settings, years: number): string
   return c.mo_ta.includes('trước năm đề nghị')
     ? `Kế hoạch ghi các năm "trước năm đề nghị khen thưởng"; trang tính cả năm đánh giá, vì việc đề nghị khen thưởng diễn ra sau kỳ rà soát cuối năm đó. ${run}`
     : run;
+}
+
+const yearsFrom = (first: number, count: number, last: number) => {
+  const end = Math.min(first + count - 1, last);
+  return end > first ? `các năm đánh giá ${first}–${end}` : `năm đánh giá ${first}`;
+};
+
+/** What a change of standard inside the period does to a criterion, or '' when none happens. */
+function standardChangeWords(c: CriterionRow, s: Settings): string {
+  const changes = changesInPeriod(s);
+  const id = c.ma_tieu_chi;
+  if (changes.length === 0 || id === 'TC_CAN_BO' || id === 'MT_HUYEN_C' || id === 'MT_HUYEN_D') return '';
+  if (id === 'TC_XA_2' || id === 'TC_THON') {
+    const treatment = id === 'TC_THON' ? s.doi_chuan_tc_thon : s.doi_chuan_tc_xa_2;
+    const judged = (e: number) => (s.nam_xet_quy_mo === 'nam_truoc' ? e + 1 : e);
+    if (treatment === 'khong_so_sanh') {
+      const e = changes[0]!;
+      return (
+        ` Chuẩn nghèo đổi từ kỳ rà soát năm ${e}: quy mô theo chuẩn mới không so sánh với đầu kỳ (năm ${s.nam_goc}) ` +
+        `theo chuẩn cũ, nên từ năm đánh giá ${judged(e)} kết quả là "Không áp dụng".`
+      );
+    }
+    return changes
+      .map(
+        (e) =>
+          ` Chuẩn nghèo đổi từ kỳ rà soát năm ${e}: quy mô năm ${e} là đầu kỳ mới; năm đánh giá ${judged(e)} có kết ` +
+          'quả "Không áp dụng" (chưa có gì để so sánh), các năm sau so với đầu kỳ mới.',
+      )
+      .join('');
+  }
+  const years = id === 'TC_XA_1' ? (c.so_nam_lien_tiep ?? 1) : 1;
+  return changes
+    .map(
+      (e) =>
+        ` Chuẩn nghèo đổi từ kỳ rà soát năm ${e}: tỷ lệ năm ${e} không so sánh với năm ${e - 1}, nên ` +
+        `${yearsFrom(e, years, s.nam_ket_thuc)} có kết quả "Không áp dụng".`,
+    )
+    .join('');
 }
 
 export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
@@ -186,7 +238,14 @@ export function criterionMethod(c: CriterionRow, s: Settings): CriterionMethod {
     }),
   };
   const departures = [comparatorDeparture(c), numbersDeparture(c)].filter((d) => d !== null);
-  return { ...rules[c.ma_tieu_chi](), khacKeHoach: departures.length ? departures.join(' ') : null };
+  const rule = rules[c.ma_tieu_chi]();
+  const share = quotedShareNote(c);
+  return {
+    ...rule,
+    cachHieu: [rule.cachHieu, share].filter((t) => t !== null).join(' ') || null,
+    cachTinh: rule.cachTinh + standardChangeWords(c, s),
+    khacKeHoach: departures.length ? departures.join(' ') : null,
+  };
 }
 
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -205,6 +264,51 @@ function exactnessExample(c: CriterionRow, unit: string): string {
     : `giảm đúng ${at} là chưa đạt ("${thresholdWords('>', c.nguong, unit)}")`;
 }
 
+/**
+ * Which standard each review year of the period follows, in words ("Kỳ rà soát năm 2026 theo …; từ kỳ rà
+ * soát năm 2027 áp dụng …"), and that figures under two standards are never compared.
+ */
+export function standardsWords(s: Settings): string {
+  const starts = [s.nam_goc, ...changesInPeriod(s)];
+  const parts = starts.map((from, i) => {
+    const p = povertyStandard(s, from);
+    const standard = described(p);
+    // A standard the code does not know is named by its first year: say it once.
+    if (i > 0) return `từ kỳ rà soát năm ${from} áp dụng ${p.van_ban || p.thu_nhap ? standard : 'một chuẩn nghèo mới'}`;
+    const next = starts[1];
+    if (next === undefined) return `Các kỳ rà soát từ năm ${from} theo ${standard}`;
+    return next - 1 === from
+      ? `Kỳ rà soát năm ${from} vẫn theo ${standard}`
+      : `Các kỳ rà soát từ năm ${from} đến năm ${next - 1} theo ${standard}`;
+  });
+  const why =
+    starts.length > 1
+      ? 'Chuẩn nghèo mới đổi mức thu nhập và cách xác định hộ nghèo, nên tỷ lệ và quy mô hộ nghèo theo hai chuẩn ' +
+        'không được so sánh với nhau'
+      : 'Số liệu theo chuẩn nghèo trước đó (nếu có) không được so sánh với số liệu theo chuẩn này';
+  return `${parts.join('; ')}. ${why}; biểu đồ ngắt đường ở chỗ đổi chuẩn.`;
+}
+
+function described(p: ReturnType<typeof povertyStandard>): string {
+  const notes = [p.van_ban, incomeLineWords(p)].filter((n) => n !== null);
+  return notes.length ? `${p.ten} (${notes.join('; ')})` : p.ten;
+}
+
+/** How a scale criterion treats a change of standard inside the period, in words. */
+function treatmentWords(s: Settings, criterion: string): string {
+  const treatment = criterion === 'tiêu chí thôn' ? s.doi_chuan_tc_thon : s.doi_chuan_tc_xa_2;
+  const changes = changesInPeriod(s);
+  const rule =
+    treatment === 'khong_so_sanh'
+      ? `Khi chuẩn nghèo đổi trong giai đoạn, ${criterion} không so sánh quy mô theo chuẩn mới với đầu kỳ theo chuẩn cũ: ` +
+        'các năm đó có kết quả "Không áp dụng", kèm lý do.'
+      : `Khi chuẩn nghèo đổi trong giai đoạn, ${criterion} lấy lần rà soát đầu tiên theo chuẩn mới làm đầu kỳ mới: ` +
+        'năm đó có kết quả "Không áp dụng" (chưa có gì để so sánh), các năm sau so với đầu kỳ mới.';
+  return changes.length
+    ? `${rule} Trong giai đoạn này chuẩn nghèo đổi từ kỳ rà soát năm ${changes.join(', năm ')}.`
+    : `${rule} Trong giai đoạn này chỉ áp dụng một chuẩn nghèo, nên thiết lập này không ảnh hưởng kết quả.`;
+}
+
 export interface SettingMethod {
   label: string;
   dangDung: string;
@@ -217,7 +321,9 @@ export interface SettingMethod {
 /** The settings that decide how the plan is read, in the order the page lists them. */
 export const INTERPRETATION_SETTINGS: readonly SettingKey[] = [
   'nam_goc',
-  'nam_chuan_ngheo_moi',
+  'nam_ap_dung_chuan_ngheo',
+  'doi_chuan_tc_xa_2',
+  'doi_chuan_tc_thon',
   'nam_so_ket',
   'nam_tong_ket',
   'quy_mo_gom',
@@ -228,8 +334,14 @@ export const INTERPRETATION_SETTINGS: readonly SettingKey[] = [
   'nguong_uoc_tinh_thoat_dbkk',
 ];
 
-const LABELS: Record<string, string> = { ...SCALE_BASES, ...CHANGE_MEASURES, ...SCALE_YEARS };
+const LABELS: Record<string, string> = {
+  ...SCALE_BASES,
+  ...CHANGE_MEASURES,
+  ...SCALE_YEARS,
+  ...STANDARD_CHANGE_TREATMENTS,
+};
 function shown(v: unknown): string {
+  if (Array.isArray(v)) return v.map(shown).join('; ');
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (typeof v === 'number') return Number.isInteger(v) && v > 1900 ? String(v) : num(v);
   return LABELS[String(v)] ?? String(v);
@@ -242,9 +354,12 @@ function settingMeaning(k: SettingKey, s: Settings): { yNghia: string; khacKeHoa
         yNghia: `Đầu kỳ là kết quả rà soát cuối năm ${s.nam_goc}; mọi mức giảm quy mô so với năm này.`,
         khacKeHoach: null,
       };
-    case 'nam_chuan_ngheo_moi':
+    case 'nam_ap_dung_chuan_ngheo':
+      return { yNghia: standardsWords(s), khacKeHoach: null };
+    case 'doi_chuan_tc_xa_2':
+    case 'doi_chuan_tc_thon':
       return {
-        yNghia: `Kết quả rà soát từ năm ${s.nam_chuan_ngheo_moi} theo chuẩn nghèo đang áp dụng; số liệu các năm trước theo chuẩn cũ không được so sánh với số liệu theo chuẩn mới.`,
+        yNghia: treatmentWords(s, k === 'doi_chuan_tc_thon' ? 'tiêu chí thôn' : 'tiêu chí 2 của xã'),
         khacKeHoach: null,
       };
     case 'nam_so_ket':
@@ -328,7 +443,7 @@ export function methodText(s: Settings, criteria: readonly CriterionRow[]): Meth
       'Tỷ lệ nghèo đa chiều = (số hộ nghèo + số hộ cận nghèo) / tổng số hộ, như cách thống kê quốc gia.',
       `Tỷ lệ dùng để xét tiêu chí 1 của xã và mục tiêu A là ${rateDefinition(s)}.`,
       `Quy mô = ${scaleHouseholds(s)}, tính ${scaleYearWords(s)}.`,
-      `Đầu kỳ là kết quả rà soát cuối năm ${s.nam_goc}. Từ năm ${s.nam_chuan_ngheo_moi} kết quả rà soát theo chuẩn nghèo đang áp dụng; số liệu theo hai chuẩn nghèo không được so sánh với nhau, và biểu đồ ngắt đường ở chỗ đổi chuẩn.`,
+      `Đầu kỳ là kết quả rà soát cuối năm ${s.nam_goc}. ${standardsWords(s)}`,
       'Sơ bộ và chính thức: kết quả rà soát được báo cáo sơ bộ trước ngày 15/11 và chính thức khi có quyết định công nhận. Mỗi số liệu và mỗi kết quả ghi rõ số liệu nào là sơ bộ.',
       'Số liệu của xã, thị trấn là tổng của các thôn, bản, tổ dân phố; của huyện là tổng các xã. Khi thiếu số liệu của một thôn, tổng của xã không được tính.',
       `Đợt sơ kết là năm ${s.nam_so_ket}; đợt tổng kết là năm ${s.nam_tong_ket}.`,

@@ -10,6 +10,12 @@ import { dayMonth } from './reports.ts';
 export const SCALE_BASES = { ngheo_va_can_ngheo: 'Hộ nghèo và hộ cận nghèo', chi_ngheo: 'Chỉ hộ nghèo' } as const;
 export const CHANGE_MEASURES = { diem_phan_tram: 'Điểm phần trăm', tuong_doi: 'Phần trăm tương đối' } as const;
 export const SCALE_YEARS = { nam_danh_gia: 'Năm đánh giá', nam_truoc: 'Năm trước năm đánh giá' } as const;
+/** How a scale criterion treats a change of poverty standard inside the period. */
+export const STANDARD_CHANGE_TREATMENTS = {
+  khong_so_sanh: 'Không so sánh qua hai chuẩn nghèo',
+  tinh_lai_dau_ky: 'Tính lại đầu kỳ theo chuẩn nghèo mới',
+} as const;
+export type StandardChangeTreatment = keyof typeof STANDARD_CHANGE_TREATMENTS;
 export const SHARE_IMAGES = {
   moi_trang: 'Mỗi xã, thôn, mục vinh danh, bài viết một ảnh',
   cap_xa: 'Thôn dùng ảnh của xã',
@@ -44,6 +50,34 @@ export const siteAddress: CellType<string> = {
       return badAddress(`Địa chỉ "${s}" phải kết thúc bằng "/" (là thư mục chứa trang): ghi ${fixed}`);
     }
     return { ok: true, value: url.href };
+  },
+};
+
+/**
+ * Review years, strictly increasing, separated by ";" ("2021;2027"): the first review under each poverty
+ * standard. Order is checked here; the years against the period in checks.ts (they need nam_bat_dau).
+ * Kept as the years written (text), like every published setting value; read them with standardStarts().
+ */
+export const reviewYearList: CellType<readonly `${number}`[]> = {
+  name: 'danh sách năm (4 chữ số) tăng dần, cách nhau bằng dấu chấm phẩy, ví dụ 2021;2027',
+  parse(raw) {
+    const years: number[] = [];
+    for (const part of raw.split(';')) {
+      const parsed = year.parse(part);
+      if (!parsed.ok)
+        return { ...parsed, message: `${parsed.message} Các năm cách nhau bằng dấu chấm phẩy, ví dụ 2021;2027.` };
+      const before = years[years.length - 1];
+      if (before !== undefined && parsed.value <= before) {
+        const sorted = [...new Set([...years, parsed.value])].sort((a, b) => a - b).join(';');
+        return {
+          ok: false,
+          code: 'constraint-error',
+          message: `các năm phải tăng dần và không trùng nhau (năm ${parsed.value} đứng sau năm ${before}). Ghi ${sorted}.`,
+        };
+      }
+      years.push(parsed.value);
+    }
+    return { ok: true, value: years.map((y) => `${y}` as const) };
   },
 };
 
@@ -104,11 +138,30 @@ export const SETTINGS = {
     2021,
     'Năm rà soát dùng làm đầu kỳ (chú thích 2 của kế hoạch). Mặc định: rà soát cuối năm 2021, lần đầu theo chuẩn nghèo 2022–2025.',
   ),
-  nam_chuan_ngheo_moi: setting(
-    'Năm đầu áp dụng chuẩn nghèo mới',
-    year,
-    2021,
-    'Năm rà soát đầu tiên theo chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP). Không so sánh tỷ lệ qua hai chuẩn.',
+  nam_ap_dung_chuan_ngheo: setting(
+    'Năm áp dụng chuẩn nghèo',
+    reviewYearList,
+    ['2021'],
+    'Năm rà soát đầu tiên theo mỗi chuẩn nghèo, tăng dần, cách nhau bằng dấu chấm phẩy: trước hết năm của chuẩn ' +
+      'đang áp dụng ở đầu giai đoạn, rồi mỗi năm trong giai đoạn mà một chuẩn mới bắt đầu. Chuẩn nghèo đa chiều ' +
+      '2022–2025 (Nghị định 07/2021/NĐ-CP) bắt đầu từ kỳ rà soát năm 2021 và áp dụng đến hết kỳ rà soát năm 2026; ' +
+      'chuẩn mới áp dụng từ kỳ rà soát năm 2027. Ví dụ giai đoạn 2021–2025: 2021; giai đoạn 2026–2030: 2021;2027. ' +
+      'Tỷ lệ và quy mô theo hai chuẩn không bao giờ được so sánh: mức giảm tỷ lệ của năm đổi chuẩn không được tính, ' +
+      'nên tiêu chí 1 của xã và mục tiêu A, B có kết quả "Không áp dụng" ở các năm cần phép so sánh đó; tiêu chí 2 ' +
+      'của xã và tiêu chí thôn theo hai thiết lập dưới đây. Thay cho khóa cũ "nam_chuan_ngheo_moi".',
+  ),
+  doi_chuan_tc_xa_2: setting(
+    'Tiêu chí 2 của xã khi đổi chuẩn nghèo',
+    choice(STANDARD_CHANGE_TREATMENTS),
+    'khong_so_sanh',
+    'Khi chuẩn nghèo đổi trong giai đoạn: khong_so_sanh (mặc định): các năm có quy mô theo chuẩn khác với đầu kỳ có ' +
+      'kết quả "Không áp dụng"; tinh_lai_dau_ky: lần rà soát đầu tiên theo chuẩn mới là đầu kỳ mới của các năm sau.',
+  ),
+  doi_chuan_tc_thon: setting(
+    'Tiêu chí thôn khi đổi chuẩn nghèo',
+    choice(STANDARD_CHANGE_TREATMENTS),
+    'khong_so_sanh',
+    'Như "doi_chuan_tc_xa_2", cho tiêu chí khen thưởng thôn, bản.',
   ),
   nam_so_ket: setting('Năm sơ kết', year, 2023, 'Năm sơ kết giữa kỳ.'),
   nam_tong_ket: setting('Năm tổng kết', year, 2025, 'Năm tổng kết.'),
@@ -188,7 +241,20 @@ export const SETTINGS = {
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
-export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
+export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never } & {
+  /**
+   * Derived, not read: the last year of nam_ap_dung_chuan_ngheo. Kept only because src/lib/site/common.ts
+   * (standardOf) still reads it; once that uses povertyStandard() from domain/poverty-standard.ts, drop it.
+   */
+  readonly nam_chuan_ngheo_moi: number;
+};
+
+/** Keys an older contract used, and what replaced them: refused with the new key named. */
+const REPLACED_KEYS: Record<string, string> = {
+  nam_chuan_ngheo_moi:
+    'đã được thay bằng "nam_ap_dung_chuan_ngheo" (danh sách năm rà soát đầu tiên theo mỗi chuẩn nghèo, ví dụ ' +
+    '2021 hoặc 2021;2027). Đổi khóa ở dòng này thành nam_ap_dung_chuan_ngheo, giữ nguyên năm.',
+};
 
 /** A setting's value as written: each setting's own type reads it in parseSettings. */
 const settingValue: CellType<string> = {
@@ -242,6 +308,11 @@ export function parseSettings(bytes: Uint8Array): {
   for (const { line, row } of table.rows) {
     const key = settingKey(row.khoa);
     const at = { file, line, ...table.columnName('khoa'), field: 'khoa', value: row.khoa };
+    const replaced = Object.entries(REPLACED_KEYS).find(([old]) => matchKey(old) === matchKey(row.khoa))?.[1];
+    if (replaced) {
+      issues.push(makeIssue('error', at, 'constraint-error', `Thiết lập "${row.khoa.trim()}" ${replaced}`));
+      continue;
+    }
     if (!key) {
       issues.push(
         makeIssue(
@@ -316,5 +387,7 @@ export function parseSettings(bytes: Uint8Array): {
     settings[key] = value;
   }
   if (issues.some((i) => i.severity === 'error')) return { settings: null, table, issues };
+  const starts = settings['nam_ap_dung_chuan_ngheo'] as readonly string[];
+  settings['nam_chuan_ngheo_moi'] = Number(starts[starts.length - 1]);
   return { settings: settings as Settings, table, issues };
 }
