@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureFiles, review, SETTINGS } from '../__tests__/fixture.ts';
 import { buildDataset, DATA_FILES, type Dataset } from '../dataset.ts';
 import { frac } from './exact.ts';
-import { exactDecimal, exactNear, nameMidSentence } from './verdict-text.ts';
+import { nameInSentence } from '../format/names.ts';
+import { exactDecimal, exactNear } from './verdict-text.ts';
 
 // The wording rules of every verdict a citizen reads, checked on every verdict of every golden dataset, of
 // the sample data and of the fixture with a change of poverty standard: units after numbers, no data keys,
@@ -61,15 +62,15 @@ function bareNumbers(text: string): string[] {
 
 describe('the wording of verdicts', () => {
   it('writes the kind of a unit in lower case for use mid-sentence', () => {
-    expect(nameMidSentence('Xã Sì Lở Lầu')).toBe('xã Sì Lở Lầu');
-    expect(nameMidSentence('Huyện Phong Thổ')).toBe('huyện Phong Thổ');
-    expect(nameMidSentence('Thị trấn Phong Thổ')).toBe('thị trấn Phong Thổ');
-    expect(nameMidSentence('Tổ dân phố Bến Trên')).toBe('tổ dân phố Bến Trên');
-    expect(nameMidSentence('Xã Bản Lang')).toBe('xã Bản Lang');
-    expect(nameMidSentence('Bản Cang Thàng')).toBe('bản Cang Thàng');
+    expect(nameInSentence('Xã Sì Lở Lầu')).toBe('xã Sì Lở Lầu');
+    expect(nameInSentence('Huyện Phong Thổ')).toBe('huyện Phong Thổ');
+    expect(nameInSentence('Thị trấn Phong Thổ')).toBe('thị trấn Phong Thổ');
+    expect(nameInSentence('Tổ dân phố Bến Trên')).toBe('tổ dân phố Bến Trên');
+    expect(nameInSentence('Xã Bản Lang')).toBe('xã Bản Lang');
+    expect(nameInSentence('Bản Cang Thàng')).toBe('bản Cang Thàng');
     // Only a whole leading kind word: "Xãm" is no kind, a name without a kind stays as written.
-    expect(nameMidSentence('Xãm Một')).toBe('Xãm Một');
-    expect(nameMidSentence('Sì Lở Lầu')).toBe('Sì Lở Lầu');
+    expect(nameInSentence('Xãm Một')).toBe('Xãm Một');
+    expect(nameInSentence('Sì Lở Lầu')).toBe('Sì Lở Lầu');
   });
 
   it('rounds half up on the exact value, never a binary artefact', () => {

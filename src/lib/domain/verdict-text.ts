@@ -1,6 +1,7 @@
 import { formatCount, formatDecimal } from '../format/vi.ts';
 import type { Comparator } from '../schemas/tables.ts';
 import { compare, floor, frac, fromDecimal, mul, type Fraction } from './exact.ts';
+import { nameInSentence } from '../format/names.ts';
 
 // Every word of a verdict a citizen reads (the explanation, the labels of the values used, the value that
 // decided the verdict), in one place so it can be reviewed and later translated without reading the
@@ -16,14 +17,6 @@ export const VERDICT_RESULTS = {
   chua_du_du_lieu: 'Chưa đủ dữ liệu',
   khong_ap_dung: 'Không áp dụng',
 } as const;
-
-const KINDS = ['Tổ dân phố', 'Thị trấn', 'Huyện', 'Tỉnh', 'Phường', 'Thôn', 'Bản', 'Xã'];
-
-/** "Xã Sì Lở Lầu" → "xã Sì Lở Lầu": the kind of unit written lower-case, as in the middle of a sentence. */
-export function nameMidSentence(name: string): string {
-  const kind = KINDS.find((k) => name.startsWith(`${k} `));
-  return kind ? kind.toLowerCase() + name.slice(kind.length) : name;
-}
 
 /** The value rounded half up on its exact digits (5/12 → 41,7), never a binary artefact (0,145 → 0,15). */
 export function exactDecimal(value: Fraction, decimals = 1): string {
@@ -71,9 +64,9 @@ export const RATES = {
 
 // Reasons a year's figures cannot be used.
 export const noFigures = (year: number, unitName: string) =>
-  `chưa có số liệu năm ${year} của ${nameMidSentence(unitName)}`;
+  `chưa có số liệu năm ${year} của ${nameInSentence(unitName)}`;
 export const missingVillages = (year: number, names: readonly string[]) =>
-  `số liệu năm ${year} còn thiếu ${names.map(nameMidSentence).join(', ')}`;
+  `số liệu năm ${year} còn thiếu ${names.map(nameInSentence).join(', ')}`;
 export const acrossStandardsWords = (earlier: number, earlierName: string, later: number, laterName: string) =>
   `năm ${earlier} rà soát theo ${earlierName}, năm ${later} theo ${laterName}; ` +
   'số liệu theo hai chuẩn nghèo không so sánh được với nhau';

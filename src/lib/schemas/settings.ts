@@ -241,13 +241,7 @@ export const SETTINGS = {
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
-export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never } & {
-  /**
-   * Derived, not read: the last year of nam_ap_dung_chuan_ngheo. Kept only because src/lib/site/common.ts
-   * (standardOf) still reads it; once that uses povertyStandard() from domain/poverty-standard.ts, drop it.
-   */
-  readonly nam_chuan_ngheo_moi: number;
-};
+export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
 
 /** Keys an older contract used, and what replaced them: refused with the new key named. */
 const REPLACED_KEYS: Record<string, string> = {
@@ -387,7 +381,5 @@ export function parseSettings(bytes: Uint8Array): {
     settings[key] = value;
   }
   if (issues.some((i) => i.severity === 'error')) return { settings: null, table, issues };
-  const starts = settings['nam_ap_dung_chuan_ngheo'] as readonly string[];
-  settings['nam_chuan_ngheo_moi'] = Number(starts[starts.length - 1]);
   return { settings: settings as Settings, table, issues };
 }

@@ -2,6 +2,7 @@ import { VERDICT_RESULTS, type Verdict, type VerdictResult } from '../domain/cri
 import type { Figures } from '../domain/figures.ts';
 import { criterionSentence } from '../domain/method-text.ts';
 import { nameInSentence } from '../format/names.ts';
+import { povertyStandard } from '../domain/poverty-standard.ts';
 import { datesInText, decimalsToShow, formatCount, formatDate, formatDecimal, formatPercent } from '../format/vi.ts';
 import { REVIEW_STATUSES, UNIT_LEVELS, type CriterionId, type CriterionRow, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
@@ -96,7 +97,8 @@ export interface ChartView {
 }
 
 function standardOf(site: SiteData, year: number): string {
-  return year >= site.settings.nam_chuan_ngheo_moi ? 'Chuẩn nghèo 2022–2025' : 'Chuẩn nghèo 2016–2020';
+  const { ten } = povertyStandard(site.settings, year);
+  return `${ten.charAt(0).toLocaleUpperCase('vi')}${ten.slice(1)}`;
 }
 
 function usableFigures(site: SiteData, unitId: string): Figures[] {
@@ -316,24 +318,18 @@ function shortfall(v: Verdict, terms: VerdictTerms): string | null {
   return `thiếu ${formatDecimal(gap, decimalsToShow(gap, 0, true))} điểm phần trăm`;
 }
 
-/** An evidence line with its unit, read off the value's name where the engine gives it there. */
+/** An evidence line: the engine gives each value with its unit (`hien_thi`). */
 function evidenceText(s: Verdict['so_lieu'][number]): string {
   const status = s.trang_thai ? ` (${REVIEW_STATUSES[s.trang_thai].toLowerCase()})` : '';
-  const number = Number.isInteger(s.gia_tri) ? formatCount(s.gia_tri) : formatDecimal(s.gia_tri, 2);
-  const line = (name: string, value: string) => `Năm ${s.nam}, ${name}: ${value}${status}`;
-  const named = /^(.*) \((điểm phần trăm|%)\)$/.exec(s.chi_so);
-  if (named) return line(named[1] ?? '', `${number}${named[2] === '%' ? '%' : ` ${named[2]}`}`);
-  const flag = /^(.*) \(1 = đạt\)$/.exec(s.chi_so);
-  // A criterion's name may hold a colon of its own: its result follows a dash.
-  if (flag) return `Năm ${s.nam}, ${flag[1] ?? ''} — ${s.gia_tri === 1 ? 'đạt' : 'chưa đạt'}${status}`;
-  const units = /^(ước tính: )?số (xã|thôn)/.exec(s.chi_so)?.[2];
-  const unit = /^tỷ lệ/.test(s.chi_so) ? '%' : /^quy mô|^số hộ/.test(s.chi_so) ? ' hộ' : units ? ` ${units}` : '';
-  return line(s.chi_so, `${number}${unit}`);
+  return `Năm ${s.nam}, ${s.chi_so}: ${s.hien_thi}${status}`;
 }
 
 export function verdictView(v: Verdict, terms: VerdictTerms): VerdictView {
-  // When the engine names its decisive value itself, read it here instead: the only line to change.
-  const decisive = derivedDecisiveValue(v, terms);
+  // The engine names the value that decided the year; a year judged on part of its data has none there.
+  const decisive =
+    v.nhan_gia_tri_quyet_dinh && v.gia_tri_quyet_dinh
+      ? { name: v.nhan_gia_tri_quyet_dinh, value: v.gia_tri_quyet_dinh }
+      : derivedDecisiveValue(v, terms);
   return {
     year: v.nam,
     round: v.dot === 'so_ket' ? 'Sơ kết' : v.dot === 'tong_ket' ? 'Tổng kết' : null,
@@ -347,7 +343,7 @@ export function verdictView(v: Verdict, terms: VerdictTerms): VerdictView {
         ? `${decisive.value}${decisive.name.slice(terms.valueName.length)}`
         : `${decisive.name}: ${decisive.value}`,
     threshold: `${v.phep_so_sanh === '>=' ? '≥' : '>'} ${measured(v, v.nguong, terms, thresholdDecimals(v.nguong))}`,
-    margin: shortfall(v, terms),
+    margin: v.muc_thieu ?? shortfall(v, terms),
     preliminary: v.trang_thai_so_lieu === 'so_bo',
     explanation: datesInText(v.giai_thich),
     values: v.so_lieu.map((s) => ({ text: evidenceText(s) })),

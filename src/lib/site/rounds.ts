@@ -35,8 +35,12 @@ export function correctionText(c: Correction, round: FrozenRound): string {
   return `sửa sau ngày chốt ${formatDate(round.ngay_chot)}; ngày sửa chưa được ghi (thiết lập ngay_cap_nhat)`;
 }
 
-/** "Đạt (65,0%)", "Chưa đạt (55,0%, cần thêm 3)": a verdict in one short line. */
+/** What a criterion's shortfall counts: communes or villages to leave a status for targets C and D, else households. */
+const SHORTFALL_UNITS: Partial<Record<string, string>> = { MT_HUYEN_C: 'xã', MT_HUYEN_D: 'thôn, bản' };
+
+/** "Đạt (65,0%)", "Chưa đạt (55,0%, thiếu 3 hộ)": a verdict in one short line. */
 function verdictText(v: {
+  tieu_chi: string;
   ket_qua: VerdictResult;
   gia_tri: number | null;
   don_vi_do: FrozenVerdict['don_vi_do'];
@@ -47,8 +51,11 @@ function verdictText(v: {
       ? null
       : v.don_vi_do === 'don_vi'
         ? formatDecimal(v.gia_tri, 0)
-        : `${formatDecimal(v.gia_tri, 1)}${v.don_vi_do === 'phan_tram' ? '%' : ' điểm'}`;
-  const margin = v.ket_qua === 'chua_dat' && v.can_them !== null ? `cần thêm ${formatCount(v.can_them)}` : null;
+        : `${formatDecimal(v.gia_tri, 1)}${v.don_vi_do === 'phan_tram' ? '%' : ' điểm phần trăm'}`;
+  const margin =
+    v.ket_qua === 'chua_dat' && v.can_them !== null && v.can_them > 0
+      ? `thiếu ${formatCount(v.can_them)} ${SHORTFALL_UNITS[v.tieu_chi] ?? 'hộ'}`
+      : null;
   const detail = [value, margin].filter((x) => x !== null).join(', ');
   return `${VERDICT_RESULTS[v.ket_qua]}${detail ? ` (${detail})` : ''}`;
 }
