@@ -133,7 +133,9 @@ describe("each year's row names the value that decided it", () => {
       for (const c of criteriaFor(site(), id)) {
         for (const line of c.years.flatMap((y) => y.values)) {
           expect(line.text).not.toMatch(/1 = đạt|[a-z]+_[a-z]+/);
-          expect(line.text, line.text).toMatch(/: ([\d.,]+(%| điểm phần trăm| hộ| xã| thôn)|đạt|chưa đạt|chưa đủ dữ liệu)( \(|$)/);
+          expect(line.text, line.text).toMatch(
+            /: ([\d.,]+(%| điểm phần trăm| hộ| xã| thôn)|đạt|chưa đạt|chưa đủ dữ liệu)( \(|$)/,
+          );
         }
       }
     }
