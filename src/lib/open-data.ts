@@ -1,12 +1,15 @@
 import type { Verdict } from './domain/criteria.ts';
 import type { PublicAward } from './domain/privacy.ts';
-import { csvChunks, jsonArrayChunks, toJson, type Cell } from './export.ts';
+import { csvChunks, jsonArrayChunks, toJson, xlsxBytes, type Cell } from './export.ts';
+import { formatCount, formatDecimal } from './format/vi.ts';
 import type { Column } from './ingest/table.ts';
 import { reportsTable } from './schemas/reports.ts';
 import { SETTINGS } from './schemas/settings.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
 import type { SiteData, Snapshot } from './snapshot.ts';
 import type { UnitRow } from './schemas/tables.ts';
+import { isVillageLevel } from './domain/units.ts';
+import { communeFilesPath, printSheetPath, type UnitPaths } from './site/paths.ts';
 
 // The downloads of /du-lieu/: every validated input table and every verdict, each as CSV and JSON,
 // with a data dictionary. One concept, one name: the keys are the data contract's keys.
@@ -183,6 +186,26 @@ export function communeDownloads(site: SiteData, commune: UnitRow): Download[] {
   ];
 }
 
+/** csv and json for programs; xlsx for people with Excel (numbers as numbers, codes as text). */
+export const DOWNLOAD_FORMATS = ['csv', 'json', 'xlsx'] as const;
+export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
+
+/** Rows a workbook holds: far below Excel's 1,048,576, since SheetJS keeps every cell in memory. */
+export const XLSX_ROWS_MAX = 100_000;
+
+/** The workbook of a download: its rows, then the data dictionary; a table too big for Excel says to use the CSV. */
+export function downloadXlsx(d: Download): Uint8Array {
+  const dictionary = { name: 'Giai thich cot', keys: ['khoa', 'ten', 'y_nghia'], rows: dictionaryRows(d) };
+  if (d.count > XLSX_ROWS_MAX) {
+    const note = `Bảng có ${formatCount(d.count)} dòng, quá lớn để mở bằng Excel. Hãy tải tệp ${d.name}.csv.`;
+    return xlsxBytes([{ name: 'Ghi chu', keys: ['ghi_chu'], rows: [{ ghi_chu: note }] }, dictionary]);
+  }
+  const keys = d.fields.map((f) => f.key);
+  return xlsxBytes([{ name: d.name.slice(0, 31), keys, rows: d.rows() }, dictionary]);
+}
+
+const dictionaryRows = (d: Download) => d.fields.map((f) => ({ khoa: f.key, ten: f.label, y_nghia: f.description }));
+
 /** A download as written: CSV rows or JSON, piece by piece. */
 export function downloadChunks(d: Download, format: 'csv' | 'json'): Iterable<string> {
   return format === 'csv'
@@ -195,4 +218,72 @@ export function downloadChunks(d: Download, format: 'csv' | 'json'): Iterable<st
 
 export function downloadFile(d: Download, format: 'csv' | 'json'): string {
   return [...downloadChunks(d, format)].join('');
+}
+
+/** The size in bytes of a file as written: from the very bytes the download's response writes. */
+export function downloadSize(d: Download, format: DownloadFormat): number {
+  if (format === 'xlsx') return downloadXlsx(d).length;
+  const encoder = new TextEncoder();
+  let size = 0;
+  for (const chunk of downloadChunks(d, format)) size += encoder.encode(chunk).length;
+  return size;
+}
+
+/** "850 byte", "12 KB", "1,4 MB" (1 KB = 1.024 byte), as written beside a link. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${formatCount(bytes)} byte`;
+  if (bytes < 1024 * 1024) return `${formatCount(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${formatDecimal(bytes / (1024 * 1024), 1)} MB`;
+}
+
+/** A file to download as a page links it: "danh-gia.csv", its path and its size. */
+export interface FileLink {
+  name: string;
+  path: string;
+  format: DownloadFormat;
+  size: string;
+}
+
+/** The links of downloads in `folder` ("/du-lieu/"), every format, each with its size in bytes as written. */
+export function fileLinks(files: readonly Download[], folder: string): FileLink[] {
+  return files.flatMap((d) =>
+    DOWNLOAD_FORMATS.map((format) => ({
+      name: `${d.name}.${format}`,
+      path: `${folder}${d.name}.${format}`,
+      format,
+      size: formatSize(downloadSize(d, format)),
+    })),
+  );
+}
+
+/** What a unit's page offers to download: its commune's files, which hold the commune's and its villages' rows. */
+export interface UnitDownloads {
+  intro: string;
+  files: FileLink[];
+  /** A commune's one-page A4 sheet for the notice board; null on a village's page. */
+  sheet: string | null;
+}
+
+const communeLinks = new WeakMap<SiteData, Map<string, FileLink[]>>();
+
+/**
+ * A commune of the movement links its own files; a village links its commune's, which include the village's rows
+ * (ma_don_vi = the village's code): a file per commune scales to 100,000 villages without 100,000 more files.
+ */
+export function unitDownloads(site: SiteData, paths: UnitPaths, unitId: string): UnitDownloads | null {
+  const unit = site.index.byId.get(unitId);
+  const communeId = unit && isVillageLevel(unit) ? unit.ma_don_vi_cha : unitId;
+  const commune = communeId === null ? undefined : site.index.byId.get(communeId);
+  if (!unit || !commune || !site.index.movementCommunes.includes(commune)) return null;
+  const cache = communeLinks.get(site) ?? new Map<string, FileLink[]>();
+  communeLinks.set(site, cache);
+  const files =
+    cache.get(commune.ma_don_vi) ?? fileLinks(communeDownloads(site, commune), communeFilesPath(commune.ma_don_vi));
+  cache.set(commune.ma_don_vi, files);
+  const where = commune === unit ? 'của xã và các thôn, bản' : `của ${commune.ten_don_vi} và các thôn, bản của xã, trong đó có ${unit.ten_don_vi} (cột ma_don_vi = ${unit.ma_don_vi})`;
+  return {
+    intro: `Tải số liệu rà soát và kết quả đánh giá ${where}. Tệp .xlsx mở ngay bằng Excel; tệp .csv và .json dành cho phần mềm.`,
+    files,
+    sheet: commune === unit ? printSheetPath(paths.of(unitId) ?? '/') : null,
+  };
 }

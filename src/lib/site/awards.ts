@@ -5,6 +5,7 @@ import { slugify } from '../ingest/text.ts';
 import { AWARD_FORMS, AWARD_ROUNDS, RECIPIENT_TYPES } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { awardPath, storyPath, type UnitPaths } from './paths.ts';
+import { placeName } from './share.ts';
 
 // Honour rolls: the public entries, the views by year, round, form, recipient type and commune,
 // and the counts of entries that are not named (households and individuals without consent).
@@ -26,11 +27,15 @@ export interface AwardView {
   legalBasis: string;
   unitId: string;
   unitName: string | null;
+  /** The place in full, as written mid-sentence: "thôn Thèn Cả, xã Dào San" (village names repeat). */
+  place: string | null;
   unitPath: string | null;
   /** The unit itself, or the commune of its village: the commune lists of the honour roll group by it. */
   communeId: string | null;
   storyPath: string | null;
 }
+
+const lowerFirst = (s: string) => `${s.charAt(0).toLocaleLowerCase('vi')}${s.slice(1)}`;
 
 export const yearOf = (a: PublicAward) => Number(a.ngay_quyet_dinh.slice(0, 4));
 export const decisionText = (a: PublicAward) =>
@@ -57,6 +62,7 @@ export function awardView(site: SiteData, paths: UnitPaths, a: PublicAward): Awa
     legalBasis: a.can_cu_phap_ly,
     unitId: a.ma_don_vi,
     unitName: unit?.ten_don_vi ?? null,
+    place: unit ? lowerFirst(placeName(site, unit.ma_don_vi)) : null,
     unitPath: unit ? paths.of(unit.ma_don_vi) : null,
     communeId: commune,
     storyPath: story,
@@ -137,4 +143,67 @@ export function withdrawnEntries(site: SiteData): { id: string; path: string; no
 
 export function allAwardViews(site: SiteData, paths: UnitPaths): AwardView[] {
   return site.awards.map((a) => awardView(site, paths, a)).filter((v): v is AwardView => v !== null);
+}
+
+/** Entries of one award decision: the decision is what a notice board cites. */
+export interface DecisionGroup {
+  /** "Quyết định số 1520/QĐ-UBND ngày 20/11/2023" */
+  decision: string;
+  /** "UBND huyện Phong Thổ; chủ tịch UBND huyện ký" */
+  issuedBy: string;
+  entries: AwardView[];
+}
+
+/** The honour roll of one commune of the movement in one round: /vinh-danh/xa/<xa>/<dot>-<năm>/. */
+export interface CommuneRoundRoll {
+  path: string;
+  communeId: string;
+  communeName: string;
+  /** "xã Dào San", mid-sentence. */
+  communePlace: string;
+  /** "so-ket-2023": the round and its year. */
+  round: string;
+  /** "Sơ kết 2023" */
+  title: string;
+  decisions: DecisionGroup[];
+}
+
+const roundSlug = (a: PublicAward) => `${slugify(a.dot)}-${yearOf(a)}`;
+
+/**
+ * Every commune's roll for every round and year any award has (named or not): a page per commune and round,
+ * empty or not, so no URL appears or vanishes with one person's consent, and no page tells that a commune holds
+ * an entry it may not name. Entries are grouped in one pass, by commune, round and decision, in decision order.
+ */
+export function communeRoundRolls(site: SiteData, paths: UnitPaths, views: readonly AwardView[]): CommuneRoundRoll[] {
+  const byCode = new Map(site.awards.map((a) => [a.ma_khen_thuong, a]));
+  const rounds = new Map<string, string>();
+  for (const a of [...site.awards].sort((x, y) => (x.ngay_quyet_dinh < y.ngay_quyet_dinh ? -1 : 1)))
+    rounds.set(roundSlug(a), `${AWARD_ROUNDS[a.dot]} ${yearOf(a)}`);
+  const groups = new Map<string, Map<string, DecisionGroup>>();
+  const sorted = [...views].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  for (const v of sorted) {
+    const a = byCode.get(v.id);
+    if (!a || v.communeId === null) continue;
+    const key = `${v.communeId}|${roundSlug(a)}`;
+    const decisions = groups.get(key) ?? new Map<string, DecisionGroup>();
+    groups.set(key, decisions);
+    const decisionKey = [a.so_quyet_dinh, a.ngay_quyet_dinh, a.co_quan_ban_hanh].join('|');
+    const group = decisions.get(decisionKey);
+    if (group) group.entries.push(v);
+    else decisions.set(decisionKey, { decision: v.decision, issuedBy: `${v.issuer}; ${lowerFirst(v.signer)} ký`, entries: [v] });
+  }
+  return site.index.movementCommunes.flatMap((c) => {
+    const base = paths.of(c.ma_don_vi);
+    if (!base) return [];
+    return [...rounds].map(([round, title]) => ({
+      path: `/vinh-danh${base}${round}/`,
+      communeId: c.ma_don_vi,
+      communeName: c.ten_don_vi,
+      communePlace: lowerFirst(c.ten_don_vi),
+      round,
+      title,
+      decisions: [...(groups.get(`${c.ma_don_vi}|${round}`)?.values() ?? [])],
+    }));
+  });
 }
