@@ -60,7 +60,13 @@ describe('printing', () => {
     // A4 is 595 × 842 points.
     expect(sheet.size?.[0]).toBeCloseTo(595, -1);
     expect(sheet.size?.[1]).toBeCloseTo(842, -1);
-    for (const words of ['Kết quả đánh giá tiêu chí', 'Hộ nghèo', 'Hộ cận nghèo', 'Tỷ lệ nghèo đa chiều', 'Cơ quan công bố'])
+    for (const words of [
+      'Kết quả đánh giá tiêu chí',
+      'Hộ nghèo',
+      'Hộ cận nghèo',
+      'Tỷ lệ nghèo đa chiều',
+      'Cơ quan công bố',
+    ])
       expect(sheet.text).toContain(words);
     expect(sheet.text).toMatch(/Số liệu cập nhật ngày \d\d\/\d\d\/\d{4}/);
     expect(sheet.text).toMatch(/Trạng thái số liệu: (sơ bộ|chính thức)/);
