@@ -9,7 +9,8 @@ const TYPES = {
 /** A download as a streamed response: a country's verdicts never become one string (V8 caps a string near 512 MB). */
 export function downloadResponse(d: Download | undefined, format: DownloadFormat): Response {
   if (!d) return new Response(null, { status: 404 });
-  if (format === 'xlsx') return new Response(new Uint8Array(downloadXlsx(d)), { headers: { 'Content-Type': TYPES.xlsx } });
+  if (format === 'xlsx')
+    return new Response(new Uint8Array(downloadXlsx(d)), { headers: { 'Content-Type': TYPES.xlsx } });
   const chunks = downloadChunks(d, format)[Symbol.iterator]();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

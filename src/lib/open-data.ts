@@ -280,7 +280,10 @@ export function unitDownloads(site: SiteData, paths: UnitPaths, unitId: string):
   const files =
     cache.get(commune.ma_don_vi) ?? fileLinks(communeDownloads(site, commune), communeFilesPath(commune.ma_don_vi));
   cache.set(commune.ma_don_vi, files);
-  const where = commune === unit ? 'của xã và các thôn, bản' : `của ${commune.ten_don_vi} và các thôn, bản của xã, trong đó có ${unit.ten_don_vi} (cột ma_don_vi = ${unit.ma_don_vi})`;
+  const where =
+    commune === unit
+      ? 'của xã và các thôn, bản'
+      : `của ${commune.ten_don_vi} và các thôn, bản của xã, trong đó có ${unit.ten_don_vi} (cột ma_don_vi = ${unit.ma_don_vi})`;
   return {
     intro: `Tải số liệu rà soát và kết quả đánh giá ${where}. Tệp .xlsx mở ngay bằng Excel; tệp .csv và .json dành cho phần mềm.`,
     files,

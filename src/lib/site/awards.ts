@@ -191,7 +191,12 @@ export function communeRoundRolls(site: SiteData, paths: UnitPaths, views: reado
     const decisionKey = [a.so_quyet_dinh, a.ngay_quyet_dinh, a.co_quan_ban_hanh].join('|');
     const group = decisions.get(decisionKey);
     if (group) group.entries.push(v);
-    else decisions.set(decisionKey, { decision: v.decision, issuedBy: `${v.issuer}; ${lowerFirst(v.signer)} ký`, entries: [v] });
+    else
+      decisions.set(decisionKey, {
+        decision: v.decision,
+        issuedBy: `${v.issuer}; ${lowerFirst(v.signer)} ký`,
+        entries: [v],
+      });
   }
   return site.index.movementCommunes.flatMap((c) => {
     const base = paths.of(c.ma_don_vi);

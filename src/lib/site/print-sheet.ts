@@ -58,7 +58,11 @@ export function printSheets(site: SiteData, paths: UnitPaths, absolute: (path: s
         qr: qrCode(url),
         year,
         round: round === 'tong_ket' ? 'Tổng kết' : round === 'so_ket' ? 'Sơ kết' : null,
-        verdicts: own.map((v) => ({ criterion: v.ten_tieu_chi, label: VERDICT_RESULTS[v.ket_qua], explanation: v.giai_thich })),
+        verdicts: own.map((v) => ({
+          criterion: v.ten_tieu_chi,
+          label: VERDICT_RESULTS[v.ket_qua],
+          explanation: v.giai_thich,
+        })),
         villages:
           villageVerdicts.length > 0
             ? `${formatCount(met)} trong ${formatCount(villageVerdicts.length)} thôn, bản, tổ dân phố đạt tiêu chí thôn năm ${year}`
