@@ -103,7 +103,7 @@ describe("a unit page's downloads", () => {
 
   it("gives a commune its files with sizes and its A4 sheet, and a village its commune's files, saying so", () => {
     const commune = unitDownloads(s, paths, 'X1');
-    expect(commune?.sheet).toBe('/xa/mot/in/');
+    expect(commune?.sheet).toBe('/in/xa/mot/');
     expect(commune?.files.map((f) => f.path)).toContain('/du-lieu/xa/x1/danh-gia.xlsx');
     for (const f of commune?.files ?? []) expect(f.size).toMatch(/^\d+( byte| KB)$/);
     const village = unitDownloads(s, paths, 'X1-01');

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -53,7 +53,7 @@ describe('printing', () => {
     const url = await canonical(commune);
     expect(url).toMatch(/^https?:\/\/.+\/xa\/dao-san\/$/);
     await commune.getByRole('link', { name: 'In trang A4' }).click();
-    expect(commune.url()).toBe(`${origin}/xa/dao-san/in/`);
+    expect(commune.url()).toBe(`${origin}/in/xa/dao-san/`);
 
     const sheet = await print(commune, 'xa-dao-san-a4');
     expect(sheet.pages).toBe(1);
@@ -78,6 +78,17 @@ describe('printing', () => {
     const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const code = jsQR(new Uint8ClampedArray(data), info.width, info.height);
     expect(code?.data).toBe(url);
+  });
+
+  it("prints every commune's sheet on one page", async () => {
+    const communes = readdirSync('dist/in/xa');
+    expect(communes.length).toBeGreaterThanOrEqual(17);
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    for (const xa of communes) {
+      await page.goto(`${origin}/in/xa/${xa}/`);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      expect((await extractText(new Uint8Array(pdf))).totalPages, xa).toBe(1);
+    }
   });
 
   it('prints an honour roll of a commune and round with the decision, its agency and date, and the full URL', async () => {

@@ -101,9 +101,11 @@ export const awardPath = (id: string) => `/vinh-danh/${pathSegment(slugify(id), 
 export const storyPath = (slug: string) => `/dien-hinh/${slug}/`;
 /** A commune's own downloads, by code: a code never changes, so these files never move with a rename. */
 export const communeFilesPath = (code: string) => `/du-lieu/xa/${pathSegment(slugify(code), code)}/`;
-/** A commune's one-page A4 sheet (/xa/<xa>/in/): no village takes this segment. */
-export const PRINT_SEGMENT = 'in';
-export const printSheetPath = (communePath: string) => `${communePath}${PRINT_SEGMENT}/`;
+/**
+ * A commune's one-page A4 sheet: /in/xa/<xa>/ for /xa/<xa>/. Outside the units' folders, so no village name
+ * ("Bản In") can take its path, and it follows the commune's path when the commune is renamed.
+ */
+export const printSheetPath = (communePath: string) => `/in${communePath}`;
 export const COMMUNE_FILES = ['danh-gia', 'ket-qua-ra-soat'].flatMap((name) =>
   ['csv', 'json', 'xlsx'].map((format) => `${name}.${format}`),
 );
@@ -142,12 +144,7 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   };
 
   /** Settle one folder of sibling units; `at(slug)` gives the path of a slug in that folder. */
-  const settle = (
-    units: readonly UnitRow[],
-    at: (slug: string) => string,
-    keepKind: (u: UnitRow) => boolean,
-    reserved: ReadonlySet<string> = new Set(),
-  ) => {
+  const settle = (units: readonly UnitRow[], at: (slug: string) => string, keepKind: (u: UnitRow) => boolean) => {
     const pathOf = (u: UnitRow, name: string) => at(pathSegment(unitSlug(name, keepKind(u)), u.ma_don_vi));
     const codedPath = (u: UnitRow) => {
       const slug = `${unitSlug(u.ten_don_vi, keepKind(u)) || slugify(u.ma_don_vi)}-${slugify(u.ma_don_vi)}`;
@@ -159,13 +156,12 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
       const page = pathOf(unit, unit.ten_don_vi);
       // A unit published at its coded path (it lost a collision once) stays there.
       const coded = codedPath(unit);
-      // A path the site uses for another page (a commune's print sheet) goes to the coded path at once.
-      if (locked.get(coded) === unit.ma_don_vi || reserved.has(page)) paths.set(unit.ma_don_vi, coded);
+      if (locked.get(coded) === unit.ma_don_vi) paths.set(unit.ma_don_vi, coded);
       else claim(page, { unit, alias: null });
       const own = new Set([page]);
       for (const alias of unit.ten_khac ?? []) {
         const from = pathOf(unit, alias);
-        if (own.has(from) || reserved.has(from)) continue;
+        if (own.has(from)) continue;
         own.add(from);
         claim(from, { unit, alias });
       }
@@ -206,7 +202,6 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
       index.villagesOf(c.ma_don_vi),
       (s) => `${base}${s}/`,
       (v) => v.cap === 'to_dan_pho',
-      new Set([`${base}${PRINT_SEGMENT}/`]),
     );
   }
   settle(

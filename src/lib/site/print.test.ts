@@ -81,9 +81,9 @@ describe('the A4 sheet of a commune', () => {
   const paths = unitPaths(s.index);
   const sheets = printSheets(s, paths, (p) => `https://xa.example.vn/chung-tay${p}`);
 
-  it('is at /xa/<xa>/in/ with the latest verdicts in words and the latest figures with their status', () => {
+  it('is at /in/xa/<xa>/ with the latest verdicts in words and the latest figures with their status', () => {
     const one = sheets.find((x) => x.name === 'Xã Một');
-    expect(one).toMatchObject({ path: '/xa/mot/in/', url: 'https://xa.example.vn/chung-tay/xa/mot/', year: 2025 });
+    expect(one).toMatchObject({ path: '/in/xa/mot/', url: 'https://xa.example.vn/chung-tay/xa/mot/', year: 2025 });
     expect(one?.verdicts.length).toBeGreaterThan(0);
     for (const v of one?.verdicts ?? []) expect(['Đạt', 'Chưa đạt', 'Chưa đủ dữ liệu']).toContain(v.label);
     expect(one?.figures?.status).toMatch(/^(sơ bộ|chính thức)$/);
@@ -110,9 +110,11 @@ describe('the A4 sheet of a commune', () => {
     expect(jsQR(pixels, side, side)?.data).toBe(url);
   });
 
-  it('keeps the sheet\'s path from a village: a village named "In" gets its coded path', () => {
+  it('is outside the villages\' folder: a village named "In" keeps its own path', () => {
     const units = [...UNITS, { ma_don_vi: 'X1-03', ten_don_vi: 'Bản In', cap: 'thon', ma_don_vi_cha: 'X1' }];
     const withIn = site(AWARDS, units);
-    expect(unitPaths(withIn.index).of('X1-03')).toBe('/xa/mot/in-x1-03/');
+    const withInPaths = unitPaths(withIn.index);
+    expect(withInPaths.of('X1-03')).toBe('/xa/mot/in/');
+    expect(printSheets(withIn, withInPaths, (p) => p).find((x) => x.name === 'Xã Một')?.path).toBe('/in/xa/mot/');
   });
 });
