@@ -100,14 +100,14 @@ describe('printing', () => {
     expect(decision).toMatch(/^Quyết định số \S+ ngày \d\d\/\d\d\/\d{4}$/);
     const roll = await print(list, 'vinh-danh-dao-san-so-ket-2023');
     expect(roll.text).toContain(decision);
-    expect(roll.text).toMatch(/Cơ quan ban hành: UBND/);
+    expect(roll.text).toMatch(/Cơ quan ban hành: UBND[^.]+\. Chức vụ người ký: Chủ tịch/);
     // The footer is on paper: the site's agency, its address, the data date and this page's full address.
     expect(roll.text).toContain('Cơ quan chủ quản:');
     expect(roll.text).toContain('Địa chỉ:');
     expect(roll.text).toMatch(/Số liệu cập nhật ngày \d\d\/\d\d\/\d{4}/);
     expect(roll.flat).toContain(`Trangnày:${url}`);
     // A place in full: a village with its commune, never a village name alone.
-    expect(roll.text).toMatch(/, (thôn|bản|tổ dân phố) [^,]+, xã Dào San/);
+    expect(roll.text).toMatch(/(Thôn|Bản|Tổ dân phố) [^,\n]+, xã Dào San/);
   });
 
   it('prints folded explanations open', async () => {

@@ -2,7 +2,7 @@ import { PUBLICATION, type PublicAward } from '../domain/privacy.ts';
 import { isVillageLevel } from '../domain/units.ts';
 import { formatDate } from '../format/vi.ts';
 import { slugify } from '../ingest/text.ts';
-import { AWARD_FORMS, AWARD_ROUNDS, RECIPIENT_TYPES } from '../schemas/tables.ts';
+import { AWARD_FORMS, AWARD_ROUNDS, RECIPIENT_TYPES, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { awardPath, storyPath, type UnitPaths } from './paths.ts';
 import { placeName } from './share.ts';
@@ -37,6 +37,16 @@ export interface AwardView {
 
 const lowerFirst = (s: string) => `${s.charAt(0).toLocaleLowerCase('vi')}${s.slice(1)}`;
 
+/**
+ * Where an entry is, in full: "thôn Ma Sử, xã Dào San". A village or commune awarded under its own name is not
+ * repeated: only its commune ("xã Dào San") or nothing.
+ */
+function placeOf(site: SiteData, unit: UnitRow, name: string): string | null {
+  if (name !== unit.ten_don_vi) return lowerFirst(placeName(site, unit.ma_don_vi));
+  const parent = isVillageLevel(unit) && unit.ma_don_vi_cha ? site.index.byId.get(unit.ma_don_vi_cha) : undefined;
+  return parent ? lowerFirst(parent.ten_don_vi) : null;
+}
+
 export const yearOf = (a: PublicAward) => Number(a.ngay_quyet_dinh.slice(0, 4));
 export const decisionText = (a: PublicAward) =>
   `Quyết định số ${a.so_quyet_dinh} ngày ${formatDate(a.ngay_quyet_dinh)}`;
@@ -62,7 +72,7 @@ export function awardView(site: SiteData, paths: UnitPaths, a: PublicAward): Awa
     legalBasis: a.can_cu_phap_ly,
     unitId: a.ma_don_vi,
     unitName: unit?.ten_don_vi ?? null,
-    place: unit ? lowerFirst(placeName(site, unit.ma_don_vi)) : null,
+    place: unit ? placeOf(site, unit, a.ten_doi_tuong) : null,
     unitPath: unit ? paths.of(unit.ma_don_vi) : null,
     communeId: commune,
     storyPath: story,
@@ -149,8 +159,9 @@ export function allAwardViews(site: SiteData, paths: UnitPaths): AwardView[] {
 export interface DecisionGroup {
   /** "Quyết định số 1520/QĐ-UBND ngày 20/11/2023" */
   decision: string;
-  /** "UBND huyện Phong Thổ; chủ tịch UBND huyện ký" */
-  issuedBy: string;
+  issuer: string;
+  /** "Chủ tịch UBND huyện": a title with its body keeps its capital (Nghị định 30/2020, phụ lục II). */
+  signer: string;
   entries: AwardView[];
 }
 
@@ -178,10 +189,11 @@ const roundSlug = (a: PublicAward) => `${slugify(a.dot)}-${yearOf(a)}`;
 export function communeRoundRolls(site: SiteData, paths: UnitPaths, views: readonly AwardView[]): CommuneRoundRoll[] {
   const byCode = new Map(site.awards.map((a) => [a.ma_khen_thuong, a]));
   const rounds = new Map<string, string>();
-  for (const a of [...site.awards].sort((x, y) => (x.ngay_quyet_dinh < y.ngay_quyet_dinh ? -1 : 1)))
+  const byDate = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  for (const a of [...site.awards].sort((x, y) => byDate(x.ngay_quyet_dinh, y.ngay_quyet_dinh)))
     rounds.set(roundSlug(a), `${AWARD_ROUNDS[a.dot]} ${yearOf(a)}`);
   const groups = new Map<string, Map<string, DecisionGroup>>();
-  const sorted = [...views].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  const sorted = [...views].sort((x, y) => byDate(x.date, y.date));
   for (const v of sorted) {
     const a = byCode.get(v.id);
     if (!a || v.communeId === null) continue;
@@ -194,7 +206,8 @@ export function communeRoundRolls(site: SiteData, paths: UnitPaths, views: reado
     else
       decisions.set(decisionKey, {
         decision: v.decision,
-        issuedBy: `${v.issuer}; ${lowerFirst(v.signer)} ký`,
+        issuer: v.issuer,
+        signer: v.signer,
         entries: [v],
       });
   }

@@ -26,7 +26,7 @@ export interface PrintSheet {
   /** "Tổng kết" / "Sơ kết" when the year is one of the movement's rounds. */
   round: string | null;
   verdicts: SheetVerdict[];
-  /** "4 trong 9 thôn, bản đạt tiêu chí thôn năm 2025" */
+  /** "4 trong 9 thôn, bản, tổ dân phố đạt tiêu chí thôn năm 2025" */
   villages: string | null;
   figures: { year: number; status: string; poor: string; nearPoor: string; multiRate: string } | null;
   updated: string;
