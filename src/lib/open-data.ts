@@ -131,7 +131,20 @@ type TableDoc = { title: string; description: string; columns: readonly Column[]
 const tableDownload = (name: string, def: TableDoc, rows: readonly object[], description = def.description) =>
   rowsDownload(name, def.title, description, docsOf(def.columns), rows);
 
+// Memoised per snapshot and per commune: the same Download object serves a link's size and its file, so a workbook
+// is built once for both (downloadXlsx).
+const siteFiles = new WeakMap<Snapshot, Download[]>();
+const communeFiles = new WeakMap<SiteData, Map<string, Download[]>>();
+
 export function downloads(s: Snapshot): Download[] {
+  const kept = siteFiles.get(s);
+  if (kept) return kept;
+  const files = allDownloads(s);
+  siteFiles.set(s, files);
+  return files;
+}
+
+function allDownloads(s: Snapshot): Download[] {
   const settingsRows = Object.entries(SETTINGS).map(([key, def]) => ({
     khoa: key,
     ten: def.label,
@@ -170,6 +183,14 @@ export function downloads(s: Snapshot): Download[] {
 
 /** One commune's files: its figures and verdicts and its villages', beside the whole-country files. */
 export function communeDownloads(site: SiteData, commune: UnitRow): Download[] {
+  const cache = communeFiles.get(site) ?? new Map<string, Download[]>();
+  communeFiles.set(site, cache);
+  const files = cache.get(commune.ma_don_vi) ?? ownDownloads(site, commune);
+  cache.set(commune.ma_don_vi, files);
+  return files;
+}
+
+function ownDownloads(site: SiteData, commune: UnitRow): Download[] {
   const units = [commune, ...site.index.villagesOf(commune.ma_don_vi)];
   const where = `${commune.ten_don_vi} và các thôn, bản, tổ dân phố của xã`;
   return [
@@ -193,8 +214,25 @@ export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 /** Rows a workbook holds: far below Excel's 1,048,576, since SheetJS keeps every cell in memory. */
 export const XLSX_ROWS_MAX = 100_000;
 
-/** The workbook of a download: its rows, then the data dictionary; a table too big for Excel says to use the CSV. */
+const workbooks = new WeakMap<Download, Uint8Array>();
+
+/**
+ * The workbook of a download: its rows, then the data dictionary; a table too big for Excel says to use the CSV.
+ * A build asks twice, for the link's size and for the file, in either order: the second ask takes the bytes the first
+ * one kept (the costliest file is built once, and not kept longer).
+ */
 export function downloadXlsx(d: Download): Uint8Array {
+  const kept = workbooks.get(d);
+  if (kept) {
+    workbooks.delete(d);
+    return kept;
+  }
+  const bytes = buildXlsx(d);
+  workbooks.set(d, bytes);
+  return bytes;
+}
+
+function buildXlsx(d: Download): Uint8Array {
   const dictionary = { name: 'Giai thich cot', keys: ['khoa', 'ten', 'y_nghia'], rows: dictionaryRows(d) };
   if (d.count > XLSX_ROWS_MAX) {
     const note = `Bảng có ${formatCount(d.count)} dòng, quá lớn để mở bằng Excel. Hãy tải tệp ${d.name}.csv.`;
