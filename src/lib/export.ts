@@ -1,5 +1,7 @@
-// Open-data files: CSV for spreadsheets (UTF-8 with BOM so Excel shows Vietnamese letters,
-// formulas neutralised) and JSON. Values are machine-readable: ISO dates, "." decimals.
+import * as XLSX from '@e965/xlsx';
+
+// Open-data files: CSV for programs (UTF-8 with BOM so Excel shows Vietnamese letters, formulas
+// neutralised), JSON, and an Excel workbook. Values are machine-readable: ISO dates, "." decimals in CSV.
 
 export type Cell = string | number | boolean | null | readonly string[];
 
@@ -50,4 +52,31 @@ export function toCsv(keys: readonly string[], rows: Iterable<Readonly<Record<st
 
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
+}
+
+/** A sheet's cell: a number stays a number (Excel shows "41,6" in Vietnamese), a code stays text ("03549"). */
+function xlsxCell(value: Cell): string | number | boolean | null {
+  if (Array.isArray(value)) return value.join('|');
+  return value as string | number | boolean | null;
+}
+
+export interface XlsxSheet {
+  name: string;
+  keys: readonly string[];
+  rows: Iterable<Readonly<Record<string, Cell>>>;
+}
+
+/**
+ * An .xlsx workbook, one sheet per table, header row of keys. Text cells are never formulas, so nothing needs the
+ * CSV's apostrophe. Stored, not compressed: the output scan reads the text inside, and the bytes stay the same.
+ */
+export function xlsxBytes(sheets: readonly XlsxSheet[]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const sheet of sheets) {
+    const aoa: (string | number | boolean | null)[][] = [[...sheet.keys]];
+    for (const row of sheet.rows) aoa.push(sheet.keys.map((k) => xlsxCell(row[k] ?? null)));
+    const ws = XLSX.utils.aoa_to_sheet(aoa);
+    XLSX.utils.book_append_sheet(wb, ws, sheet.name);
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
 }

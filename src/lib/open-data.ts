@@ -1,12 +1,15 @@
 import type { Verdict } from './domain/criteria.ts';
 import type { PublicAward } from './domain/privacy.ts';
-import { csvChunks, jsonArrayChunks, toJson, type Cell } from './export.ts';
+import { csvChunks, jsonArrayChunks, toJson, xlsxBytes, type Cell } from './export.ts';
+import { formatCount, formatDecimal } from './format/vi.ts';
 import type { Column } from './ingest/table.ts';
 import { reportsTable } from './schemas/reports.ts';
 import { SETTINGS } from './schemas/settings.ts';
 import { awardsTable, criteriaTable, regionsTable, reviewTable, unitsTable } from './schemas/tables.ts';
 import type { SiteData, Snapshot } from './snapshot.ts';
 import type { UnitRow } from './schemas/tables.ts';
+import { isVillageLevel } from './domain/units.ts';
+import { communeFilesPath, printSheetPath, type UnitPaths } from './site/paths.ts';
 
 // The downloads of /du-lieu/: every validated input table and every verdict, each as CSV and JSON,
 // with a data dictionary. One concept, one name: the keys are the data contract's keys.
@@ -84,6 +87,21 @@ const VERDICT_FIELDS: FieldDoc[] = [
       'Số hộ cần giảm thêm (hoặc số đơn vị cần thoát diện thêm) để đạt; 0 khi đạt; trống khi không xác định.',
   },
   {
+    key: 'muc_thieu',
+    label: 'Mức thiếu',
+    description: 'Điều còn thiếu để đạt, bằng lời và có đơn vị ("còn thiếu 29 hộ nghèo và cận nghèo"); trống khi đạt.',
+  },
+  {
+    key: 'nhan_gia_tri_quyet_dinh',
+    label: 'Giá trị quyết định',
+    description: 'Giá trị đã quyết định kết quả năm đó, bằng lời ("năm giảm ít nhất trong 3 năm").',
+  },
+  {
+    key: 'gia_tri_quyet_dinh',
+    label: 'Giá trị quyết định (hiển thị)',
+    description: 'Giá trị đó kèm đơn vị, như trên trang ("3,1 điểm phần trăm").',
+  },
+  {
     key: 'trang_thai_so_lieu',
     label: 'Trạng thái số liệu',
     description: 'so_bo nếu có số liệu sơ bộ được dùng, chinh_thuc nếu tất cả đã chính thức.',
@@ -128,7 +146,20 @@ type TableDoc = { title: string; description: string; columns: readonly Column[]
 const tableDownload = (name: string, def: TableDoc, rows: readonly object[], description = def.description) =>
   rowsDownload(name, def.title, description, docsOf(def.columns), rows);
 
+// Memoised per snapshot and per commune: the same Download object serves a link's size and its file, so a workbook
+// is built once for both (downloadXlsx).
+const siteFiles = new WeakMap<Snapshot, Download[]>();
+const communeFiles = new WeakMap<SiteData, Map<string, Download[]>>();
+
 export function downloads(s: Snapshot): Download[] {
+  const kept = siteFiles.get(s);
+  if (kept) return kept;
+  const files = allDownloads(s);
+  siteFiles.set(s, files);
+  return files;
+}
+
+function allDownloads(s: Snapshot): Download[] {
   const settingsRows = Object.entries(SETTINGS).map(([key, def]) => ({
     khoa: key,
     ten: def.label,
@@ -167,6 +198,14 @@ export function downloads(s: Snapshot): Download[] {
 
 /** One commune's files: its figures and verdicts and its villages', beside the whole-country files. */
 export function communeDownloads(site: SiteData, commune: UnitRow): Download[] {
+  const cache = communeFiles.get(site) ?? new Map<string, Download[]>();
+  communeFiles.set(site, cache);
+  const files = cache.get(commune.ma_don_vi) ?? ownDownloads(site, commune);
+  cache.set(commune.ma_don_vi, files);
+  return files;
+}
+
+function ownDownloads(site: SiteData, commune: UnitRow): Download[] {
   const units = [commune, ...site.index.villagesOf(commune.ma_don_vi)];
   const where = `${commune.ten_don_vi} và các thôn, bản, tổ dân phố của xã`;
   return [
@@ -183,6 +222,43 @@ export function communeDownloads(site: SiteData, commune: UnitRow): Download[] {
   ];
 }
 
+/** csv and json for programs; xlsx for people with Excel (numbers as numbers, codes as text). */
+export const DOWNLOAD_FORMATS = ['csv', 'json', 'xlsx'] as const;
+export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
+
+/** Rows a workbook holds: far below Excel's 1,048,576, since SheetJS keeps every cell in memory. */
+export const XLSX_ROWS_MAX = 100_000;
+
+const workbooks = new WeakMap<Download, Uint8Array>();
+
+/**
+ * The workbook of a download: its rows, then the data dictionary; a table too big for Excel says to use the CSV.
+ * A build asks twice, for the link's size and for the file, in either order: the second ask takes the bytes the first
+ * one kept (the costliest file is built once, and not kept longer).
+ */
+export function downloadXlsx(d: Download): Uint8Array {
+  const kept = workbooks.get(d);
+  if (kept) {
+    workbooks.delete(d);
+    return kept;
+  }
+  const bytes = buildXlsx(d);
+  workbooks.set(d, bytes);
+  return bytes;
+}
+
+function buildXlsx(d: Download): Uint8Array {
+  const dictionary = { name: 'Giai thich cot', keys: ['khoa', 'ten', 'y_nghia'], rows: dictionaryRows(d) };
+  if (d.count > XLSX_ROWS_MAX) {
+    const note = `Bảng có ${formatCount(d.count)} dòng, quá lớn để mở bằng Excel. Hãy tải tệp ${d.name}.csv.`;
+    return xlsxBytes([{ name: 'Ghi chu', keys: ['ghi_chu'], rows: [{ ghi_chu: note }] }, dictionary]);
+  }
+  const keys = d.fields.map((f) => f.key);
+  return xlsxBytes([{ name: d.name.slice(0, 31), keys, rows: d.rows() }, dictionary]);
+}
+
+const dictionaryRows = (d: Download) => d.fields.map((f) => ({ khoa: f.key, ten: f.label, y_nghia: f.description }));
+
 /** A download as written: CSV rows or JSON, piece by piece. */
 export function downloadChunks(d: Download, format: 'csv' | 'json'): Iterable<string> {
   return format === 'csv'
@@ -195,4 +271,75 @@ export function downloadChunks(d: Download, format: 'csv' | 'json'): Iterable<st
 
 export function downloadFile(d: Download, format: 'csv' | 'json'): string {
   return [...downloadChunks(d, format)].join('');
+}
+
+/** The size in bytes of a file as written: from the very bytes the download's response writes. */
+export function downloadSize(d: Download, format: DownloadFormat): number {
+  if (format === 'xlsx') return downloadXlsx(d).length;
+  const encoder = new TextEncoder();
+  let size = 0;
+  for (const chunk of downloadChunks(d, format)) size += encoder.encode(chunk).length;
+  return size;
+}
+
+/** "850 byte", "12 KB", "1,4 MB" (1 KB = 1.024 byte), as written beside a link. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${formatCount(bytes)} byte`;
+  if (bytes < 1024 * 1024) return `${formatCount(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${formatDecimal(bytes / (1024 * 1024), 1)} MB`;
+}
+
+/** A file to download as a page links it: "danh-gia.csv", its path and its size. */
+export interface FileLink {
+  name: string;
+  path: string;
+  format: DownloadFormat;
+  size: string;
+}
+
+/** The links of downloads in `folder` ("/du-lieu/"), every format, each with its size in bytes as written. */
+export function fileLinks(files: readonly Download[], folder: string): FileLink[] {
+  return files.flatMap((d) =>
+    DOWNLOAD_FORMATS.map((format) => ({
+      name: `${d.name}.${format}`,
+      path: `${folder}${d.name}.${format}`,
+      format,
+      size: formatSize(downloadSize(d, format)),
+    })),
+  );
+}
+
+/** What a unit's page offers to download: its commune's files, which hold the commune's and its villages' rows. */
+export interface UnitDownloads {
+  intro: string;
+  files: FileLink[];
+  /** A commune's one-page A4 sheet for the notice board; null on a village's page. */
+  sheet: string | null;
+}
+
+const communeLinks = new WeakMap<SiteData, Map<string, FileLink[]>>();
+
+/**
+ * A commune of the movement links its own files; a village links its commune's, which include the village's rows
+ * (ma_don_vi = the village's code): a file per commune scales to 100,000 villages without 100,000 more files.
+ */
+export function unitDownloads(site: SiteData, paths: UnitPaths, unitId: string): UnitDownloads | null {
+  const unit = site.index.byId.get(unitId);
+  const communeId = unit && isVillageLevel(unit) ? unit.ma_don_vi_cha : unitId;
+  const commune = communeId === null ? undefined : site.index.byId.get(communeId);
+  if (!unit || !commune || !site.index.movementCommunes.includes(commune)) return null;
+  const cache = communeLinks.get(site) ?? new Map<string, FileLink[]>();
+  communeLinks.set(site, cache);
+  const files =
+    cache.get(commune.ma_don_vi) ?? fileLinks(communeDownloads(site, commune), communeFilesPath(commune.ma_don_vi));
+  cache.set(commune.ma_don_vi, files);
+  const where =
+    commune === unit
+      ? 'của xã và các thôn, bản'
+      : `của ${commune.ten_don_vi} và các thôn, bản của xã, trong đó có ${unit.ten_don_vi} (cột ma_don_vi = ${unit.ma_don_vi})`;
+  return {
+    intro: `Tải số liệu rà soát và kết quả đánh giá ${where}. Tệp .xlsx mở ngay bằng Excel; tệp .csv và .json dành cho phần mềm.`,
+    files,
+    sheet: commune === unit ? printSheetPath(paths.of(unitId) ?? '/') : null,
+  };
 }

@@ -17,6 +17,8 @@ const PAGES = [
   '/vinh-danh/',
   '/vinh-danh/kt-2023-001/',
   '/vinh-danh/hinh-thuc/giay-khen-huyen/',
+  '/vinh-danh/xa/si-lo-lau/tong-ket-2025/',
+  '/in/xa/si-lo-lau/',
   '/dien-hinh/ho-ong-ly-a-su/',
   '/phuong-phap/',
   '/du-lieu/',

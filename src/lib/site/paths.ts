@@ -101,7 +101,14 @@ export const awardPath = (id: string) => `/vinh-danh/${pathSegment(slugify(id), 
 export const storyPath = (slug: string) => `/dien-hinh/${slug}/`;
 /** A commune's own downloads, by code: a code never changes, so these files never move with a rename. */
 export const communeFilesPath = (code: string) => `/du-lieu/xa/${pathSegment(slugify(code), code)}/`;
-export const COMMUNE_FILES = ['danh-gia.csv', 'danh-gia.json', 'ket-qua-ra-soat.csv', 'ket-qua-ra-soat.json'] as const;
+/**
+ * A commune's one-page A4 sheet: /in/xa/<xa>/ for /xa/<xa>/. Outside the units' folders, so no village name
+ * ("Bản In") can take its path, and it follows the commune's path when the commune is renamed.
+ */
+export const printSheetPath = (communePath: string) => `/in${communePath}`;
+export const COMMUNE_FILES = ['danh-gia', 'ket-qua-ra-soat'].flatMap((name) =>
+  ['csv', 'json', 'xlsx'].map((format) => `${name}.${format}`),
+);
 
 interface Claim {
   unit: UnitRow;

@@ -1,5 +1,5 @@
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
-import { isCommuneLevel, isVillageLevel } from '../domain/units.ts';
+import { isVillageLevel } from '../domain/units.ts';
 import { datesInText, formatCount, formatDate, formatPercent } from '../format/vi.ts';
 import { REGIONS, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
@@ -17,7 +17,8 @@ import {
   type CriterionView,
   type FiguresRow,
 } from './common.ts';
-import { communeFilesPath, COMMUNE_FILES, storyPath, type UnitPaths } from './paths.ts';
+import { unitDownloads, type UnitDownloads } from '../open-data.ts';
+import { storyPath, type UnitPaths } from './paths.ts';
 import { frozenNotes, type FrozenNote } from './rounds.ts';
 
 // The page of a commune of the movement, a village, or a commune of today.
@@ -57,8 +58,8 @@ export interface UnitPageView {
   formerUnits: Link[] | null;
   awards: AwardView[];
   stories: Link[];
-  /** A commune of the movement: its own and its villages' figures and verdicts, as files. */
-  downloads: Link[] | null;
+  /** A commune of the movement and its villages: the commune's and its villages' figures and verdicts, as files. */
+  downloads: UnitDownloads | null;
 }
 
 const link = (paths: UnitPaths, u: UnitRow): Link => ({ name: u.ten_don_vi, path: paths.of(u.ma_don_vi) ?? '/' });
@@ -218,10 +219,7 @@ export function unitPage(
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,
     stories,
-    downloads:
-      isCommuneLevel(u) && parent?.ma_don_vi === site.index.district.ma_don_vi
-        ? COMMUNE_FILES.map((file) => ({ name: file, path: `${communeFilesPath(unitId)}${file}` }))
-        : null,
+    downloads: unitDownloads(site, paths, unitId),
   };
 }
 

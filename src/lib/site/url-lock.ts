@@ -5,11 +5,19 @@ import type { ParsedTable } from '../ingest/table.ts';
 import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
 import { awardsTable, unitsTable, type AwardRow, type UnitRow } from '../schemas/tables.ts';
 import { fromSnapshot, toSnapshot, type SiteData } from '../snapshot.ts';
-import { allAwardViews, awardFilters, withdrawnEntries, type AwardFilter, type AwardView } from './awards.ts';
+import {
+  allAwardViews,
+  awardFilters,
+  communeRoundRolls,
+  withdrawnEntries,
+  type AwardFilter,
+  type AwardView,
+  type CommuneRoundRoll,
+} from './awards.ts';
 import { mapIndicators } from './maps.ts';
 import { villageIndex } from './units.ts';
 import { roundPath, ROUNDS_PATH } from './rounds.ts';
-import { communeFilesPath, COMMUNE_FILES, storyPath, unitPaths, type UnitPaths } from './paths.ts';
+import { communeFilesPath, COMMUNE_FILES, printSheetPath, storyPath, unitPaths, type UnitPaths } from './paths.ts';
 
 // Every URL the site publishes, and the check that none is dropped or re-pointed. The lock file
 // (data/duong-dan.lock) records each published path with what it shows; a dataset that would
@@ -74,6 +82,8 @@ interface UrlContext {
   /** Public honour-roll entries, by code. */
   views: ReadonlyMap<string, AwardView>;
   filters: AwardFilter[];
+  /** Each commune's honour roll per round. */
+  rolls: CommuneRoundRoll[];
   /** The path of an honour-roll list → its target. */
   filterTarget: (path: string) => string;
 }
@@ -109,8 +119,10 @@ function filterTarget(site: SiteData, paths: UnitPaths): (path: string) => strin
 }
 
 /** The name of what a target shows, for redirect pages: a unit, an entry, a list of the honour roll, a story. */
-function titles({ site, views, filters, filterTarget: filter }: UrlContext): Map<string, string> {
+function titles({ site, paths, views, filters, rolls, filterTarget: filter }: UrlContext): Map<string, string> {
   return new Map([
+    ...sheetUrls(site, paths).map((u): [string, string] => [u.target, `Bản in A4: ${u.name}`]),
+    ...rolls.map((r): [string, string] => [rollTarget(r), `Vinh danh: ${r.communeName}, ${r.title.toLowerCase()}`]),
     ...site.units.map((u): [string, string] => [`don-vi ${u.ma_don_vi}`, u.ten_don_vi]),
     ...[...views.values()].map((a): [string, string] => [`khen-thuong ${a.id}`, a.name]),
     ...filters.map((f): [string, string] => [filter(f.path), `Vinh danh: ${f.title}`]),
@@ -118,15 +130,25 @@ function titles({ site, views, filters, filterTarget: filter }: UrlContext): Map
   ]);
 }
 
+/** Each commune's A4 sheet, by the commune's code: its slug may change with a rename, the code does not. */
+function sheetUrls(site: SiteData, paths: UnitPaths): (PublishedUrl & { name: string })[] {
+  return site.index.movementCommunes.flatMap((c) => {
+    const path = paths.of(c.ma_don_vi);
+    return path ? [{ path: printSheetPath(path), target: `ban-in ${c.ma_don_vi}`, name: c.ten_don_vi }] : [];
+  });
+}
+
+const rollTarget = (r: CommuneRoundRoll) => `vinh-danh xa ${r.communeId} ${r.round}`;
+
 /** Every page the site writes with what it shows, before redirects and notices. */
-function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlContext): PublishedUrl[] {
+function pageUrls({ site, paths, views, filters, rolls, filterTarget: filter }: UrlContext): PublishedUrl[] {
   const { index } = site;
   const units = [
     ...index.movementCommunes.flatMap((c) => [c, ...index.villagesOf(c.ma_don_vi)]),
     ...index.currentCommunes,
   ];
   const files = [
-    ...DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`]),
+    ...DOWNLOADS.flatMap((name) => [`${name}.csv`, `${name}.json`, `${name}.xlsx`]),
     ...TEMPLATE_FILES.map((f) => `mau/${f}`),
   ];
   return [
@@ -146,6 +168,8 @@ function pageUrls({ site, paths, views, filters, filterTarget: filter }: UrlCont
     ...[...views.values()].map((a) => ({ path: a.path, target: `khen-thuong ${a.id}` })),
     ...withdrawnEntries(site).map((w) => ({ path: w.path, target: `khen-thuong-da-go ${w.id}` })),
     ...filters.map(({ path }) => ({ path, target: filter(path) })),
+    ...rolls.map((r) => ({ path: r.path, target: rollTarget(r) })),
+    ...sheetUrls(site, paths).map(({ path, target }) => ({ path, target })),
     ...site.stories.map((s) => ({ path: storyPath(s.slug), target: `bai-viet ${s.slug}` })),
     ...(site.rounds.length > 0 ? [{ path: ROUNDS_PATH, target: 'trang dot' }] : []),
     ...site.rounds.map((r) => ({ path: roundPath(r.dot), target: `dot-cong-bo ${r.dot}` })),
@@ -219,6 +243,7 @@ const KIND_WORDS: Record<string, string> = {
   'bai-viet': 'bài viết',
   'vinh-danh': 'danh sách vinh danh',
   'ban-do': 'bản đồ',
+  'ban-in': 'bản in A4 của xã',
   'tai-ve': 'tệp tải về',
   trang: 'trang',
   'chuyen-huong': 'chuyển hướng đến',
@@ -290,7 +315,8 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
   }
   const views = new Map(allAwardViews(site, paths).map((a) => [a.id, a]));
   const filters = awardFilters(site, paths);
-  const ctx: UrlContext = { site, paths, views, filters, filterTarget: filterTarget(site, paths) };
+  const rolls = communeRoundRolls(site, paths, [...views.values()]);
+  const ctx: UrlContext = { site, paths, views, filters, rolls, filterTarget: filterTarget(site, paths) };
   const pages = pageUrls(ctx);
   const redirects = aliasPages(ctx);
   const declared = checkDeclared(ctx, withRedirects(pages, redirects), inputs.moved, issues);

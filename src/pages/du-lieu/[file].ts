@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../data/site.ts';
 import { downloadResponse } from '../../data/downloads.ts';
-import { downloads } from '../../lib/open-data.ts';
+import { DOWNLOAD_FORMATS, downloads, type DownloadFormat } from '../../lib/open-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
   return downloads(site).flatMap((d) =>
-    (['csv', 'json'] as const).map((format) => ({
+    DOWNLOAD_FORMATS.map((format) => ({
       params: { file: `${d.name}.${format}` },
       props: { name: d.name, format },
     })),
@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { name, format } = props as { name: string; format: 'csv' | 'json' };
+  const { name, format } = props as { name: string; format: DownloadFormat };
   const site = await getSite();
   return downloadResponse(
     downloads(site).find((x) => x.name === name),
