@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageText, runScript } from './helpers.ts';
+import { buildFixtureSite, pageText } from './helpers.ts';
 
 // A 2026–2030 movement with a new poverty standard from the 2027 review (tests/chuan-ngheo-moi/): the
 // site builds, its methodology page tells citizens which standard each review follows and how each
@@ -13,17 +12,7 @@ const DATA = 'tests/chuan-ngheo-moi/data';
 let out = '';
 
 beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'chung-tay-chuan-moi-'));
-  out = join(root, 'dist');
-  // No stories: an empty content folder, made here since git keeps no empty folder.
-  const content = join(root, 'content');
-  mkdirSync(join(content, 'dien-hinh'), { recursive: true });
-  const run = runScript('scripts/build.ts', [], {
-    CHUNG_TAY_DATA_DIR: DATA,
-    CHUNG_TAY_CONTENT_DIR: content,
-    CHUNG_TAY_DIST_DIR: out,
-  });
-  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  out = buildFixtureSite(DATA, 'chung-tay-chuan-moi-');
 }, 600_000);
 
 describe('a site whose period holds a change of poverty standard', () => {

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listFiles, pageText, runScript } from './helpers.ts';
+import { buildFixtureSite, listFiles, pageText } from './helpers.ts';
 
 // Another locality reuses the project by changing data only: a fictional district of another province
 // (tests/dia-phuong-khac/), with its own period (2022–2026), thresholds, comparators and settings
@@ -13,17 +12,7 @@ const DATA = 'tests/dia-phuong-khac/data';
 let out = '';
 
 beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'chung-tay-khac-'));
-  out = join(root, 'dist');
-  // No stories: an empty content folder, made here since git keeps no empty folder.
-  const content = join(root, 'content');
-  mkdirSync(join(content, 'dien-hinh'), { recursive: true });
-  const run = runScript('scripts/build.ts', [], {
-    CHUNG_TAY_DATA_DIR: DATA,
-    CHUNG_TAY_CONTENT_DIR: content,
-    CHUNG_TAY_DIST_DIR: out,
-  });
-  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  out = buildFixtureSite(DATA, 'chung-tay-khac-');
 }, 600_000);
 
 const page = (rel: string) => pageText(readFileSync(join(out, rel), 'utf8'));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -78,4 +78,20 @@ export function pageText(html: string): string {
 export function fileFor(path: string): string {
   const clean = decodeURI(path.split('#')[0]!.split('?')[0]!);
   return clean.endsWith('/') ? `${clean.slice(1)}index.html` : clean.slice(1);
+}
+
+/** Build the site of a fixture's data folder, with no stories, into a new folder: its dist/. */
+export function buildFixtureSite(dataDir: string, prefix: string): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  // No stories: an empty content folder, made here since git keeps no empty folder.
+  const content = join(root, 'content');
+  mkdirSync(join(content, 'dien-hinh'), { recursive: true });
+  const out = join(root, 'dist');
+  const run = runScript('scripts/build.ts', [], {
+    CHUNG_TAY_DATA_DIR: dataDir,
+    CHUNG_TAY_CONTENT_DIR: content,
+    CHUNG_TAY_DIST_DIR: out,
+  });
+  if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
+  return out;
 }

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { fixtureFiles, review, SETTINGS } from '../__tests__/fixture.ts';
 import { buildDataset, DATA_FILES, type Dataset } from '../dataset.ts';
 import { frac } from './exact.ts';
-import { nameInSentence } from '../format/names.ts';
 import { exactDecimal, exactNear } from './verdict-text.ts';
 
 // The wording rules of every verdict a citizen reads, checked on every verdict of every golden dataset, of
@@ -61,18 +60,6 @@ function bareNumbers(text: string): string[] {
 }
 
 describe('the wording of verdicts', () => {
-  it('writes the kind of a unit in lower case for use mid-sentence', () => {
-    expect(nameInSentence('Xã Sì Lở Lầu')).toBe('xã Sì Lở Lầu');
-    expect(nameInSentence('Huyện Phong Thổ')).toBe('huyện Phong Thổ');
-    expect(nameInSentence('Thị trấn Phong Thổ')).toBe('thị trấn Phong Thổ');
-    expect(nameInSentence('Tổ dân phố Bến Trên')).toBe('tổ dân phố Bến Trên');
-    expect(nameInSentence('Xã Bản Lang')).toBe('xã Bản Lang');
-    expect(nameInSentence('Bản Cang Thàng')).toBe('bản Cang Thàng');
-    // Only a whole leading kind word: "Xãm" is no kind, a name without a kind stays as written.
-    expect(nameInSentence('Xãm Một')).toBe('Xãm Một');
-    expect(nameInSentence('Sì Lở Lầu')).toBe('Sì Lở Lầu');
-  });
-
   it('rounds half up on the exact value, never a binary artefact', () => {
     expect(exactDecimal(frac(500, 12))).toBe('41,7');
     expect(exactDecimal(frac(145, 1000), 2)).toBe('0,15');

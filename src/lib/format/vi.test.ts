@@ -75,6 +75,8 @@ describe('nameInSentence', () => {
 
   it('leaves a name that does not start with a kind, or is only a kind, as it is', () => {
     expect(nameInSentence('Phong Thổ')).toBe('Phong Thổ');
+    // Only a whole leading kind word: "Xãm" is no kind.
+    expect(nameInSentence('Xãm Một')).toBe('Xãm Một');
     expect(nameInSentence('Xã')).toBe('Xã');
     expect(nameInSentence('Xãm Lang')).toBe('Xãm Lang');
     expect(nameInSentence('huyện Phong Thổ')).toBe('huyện Phong Thổ');
