@@ -17,17 +17,19 @@ interface Job {
 if (!isMainThread && parentPort) {
   const port = parentPort;
   const { address } = workerData as { address: string };
+  // One card at a time: every card is sent at once, and drawing them all together would hold them all in memory.
+  let drawn = Promise.resolve();
   port.on('message', (job: Job) => {
-    shareImagePng(job.card, address).then(
-      (png) => {
-        mkdirSync(dirname(job.file), { recursive: true });
-        writeFileSync(job.file, png);
-        port.postMessage(null);
-      },
-      (error: unknown) => {
-        throw error;
-      },
-    );
+    drawn = drawn.then(async () => {
+      const png = await shareImagePng(job.card, address);
+      mkdirSync(dirname(job.file), { recursive: true });
+      writeFileSync(job.file, png);
+      port.postMessage(null);
+    });
+    // A card that cannot be drawn fails the build (the worker's error reaches the main thread).
+    drawn.catch((error: unknown) => {
+      throw error;
+    });
   });
 }
 

@@ -226,8 +226,11 @@ function ownDownloads(site: SiteData, commune: UnitRow): Download[] {
 export const DOWNLOAD_FORMATS = ['csv', 'json', 'xlsx'] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
-/** Rows a workbook holds: far below Excel's 1,048,576, since SheetJS keeps every cell in memory. */
-export const XLSX_ROWS_MAX = 100_000;
+/**
+ * Rows a workbook holds: far below Excel's 1,048,576, since SheetJS keeps every cell in memory (a province's
+ * 60,000 verdicts took more than a gigabyte); a commune's workbook is always far below it.
+ */
+export const XLSX_ROWS_MAX = 20_000;
 
 const workbooks = new WeakMap<Download, Uint8Array>();
 
