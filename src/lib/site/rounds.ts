@@ -75,7 +75,7 @@ export interface ChangeLine {
   corrected: string;
 }
 
-function changeLines(site: SiteData, paths: UnitPaths, round: FrozenRound, unitId?: string): ChangeLine[] {
+function changeLines(site: SiteData, paths: UnitPaths, round: FrozenRound): ChangeLine[] {
   const { figures, verdicts } = changes(site, round);
   const unit = (id: string) => ({
     unitId: id,
@@ -99,7 +99,24 @@ function changeLines(site: SiteData, paths: UnitPaths, round: FrozenRound, unitI
       current: v.current ? verdictText(v.current) : 'không còn được đánh giá',
       corrected: correctionText(v.corrected, round),
     })),
-  ].filter((l) => unitId === undefined || l.unitId === unitId);
+  ];
+}
+
+// A unit's page takes its own lines: grouped once per round, never filtered out of every change per page.
+const linesByUnit = new WeakMap<FrozenRound, Map<string, ChangeLine[]>>();
+
+function unitChangeLines(site: SiteData, paths: UnitPaths, round: FrozenRound, unitId: string): ChangeLine[] {
+  let byUnit = linesByUnit.get(round);
+  if (!byUnit) {
+    byUnit = new Map();
+    for (const line of changeLines(site, paths, round)) {
+      const list = byUnit.get(line.unitId);
+      if (list) list.push(line);
+      else byUnit.set(line.unitId, [line]);
+    }
+    linesByUnit.set(round, byUnit);
+  }
+  return byUnit.get(unitId) ?? [];
 }
 
 export interface RoundLink {
@@ -207,7 +224,7 @@ export interface FrozenNote {
 
 export function frozenNotes(site: SiteData, paths: UnitPaths, unitId: string): FrozenNote[] {
   return site.rounds.flatMap((round) => {
-    const lines = changeLines(site, paths, round, unitId);
+    const lines = unitChangeLines(site, paths, round, unitId);
     return lines.length === 0
       ? []
       : [{ title: round.ten, path: roundPath(round.dot), frozenOn: formatDate(round.ngay_chot), changes: lines }];
