@@ -51,8 +51,8 @@ describe('the page of a frozen round', () => {
     // The fixture's data date did not move: the page says the correction is undated.
     expect(figure?.corrected).toBe('sửa sau ngày chốt 10/01/2024; ngày sửa chưa được ghi (thiết lập ngay_cap_nhat)');
     const row = view.sections[1]!.rows.find((r) => r.name === 'Bản Một');
-    expect(row?.published).toMatch(/^Chưa đạt \(20,0%, thiếu \d+ hộ\)$/);
-    expect(row?.change?.current).toMatch(/^Chưa đạt \(18,0%, thiếu \d+ hộ\)$/);
+    expect(row?.published).toMatch(/^Chưa đạt \(20,0%, thiếu \d+ hộ nghèo và cận nghèo\)$/);
+    expect(row?.change?.current).toMatch(/^Chưa đạt \(18,0%, thiếu \d+ hộ nghèo và cận nghèo\)$/);
     const notes = frozenNotes(s, paths, 'X1-01');
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ title: 'Sơ kết 2023', path: '/dot/so-ket-2023/' });

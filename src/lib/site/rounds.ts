@@ -9,6 +9,7 @@ import {
 } from '../domain/rounds.ts';
 import { formatCount, formatDate, formatDecimal } from '../format/vi.ts';
 import type { SiteData } from '../snapshot.ts';
+import { verdictTerms } from './common.ts';
 import type { UnitPaths } from './paths.ts';
 
 // The pages of frozen rounds (/dot/, /dot/<round>/) and the note on a unit's page: what a round
@@ -35,17 +36,20 @@ export function correctionText(c: Correction, round: FrozenRound): string {
   return `sửa sau ngày chốt ${formatDate(round.ngay_chot)}; ngày sửa chưa được ghi (thiết lập ngay_cap_nhat)`;
 }
 
-/** What a criterion's shortfall counts: communes or villages to leave a status for targets C and D, else households. */
-const SHORTFALL_UNITS: Partial<Record<string, string>> = { MT_HUYEN_C: 'xã', MT_HUYEN_D: 'thôn, bản' };
-
-/** "Đạt (65,0%)", "Chưa đạt (55,0%, thiếu 3 hộ)": a verdict in one short line. */
-function verdictText(v: {
-  tieu_chi: string;
-  ket_qua: VerdictResult;
-  gia_tri: number | null;
-  don_vi_do: FrozenVerdict['don_vi_do'];
-  can_them: number | null;
-}): string {
+/** "Đạt (65,0%)", "Chưa đạt (55,0%, thiếu 3 hộ nghèo và cận nghèo)": a verdict in one short line. */
+function verdictText(
+  site: SiteData,
+  v: {
+    tieu_chi: string;
+    ket_qua: VerdictResult;
+    gia_tri: number | null;
+    don_vi_do: FrozenVerdict['don_vi_do'];
+    can_them: number | null;
+  },
+): string {
+  const criterion = site.criteria.find((c) => c.ma_tieu_chi === v.tieu_chi);
+  // What the shortfall counts, in the words of the unit pages.
+  const counted = criterion ? verdictTerms(site, criterion).shortfallOf : null;
   const value =
     v.gia_tri === null
       ? null
@@ -53,8 +57,8 @@ function verdictText(v: {
         ? formatDecimal(v.gia_tri, 0)
         : `${formatDecimal(v.gia_tri, 1)}${v.don_vi_do === 'phan_tram' ? '%' : ' điểm phần trăm'}`;
   const margin =
-    v.ket_qua === 'chua_dat' && v.can_them !== null && v.can_them > 0
-      ? `thiếu ${formatCount(v.can_them)} ${SHORTFALL_UNITS[v.tieu_chi] ?? 'hộ'}`
+    v.ket_qua === 'chua_dat' && v.can_them !== null && v.can_them > 0 && counted
+      ? `thiếu ${formatCount(v.can_them)} ${counted}`
       : null;
   const detail = [value, margin].filter((x) => x !== null).join(', ');
   return `${VERDICT_RESULTS[v.ket_qua]}${detail ? ` (${detail})` : ''}`;
@@ -95,8 +99,8 @@ function changeLines(site: SiteData, paths: UnitPaths, round: FrozenRound): Chan
       ...unit(v.published.ma_don_vi),
       criterion: v.published.tieu_chi,
       what: `${v.published.ten_tieu_chi} năm ${round.nam}`,
-      published: verdictText(v.published),
-      current: v.current ? verdictText(v.current) : 'không còn được đánh giá',
+      published: verdictText(site, v.published),
+      current: v.current ? verdictText(site, v.current) : 'không còn được đánh giá',
       corrected: correctionText(v.corrected, round),
     })),
   ];
@@ -179,13 +183,20 @@ export function roundPage(site: SiteData, paths: UnitPaths, id: string): RoundPa
     path: paths.of(v.ma_don_vi),
     criterion: v.ten_tieu_chi,
     result: v.ket_qua,
-    published: verdictText(v),
+    published: verdictText(site, v),
     explanation: v.giai_thich,
     change: changedVerdict.get(`${v.ma_don_vi}|${v.tieu_chi}`) ?? null,
   });
   // Not applicable verdicts are left out of the tables (they still show in the list of changes).
-  const of = (ids: readonly string[]) =>
-    ids.flatMap((u) => round.ket_qua.filter((v) => v.ma_don_vi === u && v.ket_qua !== 'khong_ap_dung')).map(row);
+  // The round's verdicts by unit, grouped once: a province's round holds tens of thousands.
+  const byUnit = new Map<string, FrozenVerdict[]>();
+  for (const v of round.ket_qua) {
+    if (v.ket_qua === 'khong_ap_dung') continue;
+    const list = byUnit.get(v.ma_don_vi);
+    if (list) list.push(v);
+    else byUnit.set(v.ma_don_vi, [v]);
+  }
+  const of = (ids: readonly string[]) => ids.flatMap((u) => byUnit.get(u) ?? []).map(row);
   const { district, movementCommunes } = site.index;
   const grouped = new Set(
     [district, ...movementCommunes.flatMap((c) => [c, ...site.index.villagesOf(c.ma_don_vi)])].map((u) => u.ma_don_vi),
