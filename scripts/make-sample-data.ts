@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { YearlyFigures } from '../src/lib/bench/generate.ts';
 import { seededRandom } from '../src/lib/bench/random.ts';
-import { awardsTable } from '../src/lib/schemas/tables.ts';
+import { awardsTable, unitsTable } from '../src/lib/schemas/tables.ts';
 
 const OUT = join(import.meta.dirname, '..', 'data');
 
@@ -271,27 +271,7 @@ const VILLAGE_EXIT_DECISION: Record<number, string> = {
 };
 
 // --- don-vi.csv
-const unitRows: (string | number | null)[][] = [
-  [
-    'ma_don_vi',
-    'ma_hanh_chinh',
-    'ten_don_vi',
-    'ten_khac',
-    'cap',
-    'ma_don_vi_cha',
-    'hieu_luc_tu',
-    'hieu_luc_den',
-    'ma_don_vi_moi',
-    'vung_cao_bien_gioi_dbkk',
-    'bien_gioi',
-    'dac_biet_kho_khan',
-    'nam_thoat_dbkk',
-    'quyet_dinh_thoat_dbkk',
-    'vi_do',
-    'kinh_do',
-    'ghi_chu',
-  ],
-];
+const unitRows: (string | number | null)[][] = [unitsTable.columns.map((c) => c.key)];
 unitRows.push([
   '109',
   '109',

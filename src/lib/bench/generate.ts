@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { slugify } from '../ingest/text.ts';
-import { awardsTable } from '../schemas/tables.ts';
+import { awardsTable, unitsTable } from '../schemas/tables.ts';
 import { seededRandom, type Random } from './random.ts';
 
 // A dataset of any size in the project's own format, for measuring the build (npm run gen-data,
@@ -504,27 +504,7 @@ function mergeCommunes(communes: Commune[], rng: Random): CurrentCommune[] {
 }
 
 function unitRows(top: Top, communes: Commune[], current: CurrentCommune[]): Cell[][] {
-  const rows: Cell[][] = [
-    [
-      'ma_don_vi',
-      'ma_hanh_chinh',
-      'ten_don_vi',
-      'ten_khac',
-      'cap',
-      'ma_don_vi_cha',
-      'hieu_luc_tu',
-      'hieu_luc_den',
-      'ma_don_vi_moi',
-      'vung_cao_bien_gioi_dbkk',
-      'bien_gioi',
-      'dac_biet_kho_khan',
-      'nam_thoat_dbkk',
-      'quyet_dinh_thoat_dbkk',
-      'vi_do',
-      'kinh_do',
-      'ghi_chu',
-    ],
-  ];
+  const rows: Cell[][] = [unitsTable.columns.map((c) => c.key)];
   const yes = (b: boolean) => (b ? 'có' : 'không');
   const at = (x: number) => x.toFixed(3);
   const centre = communes[Math.floor(communes.length / 2)]!;
