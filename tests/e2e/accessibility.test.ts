@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
 
 // WCAG 2.1 AA checks with axe-core on one page of each kind, at phone width.
@@ -33,10 +34,7 @@ let origin: string;
 let browser: Browser;
 beforeAll(async () => {
   ({ server, origin } = await serve('dist'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, fileFor, listFiles } from '../helpers.ts';
+import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
 
 // Every page loads in Chromium under its own Content-Security-Policy with nothing refused and nothing
@@ -14,10 +15,7 @@ let origin: string;
 let browser: Browser;
 beforeAll(async () => {
   ({ server, origin } = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
 
 // The journeys of the people the site is for, in Debian's Chromium at phone width, with
@@ -18,18 +19,7 @@ const responses = new Map<string, number>();
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ({ server, origin } = await serve('dist'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     javaScriptEnabled: false,

@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
 
 // Paper, as Chromium prints it to PDF: a commune's A4 sheet on one page with a QR code that a phone can read,
@@ -18,10 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   ({ server, origin } = await serve('dist'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

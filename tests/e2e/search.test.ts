@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers.ts';
+import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
 
 // The search box at phone width: a village or commune typed without diacritics is reached in two
@@ -20,10 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   ({ server, origin } = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
