@@ -52,6 +52,8 @@ describe('journeys at 360 px, JavaScript off', () => {
     expect(search!.y + search!.height).toBeLessThanOrEqual(height / 2);
     expect((await page.locator('h1').boundingBox())!.y).toBeLessThanOrEqual(height * 0.55);
     await page.getByRole('link', { name: 'Xã Sì Lở Lầu', exact: true }).first().click();
+    // A click waits for the next page to start loading, not for it to load: read it once it has.
+    await page.waitForLoadState();
     expect(await page.locator('h1').textContent()).toBe('Xã Sì Lở Lầu');
     await shot(page, '2-xa');
     const village = page
@@ -60,6 +62,7 @@ describe('journeys at 360 px, JavaScript off', () => {
       .first();
     const name = await village.textContent();
     await village.click();
+    await page.waitForLoadState();
     expect(await page.locator('h1').textContent()).toBe(name);
     const body = await page.locator('main').innerText();
     expect(body).toContain('Số liệu theo năm');
@@ -75,10 +78,11 @@ describe('journeys at 360 px, JavaScript off', () => {
   it('a journalist goes from an honour-roll entry to its story and its facts', async () => {
     const page = await open('/vinh-danh/');
     await page.getByRole('link', { name: 'Hộ ông Lý A Sử' }).first().click();
-    expect(page.url()).toBe(`${origin}/vinh-danh/kt-2023-001/`);
+    await page.waitForURL(`${origin}/vinh-danh/kt-2023-001/`);
     expect(await page.locator('main').innerText()).toContain('Quyết định số 1520/QĐ-UBND ngày 20/11/2023');
     await shot(page, '4-muc-vinh-danh');
     await page.getByRole('link', { name: 'Đọc câu chuyện điển hình' }).click();
+    await page.waitForLoadState();
     const story = await page.locator('main').innerText();
     expect(story).toContain('Số liệu năm 2023, thời điểm của bài viết (lấy từ dữ liệu rà soát)');
     expect(story).toMatch(/Bản Khoa Sáng, năm 2021 \(chính thức\)/);

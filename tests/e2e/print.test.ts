@@ -35,6 +35,8 @@ async function open(path: string): Promise<Page> {
 
 /** The page printed as Chromium's "Save as PDF" does (the page's own @page size), with its text. */
 async function print(page: Page, name: string) {
+  // After a click, a page may have started loading but not be parsed yet: printed then, the sheet is blank.
+  await page.waitForLoadState('load');
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   writeFileSync(`${OUT}/${name}.pdf`, pdf);
   const { totalPages, text } = await extractText(new Uint8Array(pdf), { mergePages: true });
@@ -51,7 +53,7 @@ describe('printing', () => {
     const url = await canonical(commune);
     expect(url).toMatch(/^https?:\/\/.+\/xa\/dao-san\/$/);
     await commune.getByRole('link', { name: 'In trang A4' }).click();
-    expect(commune.url()).toBe(`${origin}/in/xa/dao-san/`);
+    await commune.waitForURL(`${origin}/in/xa/dao-san/`);
 
     const sheet = await print(commune, 'xa-dao-san-a4');
     expect(sheet.pages).toBe(1);
@@ -92,7 +94,7 @@ describe('printing', () => {
   it('prints an honour roll of a commune and round with the decision, its agency and date, and the full URL', async () => {
     const list = await open('/vinh-danh/xa/dao-san/');
     await list.getByRole('link', { name: 'Sơ kết 2023' }).click();
-    expect(list.url()).toBe(`${origin}/vinh-danh/xa/dao-san/so-ket-2023/`);
+    await list.waitForURL(`${origin}/vinh-danh/xa/dao-san/so-ket-2023/`);
     const url = await canonical(list);
     const decision = await list.locator('main .decision h2').first().innerText();
     expect(decision).toMatch(/^Quyết định số \S+ ngày \d\d\/\d\d\/\d{4}$/);
