@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { cleanText } from './ingest/text.ts';
+import { workbookBytes } from './export.ts';
 import { workbookName } from './ingest/xlsx.ts';
 import { reportsTable } from './schemas/reports.ts';
 import { SETTINGS, settingsTable } from './schemas/settings.ts';
@@ -72,8 +73,7 @@ export function xlsxTemplate(table: TemplateTable): Uint8Array {
   ws['!cols'] = table.columns.map((c) => ({ wch: Math.max(14, Math.min(40, c.label.length + 4)) }));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, sheetName(table));
-  // Stored, not compressed: the output scan reads the text inside, and the bytes stay the same per build.
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer);
+  return workbookBytes(wb);
 }
 
 export type TemplateFormat = 'csv' | 'xlsx';

@@ -1,7 +1,18 @@
-// Astro's CSP <meta> allows the hashes of its own client scripts on every page, even on pages that carry
-// none. A page without a script gets `script-src 'none'`: nothing injected into it can run. A page whose
-// scripts are all files of the site itself (the search box's module) gets `script-src 'self'`: no inline
-// script runs there either.
+// Every page carries one policy, written by the layout: the site's own files only, no inline script or style
+// (stylesheets are files, so no hash is needed, nor computed for every page as Astro's own CSP does), nothing
+// framed. A page without a script then gets `script-src 'none'`: nothing injected into it can run. `frame-ancestors`,
+// which a <meta> cannot carry, is a host header (README, "Hosting").
+
+export const SITE_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+].join('; ');
 
 const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
