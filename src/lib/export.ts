@@ -46,6 +46,24 @@ export function* jsonArrayChunks(items: Iterable<unknown>, open = '[', close = '
   yield `${parts.join('')}${close}\n`;
 }
 
+/**
+ * The bytes `text` takes in UTF-8, as TextEncoder writes it (a lone surrogate as U+FFFD), without writing them: a
+ * link's size is counted over a whole file, which is then written once more.
+ */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 export function toCsv(keys: readonly string[], rows: Iterable<Readonly<Record<string, Cell>>>): string {
   return [...csvChunks(keys, rows)].join('');
 }

@@ -13,6 +13,7 @@ import {
   XLSX_ROWS_MAX,
   type Download,
 } from './open-data.ts';
+import { utf8Length } from './export.ts';
 import { unitPaths } from './site/paths.ts';
 import { fromSnapshot, toSnapshot } from './snapshot.ts';
 
@@ -46,6 +47,21 @@ describe('download sizes', () => {
     expect(utf8(csv)).toBeGreaterThan(csv.length);
     expect(downloadSize(file('danh-gia'), 'json')).toBe(utf8(downloadFile(file('danh-gia'), 'json')));
     expect(downloadSize(file('don-vi'), 'xlsx')).toBe(downloadXlsx(file('don-vi')).length);
+  });
+
+  it('count every kind of character as TextEncoder writes it, a broken surrogate pair included', () => {
+    const texts = [
+      '',
+      'Bản Cang Thàng',
+      'đ',
+      '€',
+      '\u{1F600} và 𠀋',
+      'a\uD83Db',
+      'a\uDE00b',
+      'x\uD83D',
+      '\uD83D\uD83D\uDE00',
+    ];
+    for (const text of texts) expect(utf8Length(text), JSON.stringify(text)).toBe(utf8(text));
   });
 
   it('are written in bytes, KB or MB the Vietnamese way', () => {

@@ -1,6 +1,6 @@
 import type { Verdict } from './domain/criteria.ts';
 import type { PublicAward } from './domain/privacy.ts';
-import { csvChunks, jsonArrayChunks, toJson, xlsxBytes, type Cell } from './export.ts';
+import { csvChunks, jsonArrayChunks, toJson, utf8Length, xlsxBytes, type Cell } from './export.ts';
 import { formatCount, formatDecimal } from './format/vi.ts';
 import type { Column } from './ingest/table.ts';
 import { reportsTable } from './schemas/reports.ts';
@@ -279,9 +279,8 @@ export function downloadFile(d: Download, format: 'csv' | 'json'): string {
 /** The size in bytes of a file as written: from the very bytes the download's response writes. */
 export function downloadSize(d: Download, format: DownloadFormat): number {
   if (format === 'xlsx') return downloadXlsx(d).length;
-  const encoder = new TextEncoder();
   let size = 0;
-  for (const chunk of downloadChunks(d, format)) size += encoder.encode(chunk).length;
+  for (const chunk of downloadChunks(d, format)) size += utf8Length(chunk);
   return size;
 }
 
