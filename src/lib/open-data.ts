@@ -146,8 +146,8 @@ type TableDoc = { title: string; description: string; columns: readonly Column[]
 const tableDownload = (name: string, def: TableDoc, rows: readonly object[], description = def.description) =>
   rowsDownload(name, def.title, description, docsOf(def.columns), rows);
 
-// Memoised per snapshot and per commune: the same Download object serves a link's size and its file, so a workbook
-// is built once for both (downloadXlsx).
+// Memoised per snapshot and per commune: the same Download object serves a link's size and its file, so each file is
+// built once for both (downloadSize).
 const siteFiles = new WeakMap<Snapshot, Download[]>();
 const communeFiles = new WeakMap<SiteData, Map<string, Download[]>>();
 
@@ -232,21 +232,22 @@ export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
  */
 export const XLSX_ROWS_MAX = 20_000;
 
+// A build writes each file and, on a page, its size beside its link, in either order. The first of the two does the
+// work: a file written records its size; a size asked first keeps the workbook it built for the file.
+const sizes = new WeakMap<Download, Map<DownloadFormat, number>>();
 const workbooks = new WeakMap<Download, Uint8Array>();
 
-/**
- * The workbook of a download: its rows, then the data dictionary; a table too big for Excel says to use the CSV.
- * A build asks twice, for the link's size and for the file, in either order: the second ask takes the bytes the first
- * one kept (the costliest file is built once, and not kept longer).
- */
+/** The size in bytes of a file as written (the response that wrote it counts them). */
+export function recordSize(d: Download, format: DownloadFormat, bytes: number): void {
+  const known = sizes.get(d) ?? new Map<DownloadFormat, number>();
+  sizes.set(d, known.set(format, bytes));
+}
+
+/** The workbook of a download: its rows, then the data dictionary; a table too big for Excel says to use the CSV. */
 export function downloadXlsx(d: Download): Uint8Array {
-  const kept = workbooks.get(d);
-  if (kept) {
-    workbooks.delete(d);
-    return kept;
-  }
-  const bytes = buildXlsx(d);
-  workbooks.set(d, bytes);
+  const bytes = workbooks.get(d) ?? buildXlsx(d);
+  workbooks.delete(d);
+  recordSize(d, 'xlsx', bytes.length);
   return bytes;
 }
 
@@ -278,9 +279,15 @@ export function downloadFile(d: Download, format: 'csv' | 'json'): string {
 
 /** The size in bytes of a file as written: from the very bytes the download's response writes. */
 export function downloadSize(d: Download, format: DownloadFormat): number {
-  if (format === 'xlsx') return downloadXlsx(d).length;
+  const known = sizes.get(d)?.get(format);
+  if (known !== undefined) return known;
   let size = 0;
-  for (const chunk of downloadChunks(d, format)) size += utf8Length(chunk);
+  if (format === 'xlsx') {
+    const bytes = buildXlsx(d);
+    workbooks.set(d, bytes);
+    size = bytes.length;
+  } else for (const chunk of downloadChunks(d, format)) size += utf8Length(chunk);
+  recordSize(d, format, size);
   return size;
 }
 
