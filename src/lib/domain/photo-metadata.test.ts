@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { photoMetadata } from './photo-metadata.ts';
+import { photoMetadata, pngWithoutPixels } from './photo-metadata.ts';
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
@@ -63,5 +63,33 @@ describe('text hidden in a photo', () => {
     expect(
       photoMetadata(webp(['VP8X', 'abcdefghij'], ['VP8 ', 'abc'], ['EXIF', 'MM'], ['XMP ', '<x/>']), 'webp'),
     ).toEqual(['EXIF', 'XMP']);
+  });
+});
+
+describe('a PNG read for text, without its pixels', () => {
+  const header = pngChunk('IHDR', '\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0');
+  const text = (b: Uint8Array | null) => Buffer.from(b ?? []).toString('latin1');
+
+  it('keeps every chunk but the pixels, a private chunk and bytes after the end included', () => {
+    const pixels = png(
+      header,
+      pngChunk('IDAT', 'PIXELS Lo A Cau'),
+      pngChunk('prVt', 'Sung A Chu'),
+      pngChunk('IDAT', 'MORE'),
+    );
+    const file = new Uint8Array([...pixels, ...bytes('Ly A Phu')]);
+    const kept = text(pngWithoutPixels(file));
+    for (const words of ['IHDR', 'prVtSung A Chu', 'IEND', 'Ly A Phu']) expect(kept).toContain(words);
+    expect(kept).not.toContain('PIXELS');
+    expect(kept).not.toContain('MORE');
+    expect(kept.length).toBe(file.length - 'PIXELS Lo A Cau'.length - 'MORE'.length - 8);
+  });
+
+  it('gives nothing for a file that is not a well-formed PNG, which is then read whole', () => {
+    const file = png(header, pngChunk('IDAT', 'PIXELS Lo A Cau'));
+    // Cut inside the pixels: the chunk says it runs past the end of the file.
+    expect(pngWithoutPixels(file.subarray(0, 8 + 25 + 8 + 6))).toBeNull();
+    expect(pngWithoutPixels(bytes('GIF89a Sung A Chu'))).toBeNull();
+    expect(pngWithoutPixels(file)).not.toBeNull();
   });
 });

@@ -38,3 +38,34 @@ export function photoMetadata(bytes: Uint8Array, type: PhotoType): string[] {
   }
   return [...found];
 }
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * A PNG without its compressed pixels: every chunk but the data of its IDAT chunks, and anything after the last
+ * chunk. What is left is all a PNG can carry as text (metadata, private chunks, bytes appended), for the output scan
+ * to read, without the pixels' bytes, which read as noise and were most of the scan of a share image. Null when the
+ * file is not a well-formed PNG: it is then read whole.
+ */
+export function pngWithoutPixels(bytes: Uint8Array): Uint8Array | null {
+  if (bytes.length < 8 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const kept: Uint8Array[] = [bytes.subarray(0, 8)];
+  let i = 8;
+  while (i + 12 <= bytes.length) {
+    const end = i + 12 + view.getUint32(i);
+    if (end > bytes.length) return null;
+    const type = ascii(bytes, i + 4, i + 8);
+    kept.push(type === 'IDAT' ? bytes.subarray(i, i + 8) : bytes.subarray(i, end));
+    i = end;
+    if (type === 'IEND') break;
+  }
+  kept.push(bytes.subarray(i));
+  const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of kept) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

@@ -30,10 +30,10 @@ export interface ShareCard {
   alt: string;
 }
 
-const FOLDER = '/anh-chia-se';
+export const SHARE_IMAGE_FOLDER = '/anh-chia-se';
 /** /xa/dao-san/ → /anh-chia-se/xa/dao-san.png; the overview → /anh-chia-se/trang-chu.png. */
 export const shareImagePath = (pagePath: string): string =>
-  `${FOLDER}${pagePath.replace(/\/$/, '') || '/trang-chu'}.png`;
+  `${SHARE_IMAGE_FOLDER}${pagePath.replace(/\/$/, '') || '/trang-chu'}.png`;
 
 /** The longest statement drawn (characters); longer text keeps its first sentences, or is cut at a word. */
 const DETAIL_MAX = 200;
