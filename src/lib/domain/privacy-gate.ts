@@ -7,7 +7,15 @@ import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
 import { PHOTO_URL_PREFIX, storyTextParts } from '../stories/body.ts';
 import { fieldLine } from '../stories/file.ts';
 import { publicAward } from './privacy.ts';
-import { nameFinder, protectedNames, tokens, tokensByLine, type Token } from './protected-names.ts';
+import {
+  nameFinder,
+  protectedNames,
+  tokens,
+  tokensByLine,
+  wordsOf,
+  type Token,
+  type WordKeys,
+} from './protected-names.ts';
 
 // One gate over every string the site publishes, run by check-data before anything is built: a table's
 // text cells (as published: awards in their public form), the settings, every part of every story (front
@@ -17,7 +25,12 @@ import { nameFinder, protectedNames, tokens, tokensByLine, type Token } from './
 /** A published text: where it comes from and its words; `fieldAt` names the part of a long text at a line. */
 export interface PublishedText {
   at: Location;
-  words: Token[];
+  readonly words: Token[];
+  /**
+   * All its words without line or field, when they come cheaper than `words` (a table row, cell by cell):
+   * a text none of whose words can start a protected name is passed over without building `words`.
+   */
+  wordLists?: readonly (readonly WordKeys[])[];
   fieldAt?: (line: number) => string;
   /** How a field's column is headed in the file, and its letter. */
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
@@ -33,16 +46,29 @@ export function* tableTexts<T>(
 ): Generator<PublishedText> {
   // A generator: a million review rows are checked one row at a time, never held as texts.
   for (const { line, row } of table.rows) {
-    const words: Token[] = [];
+    const fields: string[] = [];
+    const wordLists: (readonly WordKeys[])[] = [];
     const add = (value: unknown, field: string) => {
-      if (typeof value === 'string') for (const t of tokens(value, line, field)) words.push(t);
+      if (typeof value !== 'string') return;
+      fields.push(field);
+      wordLists.push(wordsOf(value));
     };
     for (const [field, value] of Object.entries(published(row))) {
       // A cell holds one value, or a list (other spellings of a name).
       if (Array.isArray(value)) for (const v of value) add(v, field);
       else add(value, field);
     }
-    yield { at: { file: table.file, line }, words, columnOf: table.columnName };
+    yield {
+      at: { file: table.file, line },
+      columnOf: table.columnName,
+      wordLists,
+      // Most rows name no one: their words are tagged with line and field only when a name may start in them.
+      get words() {
+        return wordLists.flatMap((list, i) =>
+          list.map((w): Token => ({ fold: w.fold, exact: w.exact, line, field: fields[i] })),
+        );
+      },
+    };
   }
 }
 
@@ -137,8 +163,10 @@ export function checkProtectedNames(awards: ParsedTable<AwardRow>, texts: Iterab
   const finder = nameFinder(names);
   if (finder.size === 0) return;
   const seen = new Set<string>();
-  for (const { at, words, fieldAt, columnOf } of texts) {
-    for (const hit of finder.find(words)) {
+  for (const text of texts) {
+    if (text.wordLists && !text.wordLists.some((list) => list.some(finder.mayStart))) continue;
+    const { at, fieldAt, columnOf } = text;
+    for (const hit of finder.find(text.words)) {
       const line = hit.line ?? at.line ?? null;
       // Texts with fieldAt (a story file) always give lines.
       const field = hit.field ?? fieldAt?.(line ?? 0) ?? at.field ?? null;
