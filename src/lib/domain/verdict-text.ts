@@ -1,4 +1,4 @@
-import { formatCount, formatDecimal } from '../format/vi.ts';
+import { formatCount, formatDecimal, formatScaled } from '../format/vi.ts';
 import type { Comparator } from '../schemas/tables.ts';
 import { compare, floor, frac, fromDecimal, mul, type Fraction } from './exact.ts';
 import { nameInSentence } from '../format/names.ts';
@@ -21,8 +21,7 @@ export const VERDICT_RESULTS = {
 /** The value rounded half up on its exact digits (5/12 → 41,7), never a binary artefact (0,145 → 0,15). */
 export function exactDecimal(value: Fraction, decimals = 1): string {
   const scale = 10n ** BigInt(decimals);
-  const n = floor(frac(2n * value.num * scale + value.den, 2n * value.den));
-  return formatDecimal(Number(n) / Number(scale), decimals);
+  return formatScaled(floor(frac(2n * value.num * scale + value.den, 2n * value.den)), decimals);
 }
 
 /** Decimals enough that a value that differs from its threshold does not read as the threshold. */
