@@ -41,7 +41,8 @@ export function formatDecimal(value: number, decimals = 1): string {
  */
 export function formatScaled(units: bigint, decimals: number): string {
   const digits = (units < 0n ? -units : units).toString().padStart(decimals + 1, '0');
-  const whole = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+$)/g, '.');
+  const integer = digits.slice(0, digits.length - decimals);
+  const whole = integer.length > 3 ? integer.replace(/\B(?=(\d{3})+$)/g, '.') : integer;
   // d3-format's minus sign, as formatDecimal prints it.
   const sign = units < 0n ? '\u2212' : '';
   return decimals > 0 ? `${sign}${whole},${digits.slice(-decimals)}` : `${sign}${whole}`;
