@@ -36,6 +36,32 @@ export interface PublishedText {
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
 }
 
+/** A row of a table as published: its cells' words, tagged with line and field only when asked. */
+class RowText implements PublishedText {
+  private readonly fields: string[] = [];
+  readonly wordLists: (readonly WordKeys[])[] = [];
+  readonly at: Location & { line: number };
+  readonly columnOf: NonNullable<PublishedText['columnOf']>;
+  constructor(at: Location & { line: number }, columnOf: NonNullable<PublishedText['columnOf']>) {
+    this.at = at;
+    this.columnOf = columnOf;
+  }
+
+  add(field: string, value: unknown): void {
+    if (typeof value !== 'string') return;
+    this.fields.push(field);
+    this.wordLists.push(wordsOf(value));
+  }
+
+  // Most rows name no one: their words are tagged only when a name may start in them.
+  get words(): Token[] {
+    const { line } = this.at;
+    return this.wordLists.flatMap((list, i) =>
+      list.map((w): Token => ({ fold: w.fold, exact: w.exact, line, field: this.fields[i] })),
+    );
+  }
+}
+
 /**
  * The text cells of a table, one text per row with each word tagged by its column, so a name split across
  * two cells is found too; `published` picks what of a row reaches the site.
@@ -46,29 +72,15 @@ export function* tableTexts<T>(
 ): Generator<PublishedText> {
   // A generator: a million review rows are checked one row at a time, never held as texts.
   for (const { line, row } of table.rows) {
-    const fields: string[] = [];
-    const wordLists: (readonly WordKeys[])[] = [];
-    const add = (value: unknown, field: string) => {
-      if (typeof value !== 'string') return;
-      fields.push(field);
-      wordLists.push(wordsOf(value));
-    };
-    for (const [field, value] of Object.entries(published(row))) {
+    const text = new RowText({ file: table.file, line }, table.columnName);
+    const cells = published(row) as Record<string, unknown>;
+    for (const field in cells) {
+      const value = cells[field];
       // A cell holds one value, or a list (other spellings of a name).
-      if (Array.isArray(value)) for (const v of value) add(v, field);
-      else add(value, field);
+      if (Array.isArray(value)) for (const v of value) text.add(field, v);
+      else text.add(field, value);
     }
-    yield {
-      at: { file: table.file, line },
-      columnOf: table.columnName,
-      wordLists,
-      // Most rows name no one: their words are tagged with line and field only when a name may start in them.
-      get words() {
-        return wordLists.flatMap((list, i) =>
-          list.map((w): Token => ({ fold: w.fold, exact: w.exact, line, field: fields[i] })),
-        );
-      },
-    };
+    yield text;
   }
 }
 

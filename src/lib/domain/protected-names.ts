@@ -27,6 +27,19 @@ export interface ProtectedName {
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 function keysOf(word: string): WordKeys {
+  let keys = keysOfWord.get(word);
+  if (!keys) {
+    keys = wordKeys(word);
+    if (keysOfWord.size >= WORDS_CACHE_SIZE) keysOfWord.clear();
+    keysOfWord.set(word, keys);
+  }
+  return keys;
+}
+
+// Words repeat far more than texts ("bản", a year, a commune's name in every URL): each is keyed once.
+const keysOfWord = new Map<string, WordKeys>();
+
+function wordKeys(word: string): WordKeys {
   const nfd = word.normalize('NFD');
   const tones = (nfd.match(TONES) ?? []).sort().join('');
   const fold = nfd.replace(MARKS, '').replace(/đ/g, 'd');
