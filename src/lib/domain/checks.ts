@@ -376,7 +376,8 @@ export function checkReviews(
       );
       continue;
     }
-    if (row.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {
+    // The unit's own name as written needs no look-up (the index holds it): most rows write it so.
+    if (row.ten_don_vi && row.ten_don_vi !== unit.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {
       issues.push(
         makeIssue(
           'error',

@@ -15,21 +15,6 @@ export function cleanText(value: string): string {
  * punctuation. Used to match headers and unit names, never shown.
  */
 export function matchKey(value: string): string {
-  let key = keys.get(value);
-  if (key === undefined) {
-    key = keyOf(value);
-    if (keys.size >= KEYS_REMEMBERED) keys.clear();
-    keys.set(value, key);
-  }
-  return key;
-}
-
-// The same names and codes come back on every row, page and URL: each distinct text is keyed once. Bounded,
-// so a country's distinct texts never pile up.
-const keys = new Map<string, string>();
-const KEYS_REMEMBERED = 50_000;
-
-function keyOf(value: string): string {
   return cleanText(value)
     .toLowerCase()
     .replace(/đ/g, 'd')
