@@ -30,14 +30,25 @@ function partsOf(index: UnitIndex, unit: UnitRow): UnitRow[] {
   return own.length > 0 ? own : index.villagesNowIn(unit.ma_don_vi);
 }
 
-export function figuresLookup(index: UnitIndex, reviews: readonly ReviewRow[]): FiguresLookup {
-  // Maps by unit, then year: no key text is built per look-up (a country's verdicts make millions of them).
-  const rowOf = new Map<string, Map<number, ReviewRow>>();
-  for (const r of reviews) {
-    const ofUnit = rowOf.get(r.ma_don_vi);
-    if (ofUnit) ofUnit.set(r.nam, r);
-    else rowOf.set(r.ma_don_vi, new Map([[r.nam, r]]));
+/** Review rows by unit, then year (a later row of the same unit and year wins). */
+export type RowsByUnit<R> = ReadonlyMap<string, ReadonlyMap<number, R>>;
+
+/**
+ * Rows by unit, then year: a look-up builds no key text (a country's checks and verdicts make millions).
+ */
+export function byUnitAndYear<R>(rows: readonly R[], review: (row: R) => ReviewRow): RowsByUnit<R> {
+  const byUnit = new Map<string, Map<number, R>>();
+  for (const row of rows) {
+    const { ma_don_vi, nam } = review(row);
+    const ofUnit = byUnit.get(ma_don_vi);
+    if (ofUnit) ofUnit.set(nam, row);
+    else byUnit.set(ma_don_vi, new Map([[nam, row]]));
   }
+  return byUnit;
+}
+
+export function figuresLookup(index: UnitIndex, reviews: readonly ReviewRow[]): FiguresLookup {
+  const rowOf = byUnitAndYear(reviews, (r) => r);
   const cache = new Map<string, Map<number, Figures | null>>();
   return (unitId, year) => {
     let known = cache.get(unitId);
@@ -53,7 +64,7 @@ export function figuresLookup(index: UnitIndex, reviews: readonly ReviewRow[]): 
 }
 
 /** The figures of these villages in a year, or null when none of those that exist then has a row. */
-function sumOf(parts: readonly UnitRow[], year: number, rowOf: ReadonlyMap<string, ReadonlyMap<number, ReviewRow>>) {
+function sumOf(parts: readonly UnitRow[], year: number, rowOf: RowsByUnit<ReviewRow>) {
   const thieu: string[] = [];
   let present = 0;
   let tong = 0;
