@@ -27,8 +27,9 @@ export interface PublishedText {
   at: Location;
   readonly words: Token[];
   /**
-   * All its words without line or field, when they come cheaper than `words` (a table row, cell by cell):
-   * a text none of whose words can start a protected name is passed over without building `words`.
+   * All its words without line or field, when they come cheaper than `words` (a table row cell by cell, a
+   * file line by line): a text none of whose words can start a protected name is passed over without
+   * building `words`.
    */
   wordLists?: readonly (readonly WordKeys[])[];
   fieldAt?: (line: number) => string;
@@ -36,30 +37,36 @@ export interface PublishedText {
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
 }
 
-/** A row of a table as published: its cells' words, tagged with line and field only when asked. */
-class RowText implements PublishedText {
-  private readonly fields: string[] = [];
+/** A text whose words are tagged with their line and field only when asked: most texts name no one. */
+class TaggedText implements PublishedText {
+  private readonly tags: { line: number | null; field: string | undefined }[] = [];
   readonly wordLists: (readonly WordKeys[])[] = [];
-  readonly at: Location & { line: number };
-  readonly columnOf: NonNullable<PublishedText['columnOf']>;
-  constructor(at: Location & { line: number }, columnOf: NonNullable<PublishedText['columnOf']>) {
+  readonly at: Location;
+  readonly columnOf?: NonNullable<PublishedText['columnOf']>;
+  constructor(at: Location, columnOf?: NonNullable<PublishedText['columnOf']>) {
     this.at = at;
-    this.columnOf = columnOf;
+    if (columnOf) this.columnOf = columnOf;
   }
 
-  add(field: string, value: unknown): void {
-    if (typeof value !== 'string') return;
-    this.fields.push(field);
-    this.wordLists.push(wordsOf(value));
+  /** A part of the text: a cell of a row, a line of a file. */
+  add(text: string, line: number | null, field?: string): void {
+    this.tags.push({ line, field });
+    this.wordLists.push(wordsOf(text));
   }
 
-  // Most rows name no one: their words are tagged only when a name may start in them.
   get words(): Token[] {
-    const { line } = this.at;
-    return this.wordLists.flatMap((list, i) =>
-      list.map((w): Token => ({ fold: w.fold, exact: w.exact, line, field: this.fields[i] })),
-    );
+    return this.wordLists.flatMap((list, i) => {
+      const { line, field } = this.tags[i] ?? { line: null, field: undefined };
+      return list.map((w): Token => ({ fold: w.fold, exact: w.exact, line, field }));
+    });
   }
+}
+
+/** A text file as words with their lines (so a name may run across lines), tagged only when asked. */
+function textByLine(at: Location, text: string): TaggedText {
+  const tagged = new TaggedText(at);
+  for (const [i, l] of text.split('\n').entries()) tagged.add(l, i + 1);
+  return tagged;
 }
 
 /**
@@ -72,13 +79,14 @@ export function* tableTexts<T>(
 ): Generator<PublishedText> {
   // A generator: a million review rows are checked one row at a time, never held as texts.
   for (const { line, row } of table.rows) {
-    const text = new RowText({ file: table.file, line }, table.columnName);
+    const text = new TaggedText({ file: table.file, line }, table.columnName);
     const cells = published(row) as Record<string, unknown>;
     for (const field in cells) {
       const value = cells[field];
       // A cell holds one value, or a list (other spellings of a name).
-      if (Array.isArray(value)) for (const v of value) text.add(field, v);
-      else text.add(field, value);
+      if (Array.isArray(value)) {
+        for (const v of value) if (typeof v === 'string') text.add(v, line, field);
+      } else if (typeof value === 'string') text.add(value, line, field);
     }
     yield text;
   }
@@ -147,10 +155,12 @@ export function* publishedTexts(inputs: {
   if (inputs.lock !== null) {
     for (const [i, l] of inputs.lock.split('\n').entries()) {
       if (l.startsWith('#')) continue;
-      yield { at: { file: LOCK_FILE, field: 'duong_dan' }, words: tokens(l.replace(/\t.*$/, ''), i + 1) };
+      const path = new TaggedText({ file: LOCK_FILE, field: 'duong_dan' });
+      path.add(l.replace(/\t.*$/, ''), i + 1);
+      yield path;
     }
   }
-  for (const n of inputs.notes ?? []) yield { at: { file: n.file }, words: tokensByLine(n.text) };
+  for (const n of inputs.notes ?? []) yield textByLine({ file: n.file }, n.text);
 }
 
 /**
