@@ -312,13 +312,18 @@ export function buildDataset(
   const verdicts: Verdict[] = [];
   const judged = { verdicts: 0, units: 0 };
   let lastUnit = '';
-  forEachVerdict({ settings, index, figures, criteria }, (v) => {
-    judged.verdicts++;
-    // Verdicts come unit by unit.
-    if (v.ma_don_vi !== lastUnit) judged.units++;
-    lastUnit = v.ma_don_vi;
-    if (keepVerdicts) verdicts.push(v);
-  });
+  forEachVerdict(
+    { settings, index, figures, criteria },
+    (v) => {
+      judged.verdicts++;
+      // Verdicts come unit by unit.
+      if (v.ma_don_vi !== lastUnit) judged.units++;
+      lastUnit = v.ma_don_vi;
+      if (keepVerdicts) verdicts.push(v);
+    },
+    // Verdicts not kept are only counted: their words are never written.
+    { wording: keepVerdicts },
+  );
   const core = {
     settings,
     units,

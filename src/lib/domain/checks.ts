@@ -17,6 +17,7 @@ import { fieldLine } from '../stories/file.ts';
 import { photoMetadata } from './photo-metadata.ts';
 import { povertyStandard, standardIndex, standardStarts } from './poverty-standard.ts';
 import { mayName } from './privacy.ts';
+import { byUnitAndYear, type RowsByUnit } from './figures.ts';
 import { existsIn, isCommuneLevel, isVillageLevel, type UnitIndex } from './units.ts';
 
 // Checks across rows and files: keys, references, the unit tree, figures that must agree.
@@ -376,7 +377,8 @@ export function checkReviews(
       );
       continue;
     }
-    if (row.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {
+    // The unit's own name as written needs no look-up (the index holds it): most rows write it so.
+    if (row.ten_don_vi && row.ten_don_vi !== unit.ten_don_vi && !index.findByName(row.ten_don_vi).includes(unit)) {
       issues.push(
         makeIssue(
           'error',
@@ -443,17 +445,22 @@ export function checkReviews(
     }
     accepted.push(l);
   }
-  checkFlows(t, accepted, issues);
-  checkSums(t, accepted, index, issues);
-  checkGaps(t, accepted, index, settings, issues);
+  const byUnit = byUnitAndYear(accepted, (l) => l.row);
+  checkFlows(t, accepted, byUnit, issues);
+  checkSums(t, accepted, byUnit, index, issues);
+  checkGaps(t, accepted, byUnit, index, settings, issues);
   return accepted.map((l) => l.row);
 }
 
 /** end = start − escaped + new + re-poor, and start = last year's end (moves make these warnings). */
-function checkFlows(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], issues: Issue[]) {
-  const byKey = new Map(rows.map((l) => [`${l.row.ma_don_vi}|${l.row.nam}`, l.row]));
+function checkFlows(
+  t: ParsedTable<ReviewRow>,
+  rows: Line<ReviewRow>[],
+  byUnit: RowsByUnit<Line<ReviewRow>>,
+  issues: Issue[],
+) {
   for (const { row, line } of rows) {
-    const prev = byKey.get(`${row.ma_don_vi}|${row.nam - 1}`);
+    const prev = byUnit.get(row.ma_don_vi)?.get(row.nam - 1)?.row;
     if (prev && row.so_ho_ngheo_dau_nam !== null && row.so_ho_ngheo_dau_nam !== prev.so_ho_ngheo) {
       issues.push(
         makeIssue(
@@ -497,8 +504,13 @@ function checkFlows(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], issues: 
 }
 
 /** A commune or district total row given for comparison must equal the sum of its villages. */
-function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: UnitIndex, issues: Issue[]) {
-  const byKey = new Map(rows.map((l) => [`${l.row.ma_don_vi}|${l.row.nam}`, l.row]));
+function checkSums(
+  t: ParsedTable<ReviewRow>,
+  rows: Line<ReviewRow>[],
+  byUnit: RowsByUnit<Line<ReviewRow>>,
+  index: UnitIndex,
+  issues: Issue[],
+) {
   for (const { row, line } of rows) {
     const unit = index.byId.get(row.ma_don_vi);
     if (!unit || !isCommuneLevel(unit)) continue;
@@ -514,7 +526,7 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
       );
       continue;
     }
-    const parts = villages.map((v) => byKey.get(`${v.ma_don_vi}|${row.nam}`)).filter((p) => p !== undefined);
+    const parts = villages.map((v) => byUnit.get(v.ma_don_vi)?.get(row.nam)?.row).filter((p) => p !== undefined);
     // A village without that year: the gap is reported once, by checkGaps.
     if (parts.length !== villages.length) continue;
     for (const field of ['tong_so_ho', 'so_ho_ngheo', 'so_ho_can_ngheo'] as const) {
@@ -537,11 +549,11 @@ function checkSums(t: ParsedTable<ReviewRow>, rows: Line<ReviewRow>[], index: Un
 function checkGaps(
   t: ParsedTable<ReviewRow>,
   rows: Line<ReviewRow>[],
+  byUnit: RowsByUnit<Line<ReviewRow>>,
   index: UnitIndex,
   settings: Settings,
   issues: Issue[],
 ) {
-  const have = new Set(rows.map((l) => `${l.row.ma_don_vi}|${l.row.nam}`));
   // A loop, not Math.max(...years): spreading a column overflows the stack past ~120,000 rows.
   let latest = settings.nam_goc;
   for (const l of rows) if (l.row.nam > latest) latest = l.row.nam;
@@ -549,7 +561,7 @@ function checkGaps(
   for (const commune of index.movementCommunes) {
     for (const v of index.villagesOf(commune.ma_don_vi)) {
       for (let y = settings.nam_goc; y <= last; y++) {
-        if (existsIn(v, y) && !have.has(`${v.ma_don_vi}|${y}`)) {
+        if (existsIn(v, y) && !byUnit.get(v.ma_don_vi)?.has(y)) {
           issues.push(
             makeIssue(
               'warning',

@@ -10,7 +10,7 @@ import {
   type FixtureSpec,
   type Row,
 } from '../__tests__/fixture.ts';
-import { VILLAGE_SCOPE_EXCLUDED } from './criteria.ts';
+import { forEachVerdict, VILLAGE_SCOPE_EXCLUDED, type Verdict } from './criteria.ts';
 
 function verdicts(spec: FixtureSpec = {}) {
   const result = buildDataset(fixtureFiles(spec));
@@ -43,6 +43,21 @@ describe('the criteria engine', () => {
     expect(criteriaOf('X1')).toEqual(['TC_XA_1', 'TC_XA_2', 'TC_CAN_BO']);
     expect(criteriaOf('X1-01')).toEqual(['TC_THON']);
     expect(criteriaOf('M1')).toEqual([]);
+  });
+
+  it('judges the same without words, for a caller that only counts (check-data)', () => {
+    const other = [50, 45, 40, 30, 20].map((s, i) => review('X2-01', 2021 + i, 100, s - 10, 10));
+    const { dataset } = buildDataset(fixtureFiles({ reviews: x1Series([50, 45, 40, 35, 30], other) }));
+    const worded = dataset!.verdicts;
+    const bare: Verdict[] = [];
+    forEachVerdict(dataset!, (v) => bare.push(v), { wording: false });
+    // Every kind of verdict is there, with and without a decisive value and a shortfall.
+    expect(new Set(worded.map((v) => v.ket_qua))).toEqual(
+      new Set(['dat', 'chua_dat', 'chua_du_du_lieu', 'khong_ap_dung']),
+    );
+    expect(worded.some((v) => v.muc_thieu !== null && v.gia_tri_quyet_dinh !== null)).toBe(true);
+    const unworded = { giai_thich: '', nhan_gia_tri_quyet_dinh: null, gia_tri_quyet_dinh: null, muc_thieu: null };
+    expect(bare).toEqual(worded.map((v) => ({ ...v, ...unworded })));
   });
 
   it('does not count exactly 60% as "> 60%", and says one more household is needed', () => {

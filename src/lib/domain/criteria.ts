@@ -99,10 +99,17 @@ export interface Verdict {
   can_cu_phap_ly: string;
 }
 
-type Outcome = Pick<Verdict, 'ket_qua' | 'gia_tri' | 'can_them' | 'so_lieu' | 'giai_thich'> & {
-  don_vi_do: Measure;
+/** What a verdict says in words. */
+interface OutcomeWords {
+  giai_thich: string;
   quyet_dinh?: Decisive | null;
   thieu?: string | null;
+}
+
+type Outcome = Pick<Verdict, 'ket_qua' | 'gia_tri' | 'can_them' | 'so_lieu'> & {
+  don_vi_do: Measure;
+  /** Written only for a verdict that is kept: check-data counts verdicts and reads none of their words. */
+  wording: () => OutcomeWords;
 };
 
 export interface EngineContext {
@@ -127,7 +134,14 @@ export const VILLAGE_SCOPE_EXCLUDED = NOT_APPLICABLE.villageScope;
 const closed = (settings: Settings, year: number) => year < Number(settings.ngay_cap_nhat.slice(0, 4));
 
 function notApplicable(why: string, measure: Measure): Outcome {
-  return { ket_qua: 'khong_ap_dung', gia_tri: null, can_them: null, so_lieu: [], giai_thich: why, don_vi_do: measure };
+  return {
+    ket_qua: 'khong_ap_dung',
+    gia_tri: null,
+    can_them: null,
+    so_lieu: [],
+    wording: () => ({ giai_thich: why }),
+    don_vi_do: measure,
+  };
 }
 
 /** Whether a year's figures can be used, or why not. */
@@ -277,12 +291,8 @@ function rateFall(
 
   const minDrop = falls.reduce<Fraction | null>((m, f) => (m === null || compare(f.drop, m) < 0 ? f.drop : m), null);
   const value = minDrop === null ? null : round4(toNumber(minDrop));
-  const common = {
-    gia_tri: value,
-    so_lieu: soLieu,
-    don_vi_do: measure,
-    quyet_dinh: rateDecisive(words, year, minDrop),
-  };
+  const common = { gia_tri: value, so_lieu: soLieu, don_vi_do: measure };
+  const decisive = () => rateDecisive(words, year, minDrop);
 
   if (missing.length > 0) {
     return {
@@ -290,12 +300,16 @@ function rateFall(
       ket_qua: 'chua_du_du_lieu',
       can_them: null,
       // The smallest fall of an incomplete run decides nothing.
-      quyet_dinh: null,
-      giai_thich: rateMissingText(words, missing, falls),
+      wording: () => ({ quyet_dinh: null, giai_thich: rateMissingText(words, missing, falls) }),
     };
   }
   if (falls.every((f) => f.ok)) {
-    return { ...common, ket_qua: 'dat', can_them: 0, giai_thich: rateMetText(words, falls) };
+    return {
+      ...common,
+      ket_qua: 'dat',
+      can_them: 0,
+      wording: () => ({ quyet_dinh: decisive(), giai_thich: rateMetText(words, falls) }),
+    };
   }
   const failed = falls.filter((f) => !f.ok);
   const last = falls[falls.length - 1];
@@ -322,8 +336,11 @@ function rateFall(
     ...common,
     ket_qua: 'chua_dat',
     can_them: canThem,
-    thieu: margin.kind === 'ho' ? shortfall(margin.households, ind.households, margin.closed) : null,
-    giai_thich: rateNotMetText(words, falls, margin),
+    wording: () => ({
+      quyet_dinh: decisive(),
+      thieu: margin.kind === 'ho' ? shortfall(margin.households, ind.households, margin.closed) : null,
+      giai_thich: rateNotMetText(words, falls, margin),
+    }),
   };
 }
 
@@ -355,7 +372,7 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
       can_them: null,
       so_lieu: [],
       don_vi_do: 'phan_tram',
-      giai_thich: scaleMissingText(missing),
+      wording: () => ({ giai_thich: scaleMissingText(missing) }),
     };
   }
   const sb = scale.part(fb);
@@ -401,15 +418,25 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
     maxAllowed,
     closed: closed(settings, scaleYear),
   };
-  const common = { gia_tri: v, so_lieu: soLieu, don_vi_do: 'phan_tram' as const, quyet_dinh: scaleDecisive(words) };
-  if (met) return { ...common, ket_qua: 'dat', can_them: 0, giai_thich: scaleMetText(words) + newBase };
+  const common = { gia_tri: v, so_lieu: soLieu, don_vi_do: 'phan_tram' as const };
+  if (met) {
+    return {
+      ...common,
+      ket_qua: 'dat',
+      can_them: 0,
+      wording: () => ({ quyet_dinh: scaleDecisive(words), giai_thich: scaleMetText(words) + newBase }),
+    };
+  }
   const canThem = maxAllowed >= 0 ? st - maxAllowed : null;
   return {
     ...common,
     ket_qua: 'chua_dat',
     can_them: canThem,
-    thieu: canThem === null ? null : shortfall(canThem, scale.households, words.closed),
-    giai_thich: scaleNotMetText(words, canThem) + newBase,
+    wording: () => ({
+      quyet_dinh: scaleDecisive(words),
+      thieu: canThem === null ? null : shortfall(canThem, scale.households, words.closed),
+      giai_thich: scaleNotMetText(words, canThem) + newBase,
+    }),
   };
 }
 
@@ -475,9 +502,11 @@ function statusExit(
       count(exitLabels.estimated(kind, limit), estimated.length),
     ],
     don_vi_do: measure,
-    quyet_dinh: exitDecisive(words),
-    thieu: met ? null : exitShortfall(words),
-    giai_thich: exitText(words),
+    wording: () => ({
+      quyet_dinh: exitDecisive(words),
+      thieu: met ? null : exitShortfall(words),
+      giai_thich: exitText(words),
+    }),
   };
 }
 
@@ -511,14 +540,16 @@ function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: 
       hien_thi: VERDICT_RESULTS[v.ket_qua].toLowerCase(),
       trang_thai: v.trang_thai_so_lieu,
     })),
-    quyet_dinh: officialsDecisive(met, parts.length),
-    giai_thich: officialsText(
-      VERDICT_RESULTS[ket_qua],
-      c.phep_so_sanh,
-      c.nguong,
-      parts.map((v) => ({ criterion: name(v), result: VERDICT_RESULTS[v.ket_qua] })),
-      met,
-    ),
+    wording: () => ({
+      quyet_dinh: officialsDecisive(met, parts.length),
+      giai_thich: officialsText(
+        VERDICT_RESULTS[ket_qua],
+        c.phep_so_sanh,
+        c.nguong,
+        parts.map((v) => ({ criterion: name(v), result: VERDICT_RESULTS[v.ket_qua] })),
+        met,
+      ),
+    }),
   };
 }
 
@@ -538,10 +569,19 @@ export const CRITERIA_OF_SCOPE: Record<CriterionScope, readonly CriterionId[]> =
   thon: ['TC_THON'],
 };
 
+// A verdict judged without its words: what check-data counts.
+const UNWORDED: OutcomeWords = { giai_thich: '' };
+
 /**
  * Every verdict, unit by unit, handed on as it is made, so a caller that only counts holds none of them.
+ * Without `wording` a verdict's words are left empty (giai_thich '', the decisive value and shortfall
+ * null): a caller that only counts never pays for sentences it does not read.
  */
-export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict) => void): void {
+export function forEachVerdict(
+  ctx: EngineContext,
+  onVerdict: (verdict: Verdict) => void,
+  { wording = true }: { wording?: boolean } = {},
+): void {
   const { settings, index } = ctx;
   const movementVillages = index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi));
   const dbkkCommunes = index.movementCommunes.filter((u) => u.dac_biet_kho_khan === true);
@@ -580,7 +620,10 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
           const o = scaleReduction(ctx, unit, year, c);
           return {
             ...o,
-            giai_thich: o.giai_thich + regionNote(year, region.khu_vuc, region.can_cu),
+            wording: () => {
+              const w = o.wording();
+              return { ...w, giai_thich: w.giai_thich + regionNote(year, region.khu_vuc, region.can_cu) };
+            },
           };
         }
         case 'TC_THON':
@@ -601,6 +644,7 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
       }
     })();
     const used = outcome.so_lieu.map((v) => v.trang_thai).filter((s) => s !== null);
+    const w = wording ? outcome.wording() : UNWORDED;
     return {
       ma_don_vi: unit.ma_don_vi,
       ten_don_vi: unit.ten_don_vi,
@@ -617,10 +661,10 @@ export function forEachVerdict(ctx: EngineContext, onVerdict: (verdict: Verdict)
       can_them: outcome.can_them,
       trang_thai_so_lieu: used.length === 0 ? null : used.includes('so_bo') ? 'so_bo' : 'chinh_thuc',
       so_lieu: outcome.so_lieu,
-      giai_thich: outcome.giai_thich,
-      nhan_gia_tri_quyet_dinh: outcome.quyet_dinh?.nhan ?? null,
-      gia_tri_quyet_dinh: outcome.quyet_dinh?.hien_thi ?? null,
-      muc_thieu: outcome.thieu ?? null,
+      giai_thich: w.giai_thich,
+      nhan_gia_tri_quyet_dinh: w.quyet_dinh?.nhan ?? null,
+      gia_tri_quyet_dinh: w.quyet_dinh?.hien_thi ?? null,
+      muc_thieu: w.thieu ?? null,
       can_cu_phap_ly: c.can_cu_phap_ly,
     };
   }

@@ -30,35 +30,74 @@ function partsOf(index: UnitIndex, unit: UnitRow): UnitRow[] {
   return own.length > 0 ? own : index.villagesNowIn(unit.ma_don_vi);
 }
 
+/** Review rows by unit, then year (a later row of the same unit and year wins). */
+export type RowsByUnit<R> = ReadonlyMap<string, ReadonlyMap<number, R>>;
+
+/**
+ * Rows by unit, then year: a look-up builds no key text (a country's checks and verdicts make millions).
+ */
+export function byUnitAndYear<R>(rows: readonly R[], review: (row: R) => ReviewRow): RowsByUnit<R> {
+  const byUnit = new Map<string, Map<number, R>>();
+  for (const row of rows) {
+    const { ma_don_vi, nam } = review(row);
+    const ofUnit = byUnit.get(ma_don_vi);
+    if (ofUnit) ofUnit.set(nam, row);
+    else byUnit.set(ma_don_vi, new Map([[nam, row]]));
+  }
+  return byUnit;
+}
+
 export function figuresLookup(index: UnitIndex, reviews: readonly ReviewRow[]): FiguresLookup {
-  const rowOf = new Map(reviews.map((r) => [`${r.ma_don_vi}|${r.nam}`, r]));
-  const cache = new Map<string, Figures | null>();
+  const rowOf = byUnitAndYear(reviews, (r) => r);
+  const cache = new Map<string, Map<number, Figures | null>>();
   return (unitId, year) => {
-    const key = `${unitId}|${year}`;
-    if (cache.has(key)) return cache.get(key) ?? null;
-    const unit = index.byId.get(unitId);
-    let result: Figures | null = null;
-    if (unit) {
-      const parts = partsOf(index, unit).filter((v) => existsIn(v, year));
-      const rows = parts.map((v) => rowOf.get(`${v.ma_don_vi}|${year}`));
-      const present = rows.filter((r): r is ReviewRow => r !== undefined);
-      if (present.length > 0) {
-        const sum = (pick: (r: ReviewRow) => number) => present.reduce((a, r) => a + pick(r), 0);
-        const sumOptional = (pick: (r: ReviewRow) => number | null) =>
-          present.every((r) => pick(r) !== null) ? present.reduce((a, r) => a + (pick(r) ?? 0), 0) : null;
-        result = {
-          nam: year,
-          tong_so_ho: sum((r) => r.tong_so_ho),
-          so_ho_ngheo: sum((r) => r.so_ho_ngheo),
-          so_ho_can_ngheo: sum((r) => r.so_ho_can_ngheo),
-          so_ho_dtts: sumOptional((r) => r.so_ho_dtts),
-          so_ho_ngheo_dtts: sumOptional((r) => r.so_ho_ngheo_dtts),
-          trang_thai: present.some((r) => r.trang_thai === 'so_bo') ? 'so_bo' : 'chinh_thuc',
-          thieu: parts.filter((_, i) => rows[i] === undefined).map((v) => v.ma_don_vi),
-        };
-      }
+    let known = cache.get(unitId);
+    if (!known) cache.set(unitId, (known = new Map()));
+    let result = known.get(year);
+    if (result === undefined) {
+      const unit = index.byId.get(unitId);
+      result = unit ? sumOf(partsOf(index, unit), year, rowOf) : null;
+      known.set(year, result);
     }
-    cache.set(key, result);
     return result;
   };
+}
+
+/** The figures of these villages in a year, or null when none of those that exist then has a row. */
+function sumOf(parts: readonly UnitRow[], year: number, rowOf: RowsByUnit<ReviewRow>) {
+  const thieu: string[] = [];
+  let present = 0;
+  let tong = 0;
+  let ngheo = 0;
+  let canNgheo = 0;
+  let dtts: number | null = 0;
+  let ngheoDtts: number | null = 0;
+  let preliminary = false;
+  for (const v of parts) {
+    if (!existsIn(v, year)) continue;
+    const r = rowOf.get(v.ma_don_vi)?.get(year);
+    if (!r) {
+      thieu.push(v.ma_don_vi);
+      continue;
+    }
+    present++;
+    tong += r.tong_so_ho;
+    ngheo += r.so_ho_ngheo;
+    canNgheo += r.so_ho_can_ngheo;
+    // A part without ethnic-minority figures leaves the sum unknown.
+    dtts = dtts === null || r.so_ho_dtts === null ? null : dtts + r.so_ho_dtts;
+    ngheoDtts = ngheoDtts === null || r.so_ho_ngheo_dtts === null ? null : ngheoDtts + r.so_ho_ngheo_dtts;
+    if (r.trang_thai === 'so_bo') preliminary = true;
+  }
+  if (present === 0) return null;
+  return {
+    nam: year,
+    tong_so_ho: tong,
+    so_ho_ngheo: ngheo,
+    so_ho_can_ngheo: canNgheo,
+    so_ho_dtts: dtts,
+    so_ho_ngheo_dtts: ngheoDtts,
+    trang_thai: preliminary ? 'so_bo' : 'chinh_thuc',
+    thieu,
+  } satisfies Figures;
 }

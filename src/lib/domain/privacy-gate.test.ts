@@ -68,6 +68,16 @@ const tables: Spec[] = [
   [awardsTable, AWARDS, 0],
 ];
 
+/** The fixture with these units, every column of the units file written. */
+const unitsFiles = (units: Row[]) =>
+  toFiles({
+    ...fixtureTexts(),
+    'don-vi.csv': csv(
+      units,
+      unitsTable.columns.map((c) => c.key),
+    ),
+  });
+
 describe('the privacy gate over data files', () => {
   for (const [def, rows, index] of tables) {
     for (const col of def.columns) {
@@ -104,6 +114,24 @@ describe('the privacy gate over data files', () => {
     );
     expectRefusedAt(errors, { file: 'khen-thuong.csv', line: 2, field: 'thanh_tich', column: 'thanh_tich' });
   });
+
+  it('searches every row, whatever words it shares with clean rows above it', () => {
+    // X1 and X2 have the same name, whose last word starts the protected name; only X2's next cell completes it.
+    const units = UNITS.map((r, i) =>
+      i === 1 ? { ...r, ten_don_vi: 'Xã Sùng' } : i === 2 ? { ...r, ten_don_vi: 'Xã Sùng', ten_khac: 'A Chứ' } : r,
+    );
+    const { errors } = buildDataset(unitsFiles(units));
+    expectRefusedAt(errors, { file: 'don-vi.csv', line: 4, field: 'ten_don_vi', column: 'ten_don_vi' });
+    expect(gateIssues(errors).filter((i) => i.line === 3)).toEqual([]);
+  });
+
+  for (const spelling of ['SUNG A CHU', 'S&ugrave;ng A Chứ', '\u0405ùng A Chứ', 'Su\u0300ng A Chu\u031B\u0301']) {
+    it(`refuses a protected name whose first word is written ${JSON.stringify(spelling)}`, () => {
+      const units = UNITS.map((r, i) => (i === 1 ? { ...r, ghi_chu: `Giúp ${spelling} làm nhà` } : r));
+      const { errors } = buildDataset(unitsFiles(units));
+      expectRefusedAt(errors, { file: 'don-vi.csv', line: 3, field: 'ghi_chu', column: 'ghi_chu' });
+    });
+  }
 
   it('names the column as the file heads it, and its letter', () => {
     const awards = AWARDS.map((r, i) => (i === 0 ? { ...r, thanh_tich: 'Giúp ông Sùng A Chứ' } : r));

@@ -7,7 +7,15 @@ import { LOCK_FILE, type MovedUrlRow } from '../schemas/urls.ts';
 import { PHOTO_URL_PREFIX, storyTextParts } from '../stories/body.ts';
 import { fieldLine } from '../stories/file.ts';
 import { publicAward } from './privacy.ts';
-import { nameFinder, protectedNames, tokens, tokensByLine, type Token } from './protected-names.ts';
+import {
+  nameFinder,
+  protectedNames,
+  tokens,
+  tokensByLine,
+  wordsOf,
+  type Token,
+  type WordKeys,
+} from './protected-names.ts';
 
 // One gate over every string the site publishes, run by check-data before anything is built: a table's
 // text cells (as published: awards in their public form), the settings, every part of every story (front
@@ -17,10 +25,48 @@ import { nameFinder, protectedNames, tokens, tokensByLine, type Token } from './
 /** A published text: where it comes from and its words; `fieldAt` names the part of a long text at a line. */
 export interface PublishedText {
   at: Location;
-  words: Token[];
+  readonly words: Token[];
+  /**
+   * All its words without line or field, when they come cheaper than `words` (a table row cell by cell, a
+   * file line by line): a text none of whose words can start a protected name is passed over without
+   * building `words`.
+   */
+  wordLists?: readonly (readonly WordKeys[])[];
   fieldAt?: (line: number) => string;
   /** How a field's column is headed in the file, and its letter. */
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
+}
+
+/** A text whose words are tagged with their line and field only when asked: most texts name no one. */
+class TaggedText implements PublishedText {
+  private readonly tags: { line: number | null; field: string | undefined }[] = [];
+  readonly wordLists: (readonly WordKeys[])[] = [];
+  readonly at: Location;
+  readonly columnOf?: NonNullable<PublishedText['columnOf']>;
+  constructor(at: Location, columnOf?: NonNullable<PublishedText['columnOf']>) {
+    this.at = at;
+    if (columnOf) this.columnOf = columnOf;
+  }
+
+  /** A part of the text: a cell of a row, a line of a file. */
+  add(text: string, line: number | null, field?: string): void {
+    this.tags.push({ line, field });
+    this.wordLists.push(wordsOf(text));
+  }
+
+  get words(): Token[] {
+    return this.wordLists.flatMap((list, i) => {
+      const { line, field } = this.tags[i] ?? { line: null, field: undefined };
+      return list.map((w): Token => ({ fold: w.fold, exact: w.exact, line, field }));
+    });
+  }
+}
+
+/** A text file as words with their lines (so a name may run across lines), tagged only when asked. */
+function textByLine(at: Location, text: string): TaggedText {
+  const tagged = new TaggedText(at);
+  for (const [i, l] of text.split('\n').entries()) tagged.add(l, i + 1);
+  return tagged;
 }
 
 /**
@@ -33,16 +79,16 @@ export function* tableTexts<T>(
 ): Generator<PublishedText> {
   // A generator: a million review rows are checked one row at a time, never held as texts.
   for (const { line, row } of table.rows) {
-    const words: Token[] = [];
-    const add = (value: unknown, field: string) => {
-      if (typeof value === 'string') for (const t of tokens(value, line, field)) words.push(t);
-    };
-    for (const [field, value] of Object.entries(published(row))) {
+    const text = new TaggedText({ file: table.file, line }, table.columnName);
+    const cells = published(row) as Record<string, unknown>;
+    for (const field in cells) {
+      const value = cells[field];
       // A cell holds one value, or a list (other spellings of a name).
-      if (Array.isArray(value)) for (const v of value) add(v, field);
-      else add(value, field);
+      if (Array.isArray(value)) {
+        for (const v of value) if (typeof v === 'string') text.add(v, line, field);
+      } else if (typeof value === 'string') text.add(value, line, field);
     }
-    yield { at: { file: table.file, line }, words, columnOf: table.columnName };
+    yield text;
   }
 }
 
@@ -109,10 +155,12 @@ export function* publishedTexts(inputs: {
   if (inputs.lock !== null) {
     for (const [i, l] of inputs.lock.split('\n').entries()) {
       if (l.startsWith('#')) continue;
-      yield { at: { file: LOCK_FILE, field: 'duong_dan' }, words: tokens(l.replace(/\t.*$/, ''), i + 1) };
+      const path = new TaggedText({ file: LOCK_FILE, field: 'duong_dan' });
+      path.add(l.replace(/\t.*$/, ''), i + 1);
+      yield path;
     }
   }
-  for (const n of inputs.notes ?? []) yield { at: { file: n.file }, words: tokensByLine(n.text) };
+  for (const n of inputs.notes ?? []) yield textByLine({ file: n.file }, n.text);
 }
 
 /**
@@ -137,8 +185,10 @@ export function checkProtectedNames(awards: ParsedTable<AwardRow>, texts: Iterab
   const finder = nameFinder(names);
   if (finder.size === 0) return;
   const seen = new Set<string>();
-  for (const { at, words, fieldAt, columnOf } of texts) {
-    for (const hit of finder.find(words)) {
+  for (const text of texts) {
+    if (text.wordLists && !text.wordLists.some((list) => list.some(finder.mayStart))) continue;
+    const { at, fieldAt, columnOf } = text;
+    for (const hit of finder.find(text.words)) {
       const line = hit.line ?? at.line ?? null;
       // Texts with fieldAt (a story file) always give lines.
       const field = hit.field ?? fieldAt?.(line ?? 0) ?? at.field ?? null;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AwardRow } from '../schemas/tables.ts';
 import { foldText } from './fold.ts';
-import { nameFinder, namesIn, protectedNames, tokens, tokensByLine, type WordKeys } from './protected-names.ts';
+import {
+  nameFinder,
+  namesIn,
+  protectedNames,
+  tokens,
+  tokensByLine,
+  wordsOf,
+  type WordKeys,
+} from './protected-names.ts';
 
 const folds = (recipient: string) => namesIn(recipient).map((n) => n.map((w) => w.fold));
 const nameWords = (recipient: string): WordKeys[] => namesIn(recipient)[0] ?? [];
@@ -143,5 +151,15 @@ describe('the protected-name matcher', () => {
     const finder = nameFinder([{ ma_khen_thuong: 'KT-1', words: nameWords('Hộ ông Sùng A Chứ') }]);
     expect(finder.find(tokens('ho-ong-sung-a-chu.mdx', null))).toEqual([{ ma_khen_thuong: 'KT-1', line: null }]);
     expect(finder.find(tokens('KT-Sung_A.Chu', 7))).toEqual([{ ma_khen_thuong: 'KT-1', line: 7 }]);
+  });
+
+  it('tells which words may start a name: the first word of a name, in any spelling the search reads', () => {
+    const finder = finderOf(['Hộ ông Sùng A Chứ', 'Bà Dua']);
+    const starts = (text: string) => wordsOf(text).map((w) => finder.mayStart(w));
+    expect(starts('Sùng A Chứ')).toEqual([true, false, false]);
+    expect(starts('SUNG s&ugrave;ng \u0405ùng Su\u0300ng')).toEqual([true, true, true, true]);
+    // A one-word name is searched with its honorific, so the honorific is where it starts.
+    expect(starts('bà Dua')).toEqual([true, false]);
+    expect(starts('Sùngx Chứ Lò')).toEqual([false, false, false]);
   });
 });

@@ -27,6 +27,19 @@ export interface ProtectedName {
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 function keysOf(word: string): WordKeys {
+  let keys = keysOfWord.get(word);
+  if (!keys) {
+    keys = wordKeys(word);
+    if (keysOfWord.size >= WORDS_CACHE_SIZE) keysOfWord.clear();
+    keysOfWord.set(word, keys);
+  }
+  return keys;
+}
+
+// Words repeat far more than texts ("bản", a year, a commune's name in every URL): each is keyed once.
+const keysOfWord = new Map<string, WordKeys>();
+
+function wordKeys(word: string): WordKeys {
   const nfd = word.normalize('NFD');
   const tones = (nfd.match(TONES) ?? []).sort().join('');
   const fold = nfd.replace(MARKS, '').replace(/đ/g, 'd');
@@ -90,15 +103,20 @@ export interface Token extends WordKeys {
 const wordsOfText = new Map<string, WordKeys[]>();
 const WORDS_CACHE_SIZE = 50_000;
 
-/** Split a text into words, all on one line (null: the text has no line, e.g. a setting). */
-export function tokens(text: string, line: number | null, field?: string): Token[] {
+/** The words of a text, with neither line nor field. */
+export function wordsOf(text: string): readonly WordKeys[] {
   let words = wordsOfText.get(text);
   if (!words) {
     words = splitWords(prepare(text)).map(keysOf);
     if (wordsOfText.size >= WORDS_CACHE_SIZE) wordsOfText.clear();
     wordsOfText.set(text, words);
   }
-  return words.map((w) => ({ fold: w.fold, exact: w.exact, line, field }));
+  return words;
+}
+
+/** Split a text into words, all on one line (null: the text has no line, e.g. a setting). */
+export function tokens(text: string, line: number | null, field?: string): Token[] {
+  return wordsOf(text).map((w) => ({ fold: w.fold, exact: w.exact, line, field }));
 }
 
 /** A multi-line text (a story file) as words with their lines, so a name may run across lines. */
@@ -115,6 +133,8 @@ export interface NameHit {
 
 export interface NameFinder {
   readonly size: number;
+  /** Whether a protected name may start at this word: a text with no such word holds none. */
+  mayStart(word: WordKeys): boolean;
   find(words: readonly Token[]): NameHit[];
   /**
    * The same search over a whole file: candidates from its folded form (`foldText(text, true)`, fast on
@@ -163,6 +183,7 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
   const pattern = names.length === 0 ? /(?!)/g : new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
   return {
     size: names.length,
+    mayStart: (word) => byFirst.has(word.fold),
     find,
     findInText(text, folded) {
       let lines: string[] | undefined;

@@ -1,4 +1,4 @@
-import { formatCount, formatDecimal } from '../format/vi.ts';
+import { formatCount, formatDecimal, formatScaled } from '../format/vi.ts';
 import type { Comparator } from '../schemas/tables.ts';
 import { compare, floor, frac, fromDecimal, mul, type Fraction } from './exact.ts';
 import { nameInSentence } from '../format/names.ts';
@@ -18,19 +18,23 @@ export const VERDICT_RESULTS = {
   khong_ap_dung: 'Không áp dụng',
 } as const;
 
+// Powers of ten for the decimals verdicts show.
+const SCALES = [1n, 10n, 100n, 1000n];
+
 /** The value rounded half up on its exact digits (5/12 → 41,7), never a binary artefact (0,145 → 0,15). */
 export function exactDecimal(value: Fraction, decimals = 1): string {
-  const scale = 10n ** BigInt(decimals);
-  const n = floor(frac(2n * value.num * scale + value.den, 2n * value.den));
-  return formatDecimal(Number(n) / Number(scale), decimals);
+  const scale = SCALES[decimals] ?? 10n ** BigInt(decimals);
+  // floor(value·scale + 1/2); the denominator of a Fraction is positive.
+  return formatScaled(floor({ num: 2n * value.num * scale + value.den, den: 2n * value.den }), decimals);
 }
 
 /** Decimals enough that a value that differs from its threshold does not read as the threshold. */
 export function exactNear(value: Fraction, threshold: Fraction, start = 1): string {
   let d = start;
+  let shown = exactDecimal(value, d);
   const differs = compare(value, threshold) !== 0;
-  while (differs && d < 3 && exactDecimal(value, d) === exactDecimal(threshold, d)) d++;
-  return exactDecimal(value, d);
+  while (differs && d < 3 && shown === exactDecimal(threshold, d)) shown = exactDecimal(value, ++d);
+  return shown;
 }
 
 /** 4 → "4"; 41.6 → "41,6". */

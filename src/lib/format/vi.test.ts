@@ -6,6 +6,7 @@ import {
   formatDate,
   formatDecimal,
   formatPercent,
+  formatScaled,
   roundHalfUp,
 } from './vi.ts';
 import { nameInSentence } from './names.ts';
@@ -41,6 +42,22 @@ describe('numbers in vi-VN, rounded half up', () => {
     expect(roundHalfUp(1e-7, 2)).toBe(0);
     expect(roundHalfUp(1.5e-7, 7)).toBe(2e-7);
     expect(roundHalfUp(1e20, 2)).toBe(1e20);
+  });
+
+  it('writes a number counted in units of its last decimal exactly as formatDecimal writes it', () => {
+    expect(formatScaled(417n, 1)).toBe('41,7');
+    expect(formatScaled(-123456789n, 2)).toBe('−1.234.567,89');
+    expect(formatScaled(5n, 3)).toBe('0,005');
+    expect(formatScaled(-5n, 0)).toBe('−5');
+    expect(formatScaled(0n, 2)).toBe('0,00');
+    const samples = [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 99_999, 100_000, 123_456_789, 10_000_000_000];
+    for (const decimals of [0, 1, 2, 3, 6]) {
+      for (const n of samples.flatMap((k) => [k, -k])) {
+        expect(formatScaled(BigInt(n), decimals), `${n}e-${decimals}`).toBe(
+          formatDecimal(n / 10 ** decimals, decimals),
+        );
+      }
+    }
   });
 
   it('writes dates as dd/mm/yyyy', () => {

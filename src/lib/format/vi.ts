@@ -34,6 +34,20 @@ export function formatDecimal(value: number, decimals = 1): string {
   return (fixed[d] ?? fixed[1]!)(rounded === 0 ? 0 : rounded);
 }
 
+/**
+ * A number counted in units of its last decimal (417n with 1 decimal is 41,7), written as `formatDecimal`
+ * writes it. Exact values (fractions rounded by the verdicts' engine) take this path: no float, no second
+ * rounding, and cheap enough for every verdict of a country.
+ */
+export function formatScaled(units: bigint, decimals: number): string {
+  const digits = (units < 0n ? -units : units).toString().padStart(decimals + 1, '0');
+  const integer = digits.slice(0, digits.length - decimals);
+  const whole = integer.length > 3 ? integer.replace(/\B(?=(\d{3})+$)/g, '.') : integer;
+  // d3-format's minus sign, as formatDecimal prints it.
+  const sign = units < 0n ? '\u2212' : '';
+  return decimals > 0 ? `${sign}${whole},${digits.slice(-decimals)}` : `${sign}${whole}`;
+}
+
 /** 41.65 → "41,7%". */
 export function formatPercent(value: number, decimals = 1): string {
   return `${formatDecimal(value, decimals)}%`;

@@ -37,6 +37,34 @@ describe('encodings as Excel saves them', () => {
   });
 });
 
+describe('rows refused', () => {
+  it('keeps a refused row as written, column by column, with a column the file lacks empty', () => {
+    // Columns in another order than the contract's; so_ho_dtts and the others are not in the file.
+    const text =
+      'so_ho_ngheo,ma_don_vi,nam,trang_thai,tong_so_ho,so_ho_can_ngheo\n' + '12,X1-01,2023,chinh_thuc,10,x\n';
+    const { table, issues } = parse(text);
+    expect(issues.map((i) => [i.field, i.value])).toEqual([['so_ho_can_ngheo', 'x']]);
+    const row = table?.refused[0]?.row as Record<string, string> | undefined;
+    expect(Object.keys(row ?? {})).toEqual(reviewTable.columns.map((c) => c.key));
+    expect(row).toMatchObject({
+      ma_don_vi: 'X1-01',
+      nam: '2023',
+      so_ho_ngheo: '12',
+      so_ho_can_ngheo: 'x',
+      so_ho_dtts: '',
+    });
+  });
+
+  it('names the cell a row rule refuses, with its value as written', () => {
+    const { table, issues } = parse(
+      'so_ho_ngheo,ma_don_vi,nam,trang_thai,tong_so_ho,so_ho_can_ngheo\n 12,X1-01,2023,chinh_thuc,10,0\n',
+    );
+    expect(issues.map((i) => [i.line, i.field, i.column_letter, i.value])).toEqual([[2, 'so_ho_ngheo', 'A', ' 12']]);
+    expect(table?.rows).toEqual([]);
+    expect(table?.refused[0]?.row).toMatchObject({ so_ho_ngheo: ' 12', tong_so_ho: '10' });
+  });
+});
+
 describe('dialect and structure', () => {
   it('detects ";" and tab separators and reads decimal commas in them', () => {
     expect(parse(`${HEADER.replace(/,/g, ';')}\n${ROW.replace(/,/g, ';')}\n`).table?.rows).toHaveLength(1);

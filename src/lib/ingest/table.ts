@@ -361,6 +361,8 @@ function startTyping<C extends readonly AnyColumn[]>(
   }
 
   const readers = def.columns.map((col) => ({ col, read: cellReader(col) }));
+  // Where each column of the contract stands in the file (-1: not in the file, read as empty).
+  const columnAt = def.columns.map((col) => keyAt.indexOf(col));
   const typed: Line<RowOf<C>>[] = [];
   const refused: Line<{ [K in keyof RowOf<C>]: string }>[] = [];
   const width = header.cells.length;
@@ -388,12 +390,16 @@ function startTyping<C extends readonly AnyColumn[]>(
       );
       return;
     }
-    const input: Record<string, string> = {};
-    for (const col of def.columns) input[col.key] = '';
-    keyAt.forEach((col, i) => {
-      if (col) input[col.key] = cells[i] ?? '';
-    });
-    const asWritten = { line, row: input as { [K in keyof RowOf<C>]: string } };
+    const rawOf = (i: number) => {
+      const at = columnAt[i] ?? -1;
+      return at < 0 ? '' : (cells[at] ?? '');
+    };
+    // The row as written, for a refused row: built only then, most rows are not.
+    const asWritten = () => {
+      const input: Record<string, string> = {};
+      def.columns.forEach((col, i) => (input[col.key] = rawOf(i)));
+      return { line, row: input as { [K in keyof RowOf<C>]: string } };
+    };
     // Every row has as many cells as the header; Excel's trailing separator is on every line,
     // header included, so it passes. A row with empty cells added at its end is refused: it is
     // what a split cell looks like when the cells pushed right were empty.
@@ -409,7 +415,7 @@ function startTyping<C extends readonly AnyColumn[]>(
             `có đủ ${width} ô, kể cả ô trống.`,
         ),
       );
-      refused.push(asWritten);
+      refused.push(asWritten());
       return;
     }
     if (cells.length > width) {
@@ -422,13 +428,15 @@ function startTyping<C extends readonly AnyColumn[]>(
           `Dòng có ${cells.length} ô, nhiều hơn ${width} cột của dòng tiêu đề: ${extraCellCause(delimiter)}.`,
         ),
       );
-      refused.push(asWritten);
+      refused.push(asWritten());
       return;
     }
     const values: Record<string, unknown> = {};
     let typedAll = true;
-    for (const { col, read } of readers) {
-      const raw = input[col.key] ?? '';
+    // An index loop: a million rows × columns allocate no entry pairs.
+    for (let i = 0; i < readers.length; i++) {
+      const { col, read } = readers[i] as (typeof readers)[number];
+      const raw = rawOf(i);
       const cell = read(raw);
       if (cell.ok) values[col.key] = cell.value;
       else {
@@ -439,19 +447,20 @@ function startTyping<C extends readonly AnyColumn[]>(
       }
     }
     if (!typedAll) {
-      refused.push(asWritten);
+      refused.push(asWritten());
       return;
     }
     const row = values as RowOf<C>;
     const rowIssues = def.rowRules?.(row) ?? [];
     for (const ri of rowIssues) {
-      const value = ri.field ? (input[ri.field] ?? null) : null;
+      const at = ri.field ? def.columns.findIndex((col) => col.key === ri.field) : -1;
+      const value = at < 0 ? null : rawOf(at);
       issues.push(
         makeIssue('error', { file, line, ...refOf(ri.field), field: ri.field ?? null, value }, ri.code, ri.message),
       );
     }
     if (rowIssues.length === 0) typed.push({ line, row });
-    else refused.push(asWritten);
+    else refused.push(asWritten());
   };
   for (const row of head.splice(1)) type(row);
   return {

@@ -146,16 +146,18 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
   /** Settle one folder of sibling units; `at(slug)` gives the path of a slug in that folder. */
   const settle = (units: readonly UnitRow[], at: (slug: string) => string, keepKind: (u: UnitRow) => boolean) => {
     const pathOf = (u: UnitRow, name: string) => at(pathSegment(unitSlug(name, keepKind(u)), u.ma_don_vi));
-    const codedPath = (u: UnitRow) => {
-      const slug = `${unitSlug(u.ten_don_vi, keepKind(u)) || slugify(u.ma_don_vi)}-${slugify(u.ma_don_vi)}`;
-      return at(pathSegment(slug, u.ma_don_vi));
+    // The slug of the unit's own name is given when known, so it is computed once per unit.
+    const codedPath = (u: UnitRow, own = unitSlug(u.ten_don_vi, keepKind(u))) => {
+      const code = slugify(u.ma_don_vi);
+      return at(pathSegment(`${own || code}-${code}`, u.ma_don_vi));
     };
     const claims = new Map<string, Claim[]>();
     const claim = (path: string, c: Claim) => claims.set(path, [...(claims.get(path) ?? []), c]);
     for (const unit of units) {
-      const page = pathOf(unit, unit.ten_don_vi);
+      const slug = unitSlug(unit.ten_don_vi, keepKind(unit));
+      const page = at(pathSegment(slug, unit.ma_don_vi));
       // A unit published at its coded path (it lost a collision once) stays there.
-      const coded = codedPath(unit);
+      const coded = codedPath(unit, slug);
       if (locked.get(coded) === unit.ma_don_vi) paths.set(unit.ma_don_vi, coded);
       else claim(page, { unit, alias: null });
       const own = new Set([page]);

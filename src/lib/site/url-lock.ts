@@ -434,14 +434,15 @@ function compareWithLock(
   for (const l of lock) {
     const target = now.get(l.path);
     const at = { file: LOCK_FILE, line: l.line, value: l.path };
-    const was = describe(l.target, site);
+    // Described only for a message: most lock lines are kept as they are.
+    const was = () => describe(l.target, site);
     if (target === undefined) {
       issues.push(
         makeIssue(
           'error',
           at,
           'foreign-key',
-          `Đường dẫn ${l.path} đã công khai (${was}) nhưng dữ liệu mới không còn tạo trang này, nên liên kết cũ sẽ hỏng. ` +
+          `Đường dẫn ${l.path} đã công khai (${was()}) nhưng dữ liệu mới không còn tạo trang này, nên liên kết cũ sẽ hỏng. ` +
             'Nếu đơn vị đổi tên, ghi tên cũ vào cột ten_khac của don-vi.csv; nếu không, thêm vào duong-dan-cu.csv dòng ' +
             `"${l.path},<mã đơn vị hoặc mã khen thưởng thay thế>,<lý do>" ` +
             '(để trống mã thì đường dẫn hiện thông báo đã gỡ).',
@@ -453,7 +454,7 @@ function compareWithLock(
           'error',
           at,
           'row-constraint',
-          `Đường dẫn ${l.path} đã công khai cho ${was} nhưng nay sẽ là ${describe(target, site)}: ` +
+          `Đường dẫn ${l.path} đã công khai cho ${was()} nhưng nay sẽ là ${describe(target, site)}: ` +
             'người theo liên kết cũ sẽ đến nhầm trang. Nếu đơn vị cũ đổi tên, ghi tên cũ vào cột ten_khac của don-vi.csv ' +
             'để đơn vị cũ giữ đường dẫn. Nếu thay đổi này là chủ ý, chạy npm run accept-urls.',
         ),
