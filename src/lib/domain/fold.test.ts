@@ -24,6 +24,14 @@ const TEXTS = [
   '',
 ];
 
+describe('prepare', () => {
+  it('lower-cases plain ASCII, and still decodes an entity and drops an invisible character', () => {
+    expect(prepare('Sung A CHU, /xa/dao-san/ 03549')).toBe('sung a chu, /xa/dao-san/ 03549');
+    expect(prepare('Sung&nbsp;A &amp; Chu')).toBe('sung a & chu');
+    expect(prepare('Sung\u00adA')).toBe('sunga');
+  });
+});
+
 describe('foldText', () => {
   it('reads every text as folding it whole would, with and without lines', () => {
     for (const text of TEXTS) {

@@ -14,8 +14,12 @@ const LATIN_OF: Record<string, string> = Object.fromEntries(
 );
 const LOOKALIKE = new RegExp(`[${Object.keys(LATIN_OF).join('')}]`, 'g');
 
+const PLAIN = /^[\x20-\x25\x27-\x7e]*$/;
+
 /** What a reader sees, in one case: entities decoded, invisible characters gone, look-alikes read as Latin. */
 export function prepare(text: string): string {
+  // Printable ASCII without an entity is only lower-cased by the steps below (codes, paths, most words of a file).
+  if (PLAIN.test(text)) return text.toLowerCase();
   return decodeHTML(text)
     .replace(INVISIBLE, '')
     .normalize('NFKC')
