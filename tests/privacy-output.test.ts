@@ -7,14 +7,11 @@ import { checkData, copySample, DIST, listFiles, readDist, runScript } from './h
 // The pages' security policy, and the last line of defence: the scan of the built site before it is
 // published, shown to catch a name on a path the input gate does not read (an image's metadata).
 
-const DIRECTIVES = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-];
+// The policy as the README documents it, beside the script and style sources checked below.
+const DIRECTIVES =
+  "default-src 'self'; img-src 'self' data:; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'".split(
+    '; ',
+  );
 
 /** A PNG with a chunk added after its header: here a private chunk no viewer shows, which carries text. */
 function withChunk(png: Buffer, chunk: string, text: string): Buffer {
