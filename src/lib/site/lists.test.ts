@@ -4,6 +4,7 @@ import { awardListPages } from './awards.ts';
 import { COMMUNES_ON_ONE_PAGE, ENTRIES_PER_PAGE, listPagePath, paginate } from './lists.ts';
 import { mapTablePages, type MapItem, type MapView } from './maps.ts';
 import { roundPageParts, ROUND_SECTIONS_PER_PAGE, type ChangeLine, type RoundPageView } from './rounds.ts';
+import { reportPages, type ReportRowView, type ReportsView } from './reports.ts';
 import { COMMUNES_PER_PAGE, letterPages, VILLAGES_PER_PAGE } from './units.ts';
 
 // A synthetic country, built in memory: 10,000 communes of 10 villages each, with names drawn from Vietnamese
@@ -113,5 +114,25 @@ describe('list pages of a country of 10,000 communes and 100,000 villages', () =
     expect(parts[1]?.changes.map((c) => c.unitId)).toEqual(['X30']);
     expect(parts.at(-1)?.changes.map((c) => c.unitId)).toEqual(['X9999']);
     expect(parts.flatMap((p) => p.changes)).toHaveLength(changes.length);
+  });
+
+  it('pages the reporting table year by year, each page with the summary of the years it holds', () => {
+    const rows = (year: number) =>
+      [...communes, { name: 'Huyện', path: '/' }].map((c) => ({ name: `${c.name} ${year}` }) as ReportRowView);
+    const years = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, summary: `Năm ${year}`, rows: rows(year) }));
+    const view = { given: true, years: [...years, { year: 2026, summary: 'Năm 2026', rows: [] }] } as ReportsView;
+    const pages = reportPages(view);
+    const held = (p: (typeof pages)[number]) => p.entries.reduce((n, y) => n + y.rows.length, 0);
+    expect(pages.every((p) => held(p) <= ENTRIES_PER_PAGE)).toBe(true);
+    expect(pages.flatMap((p) => p.entries.flatMap((y) => y.rows))).toEqual(years.flatMap((y) => y.rows));
+    // A year with no rows to show keeps its summary, on page 1; a year cut by a page break is on both pages.
+    expect(pages[0]?.entries.map((y) => y.year)).toEqual([2021, 2026]);
+    const straddling = pages.filter((p) => p.entries.length === 2 && p.path !== '/bao-cao/');
+    expect(straddling.map((p) => p.entries.map((y) => y.year))).toEqual([
+      [2021, 2022],
+      [2022, 2023],
+      [2023, 2024],
+      [2024, 2025],
+    ]);
   });
 });
