@@ -1,7 +1,7 @@
 import { max } from 'd3-array';
 import { boundaryMap, schematicMap, SYMBOL_RADIUS, type MapGeometry, type MapLabel, mapUnitOf } from '../charts/map.ts';
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
-import { formatPercent } from '../format/vi.ts';
+import { formatCount, formatPercent } from '../format/vi.ts';
 import type { CriterionId, UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { latestYear } from './common.ts';
@@ -100,8 +100,8 @@ export interface MapView {
    * (more than COMMUNES_ON_ONE_PAGE) is neither readable nor small, and the page gives the tally and the table.
    */
   drawn: boolean;
-  /** How many units each entry of the legend holds, in the legend's order ("Đạt: 312"). */
-  tally: { label: string; count: number }[];
+  /** How many units each entry of the legend holds, in the legend's order ("Đạt: 312 xã, thị trấn"). */
+  tally: { label: string; count: number; text: string }[];
   title: string;
   takeaway: string;
   year: number;
@@ -210,7 +210,10 @@ export function mapView(
     .sort((a, b) => a.number - b.number);
   return {
     drawn: items.length <= COMMUNES_ON_ONE_PAGE,
-    tally: legend.map((l) => ({ label: l.label, count: items.filter((i) => i.className === l.className).length })),
+    tally: legend.map((l) => {
+      const count = items.filter((i) => i.className === l.className).length;
+      return { label: l.label, count, text: `${l.label}: ${formatCount(count)} ${what}` };
+    }),
     title: `${indicator.label}, năm ${year}: ${what} của ${site.settings.ten_dia_phuong}`,
     takeaway,
     year,

@@ -222,7 +222,7 @@ export function unitPage(
     villages: villages && villages.length > 0 ? villageRows(site, paths, villages) : null,
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,
-    honourRoll: downloads ? `/vinh-danh${path}` : null,
+    honourRoll: downloads && !isVillageLevel(u) ? `/vinh-danh${path}` : null,
     stories,
     downloads,
   };
