@@ -348,3 +348,9 @@ export function currentCommunePages(site: SiteData, paths: UnitPaths): ListPage<
   }));
   return paginate('/xa-moi/', rows);
 }
+
+/** The pages of the A–Z list of communes: its own page, then a page per letter or part when it is split. */
+export function communeIndexPaths(site: SiteData, paths: UnitPaths): string[] {
+  const pages = communeIndex(site, paths);
+  return pages.length === 0 ? [] : [...new Set([COMMUNE_INDEX_PATH, ...pages.map((p) => p.path)])];
+}
