@@ -42,7 +42,8 @@ describe(`a site of ${COMMUNES} communes`, () => {
     const first = read('ban-do/tieu-chi-xa-2/index.html');
     expect(first).not.toContain('<svg viewBox');
     expect(first).toContain('rel="next"');
-    expect(read('index.html')).not.toContain('<svg viewBox');
+    expect(read('index.html')).not.toContain('id="ban-do-tong-quan');
+    expect(read('index.html')).toContain('href="/ban-do/ty-le-ngheo-da-chieu/"');
     const second = read('ban-do/tieu-chi-xa-2/trang-2/index.html');
     expect(second).toContain('<meta name="robots" content="noindex">');
     expect(links(second)).toContain('/ban-do/tieu-chi-xa-2/');
