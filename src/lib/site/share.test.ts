@@ -7,6 +7,7 @@ import { allAwardViews } from './awards.ts';
 import { absoluteUrl, unitPaths, withBase } from './paths.ts';
 import {
   documentTitle,
+  FEED_ITEMS,
   feedItems,
   headTags,
   movementShortName,
@@ -125,6 +126,21 @@ describe('what a shared page says', () => {
     expect(items.every((i) => i.link.startsWith(ADDRESS))).toBe(true);
     expect(items.some((i) => i.title.includes('Sùng A Chứ'))).toBe(false);
     expect(items.find((i) => i.title.includes('Lý A Sử'))?.pubDate.toISOString()).toBe('2023-11-19T17:00:00.000Z');
+  });
+
+  it("feeds a country's newest entries only, however many the honour roll holds", () => {
+    const s = site();
+    const [view] = allAwardViews(s, unitPaths(s.index));
+    // 20,000 entries, one a day from 1/1/2021: the feed holds the newest FEED_ITEMS, newest first.
+    const views = Array.from({ length: 20_000 }, (_, i) => ({
+      ...view!,
+      path: `/vinh-danh/kt-${i}/`,
+      date: new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10),
+    }));
+    const items = feedItems(s, views);
+    expect(items).toHaveLength(FEED_ITEMS);
+    expect(items[0]?.link).toBe(`${ADDRESS}vinh-danh/kt-19999/`);
+    expect(items.at(-1)?.link).toBe(`${ADDRESS}vinh-danh/kt-${20_000 - FEED_ITEMS}/`);
   });
 
   it('writes head tags whose values cannot be read as markup', () => {
