@@ -4,6 +4,7 @@ import { formatDate } from '../format/vi.ts';
 import { slugify } from '../ingest/text.ts';
 import { AWARD_FORMS, AWARD_ROUNDS, RECIPIENT_TYPES, type UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
+import { paginate, type ListPage } from './lists.ts';
 import { awardPath, storyPath, type UnitPaths } from './paths.ts';
 import { placeName } from './share.ts';
 
@@ -142,6 +143,16 @@ export function awardFilters(site: SiteData, paths: UnitPaths): AwardFilter[] {
     add('xa', slug, c.ten_don_vi, list, false);
   }
   return filters;
+}
+
+/**
+ * A list of the honour roll in pages: a year's or a form's list grows with the country. A commune's list is
+ * one page: it grows with the commune, not with the country, and its URL is locked by the commune's code.
+ */
+export function awardListPages(filter: AwardFilter): ListPage<AwardView>[] {
+  return filter.group === 'xa'
+    ? [{ path: filter.path, entries: filter.entries, pager: null }]
+    : paginate(filter.path, filter.entries);
 }
 
 /** Pages of entries that were withdrawn: the URL stays, with a short notice. */

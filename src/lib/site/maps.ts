@@ -1,10 +1,11 @@
 import { max } from 'd3-array';
 import { boundaryMap, schematicMap, SYMBOL_RADIUS, type MapGeometry, type MapLabel, mapUnitOf } from '../charts/map.ts';
 import { VERDICT_RESULTS, type VerdictResult } from '../domain/criteria.ts';
-import { formatPercent } from '../format/vi.ts';
+import { formatCount, formatPercent } from '../format/vi.ts';
 import type { CriterionId, UnitRow } from '../schemas/tables.ts';
 import type { SiteData } from '../snapshot.ts';
 import { latestYear } from './common.ts';
+import { COMMUNES_ON_ONE_PAGE, paginate, type ListPage } from './lists.ts';
 import type { UnitPaths } from './paths.ts';
 
 // Maps of the movement's communes or of today's communes, coloured by an indicator. Each
@@ -94,6 +95,13 @@ export interface MapLegendEntry {
 }
 
 export interface MapView {
+  /**
+   * Whether the map is drawn: a diagram of a district's or a province's communes is, one of a country's
+   * (more than COMMUNES_ON_ONE_PAGE) is neither readable nor small, and the page gives the tally and the table.
+   */
+  drawn: boolean;
+  /** How many units each entry of the legend holds, in the legend's order ("Đạt: 312 xã, thị trấn"). */
+  tally: { label: string; count: number; text: string }[];
   title: string;
   takeaway: string;
   year: number;
@@ -201,6 +209,11 @@ export function mapView(
     .flatMap((i) => (i.label?.key ? [{ number: i.label.key, name: i.name }] : []))
     .sort((a, b) => a.number - b.number);
   return {
+    drawn: items.length <= COMMUNES_ON_ONE_PAGE,
+    tally: legend.map((l) => {
+      const count = items.filter((i) => i.className === l.className).length;
+      return { label: l.label, count, text: `${l.label}: ${formatCount(count)} ${what}` };
+    }),
     title: `${indicator.label}, năm ${year}: ${what} của ${site.settings.ten_dia_phuong}`,
     takeaway,
     year,
@@ -215,10 +228,20 @@ export function mapView(
   };
 }
 
+/** Units named in a map's one-sentence takeaway: beyond it the sentence gives their number only. */
+const NAMES_IN_TAKEAWAY = 12;
+
 function takeawayForRates(items: MapItem[], year: number, what: string): string {
   const levels = items.map((i) => i.level).filter((l) => l !== null);
   if (levels.length === 0) return `Chưa đủ số liệu năm ${year}.`;
   const highest = max(levels) ?? 0;
   const top = items.filter((i) => i.level === highest);
-  return `Năm ${year}, ${top.length} ${what} có tỷ lệ nghèo đa chiều ${RATE_LEGEND[highest]}: ${top.map((i) => i.name).join(', ')}.`;
+  // Names only as long as a sentence can hold them; the table lists every unit.
+  const names = top.length <= NAMES_IN_TAKEAWAY ? `: ${top.map((i) => i.name).join(', ')}` : '';
+  return `Năm ${year}, ${top.length} ${what} có tỷ lệ nghèo đa chiều ${RATE_LEGEND[highest]}${names}.`;
+}
+
+/** The table of a map, on one page with its map, or in pages of rows at `base` when the map is not drawn. */
+export function mapTablePages(base: string, map: MapView): ListPage<MapItem>[] {
+  return map.drawn ? [{ path: base, entries: map.items, pager: null }] : paginate(base, map.items);
 }

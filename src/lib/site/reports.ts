@@ -1,6 +1,7 @@
 import { reportYears, type ReportEntry, type ReportStatus } from '../domain/reports.ts';
 import { formatDate } from '../format/vi.ts';
 import type { SiteData } from '../snapshot.ts';
+import { paginate, type ListPage } from './lists.ts';
 import type { UnitPaths } from './paths.ts';
 
 // The reporting page (/bao-cao/): per year and unit, whether the report came on time, late or not at all.
@@ -94,4 +95,25 @@ export function reportsView(site: SiteData, paths: UnitPaths): ReportsView {
       })),
     })),
   };
+}
+
+/**
+ * The page in pages (/bao-cao/, /bao-cao/trang-2/, …) when a province's or a country's rows are too many: rows
+ * run year by year, each page shows the years it holds with their summary, and a year with no rows is on page 1.
+ */
+export function reportPages(view: ReportsView): ListPage<ReportYearView>[] {
+  const rows = view.years.flatMap((y, i) => y.rows.map((row) => ({ i, row })));
+  return paginate(REPORTS_PATH, rows).map((page, n) => {
+    const held = new Map<number, ReportRowView[]>();
+    for (const { i, row } of page.entries) {
+      const list = held.get(i);
+      if (list) list.push(row);
+      else held.set(i, [row]);
+    }
+    const entries = view.years.flatMap((y, i) => {
+      const list = held.get(i);
+      return list || (n === 0 && y.rows.length === 0) ? [{ ...y, rows: list ?? [] }] : [];
+    });
+    return { ...page, entries };
+  });
 }

@@ -8,6 +8,7 @@ import {
   type RoundChanges,
 } from '../domain/rounds.ts';
 import { formatCount, formatDate, formatDecimal } from '../format/vi.ts';
+import { paginate, type ListPage } from './lists.ts';
 import type { SiteData } from '../snapshot.ts';
 import { verdictTerms } from './common.ts';
 import type { UnitPaths } from './paths.ts';
@@ -160,6 +161,8 @@ export interface RoundSection {
   /** The district, or a commune with its villages. */
   title: string;
   anchor: string;
+  /** The units whose verdicts the section holds. */
+  units: string[];
   rows: RoundVerdictRow[];
 }
 
@@ -197,22 +200,21 @@ export function roundPage(site: SiteData, paths: UnitPaths, id: string): RoundPa
     else byUnit.set(v.ma_don_vi, [v]);
   }
   const of = (ids: readonly string[]) => ids.flatMap((u) => byUnit.get(u) ?? []).map(row);
+  const section = (title: string, anchor: string, units: string[]) => ({ title, anchor, units, rows: of(units) });
   const { district, movementCommunes } = site.index;
   const grouped = new Set(
     [district, ...movementCommunes.flatMap((c) => [c, ...site.index.villagesOf(c.ma_don_vi)])].map((u) => u.ma_don_vi),
   );
   const sections: RoundSection[] = [
-    { title: district.ten_don_vi, anchor: district.ma_don_vi, rows: of([district.ma_don_vi]) },
-    ...movementCommunes.map((c) => ({
-      title: c.ten_don_vi,
-      anchor: c.ma_don_vi,
-      rows: of([c.ma_don_vi, ...site.index.villagesOf(c.ma_don_vi).map((v) => v.ma_don_vi)]),
-    })),
-    {
-      title: 'Đơn vị khác',
-      anchor: 'khac',
-      rows: of([...new Set(round.ket_qua.map((v) => v.ma_don_vi))].filter((u) => !grouped.has(u))),
-    },
+    section(district.ten_don_vi, district.ma_don_vi, [district.ma_don_vi]),
+    ...movementCommunes.map((c) =>
+      section(c.ten_don_vi, c.ma_don_vi, [c.ma_don_vi, ...site.index.villagesOf(c.ma_don_vi).map((v) => v.ma_don_vi)]),
+    ),
+    section(
+      'Đơn vị khác',
+      'khac',
+      [...new Set(round.ket_qua.map((v) => v.ma_don_vi))].filter((u) => !grouped.has(u)),
+    ),
   ].filter((s) => s.rows.length > 0);
   return {
     id,
@@ -240,4 +242,26 @@ export function frozenNotes(site: SiteData, paths: UnitPaths, unitId: string): F
       ? []
       : [{ title: round.ten, path: roundPath(round.dot), frozenOn: formatDate(round.ngay_chot), changes: lines }];
   });
+}
+
+/**
+ * Sections (a commune with its villages) per page of a round: a commune of ten villages takes about 0.5 KB gzip
+ * (the sample's round: 18 sections in 13.5 KB), so 25 keep a page near 20 KB; a district's round is one page.
+ */
+export const ROUND_SECTIONS_PER_PAGE = 25;
+
+/** A page of a frozen round: its sections, and the changes of the units they hold. */
+export type RoundPagePart = ListPage<RoundSection> & { changes: ChangeLine[] };
+
+/**
+ * A round's page, or its pages (/dot/<đợt>/, /dot/<đợt>/trang-2/, …) when it holds a province's or a country's
+ * communes. Each page lists the changes of its own units; a change of a unit with no verdict shown is on page 1.
+ */
+export function roundPageParts(view: RoundPageView, perPage = ROUND_SECTIONS_PER_PAGE): RoundPagePart[] {
+  const pages = paginate(roundPath(view.id), view.sections, perPage);
+  const pageOf = new Map<string, number>();
+  pages.forEach((p, i) => p.entries.forEach((s) => s.units.forEach((u) => pageOf.set(u, i))));
+  const changes = pages.map((): ChangeLine[] => []);
+  for (const c of view.changes) changes[pageOf.get(c.unitId) ?? 0]?.push(c);
+  return pages.map((p, i) => ({ ...p, changes: changes[i] ?? [] }));
 }

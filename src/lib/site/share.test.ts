@@ -5,7 +5,17 @@ import { fromSnapshot, toSnapshot } from '../snapshot.ts';
 import { effectiveSiteAddress } from './address.ts';
 import { allAwardViews } from './awards.ts';
 import { absoluteUrl, unitPaths, withBase } from './paths.ts';
-import { documentTitle, feedItems, headTags, movementShortName, placeName, robotsTxt, sitemapXml } from './share.ts';
+import {
+  documentTitle,
+  FEED_ITEMS,
+  feedItems,
+  headTags,
+  movementShortName,
+  placeName,
+  robotsTxt,
+  sitemapFiles,
+  SITEMAP_URLS,
+} from './share.ts';
 
 const ADDRESS = 'https://phongtho.laichau.gov.vn/chung-tay/';
 
@@ -76,7 +86,7 @@ describe('what a shared page says', () => {
   });
 
   it('lists pages in the sitemap, without redirects, notices and downloads', () => {
-    const xml = sitemapXml(ADDRESS, [
+    const [{ xml } = { xml: '' }, ...more] = sitemapFiles(ADDRESS, [
       { path: '/', target: 'trang chu' },
       { path: '/xa/mot/', target: 'don-vi X1' },
       { path: '/xa/mot-cu/', target: 'ten-khac X1' },
@@ -85,7 +95,21 @@ describe('what a shared page says', () => {
       { path: '/du-lieu/don-vi.csv', target: 'tai-ve don-vi.csv' },
     ]);
     expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([ADDRESS, `${ADDRESS}xa/mot/`]);
+    expect(more).toEqual([]);
     expect(robotsTxt(ADDRESS)).toContain(`Sitemap: ${ADDRESS}sitemap.xml`);
+  });
+
+  it("splits a country's sitemap into files of at most SITEMAP_URLS pages, listed by /sitemap.xml", () => {
+    // 10,000 communes and 100,000 villages: more pages than one sitemap file may hold (sitemaps.org: 50,000).
+    const pages = Array.from({ length: 110_000 }, (_, i) => ({ path: `/xa/x${i}/`, target: `don-vi X${i}` }));
+    const [index, ...parts] = sitemapFiles(ADDRESS, pages);
+    expect(index?.path).toBe('/sitemap.xml');
+    expect(index?.xml).toContain('<sitemapindex');
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+    expect(locs(index?.xml ?? '')).toEqual(parts.map((p) => `${ADDRESS}${p.path.slice(1)}`));
+    expect(parts.map((p) => p.path)).toEqual(Array.from({ length: 11 }, (_, k) => `/sitemap-${k + 1}.xml`));
+    expect(parts.every((p) => locs(p.xml).length <= SITEMAP_URLS)).toBe(true);
+    expect(parts.flatMap((p) => locs(p.xml))).toEqual(pages.map((p) => `${ADDRESS}${p.path.slice(1)}`));
   });
 
   it('feeds only the honour-roll entries that may be published, newest first, with absolute links', () => {
@@ -102,6 +126,21 @@ describe('what a shared page says', () => {
     expect(items.every((i) => i.link.startsWith(ADDRESS))).toBe(true);
     expect(items.some((i) => i.title.includes('Sùng A Chứ'))).toBe(false);
     expect(items.find((i) => i.title.includes('Lý A Sử'))?.pubDate.toISOString()).toBe('2023-11-19T17:00:00.000Z');
+  });
+
+  it("feeds a country's newest entries only, however many the honour roll holds", () => {
+    const s = site();
+    const [view] = allAwardViews(s, unitPaths(s.index));
+    // 20,000 entries, one a day from 1/1/2021: the feed holds the newest FEED_ITEMS, newest first.
+    const views = Array.from({ length: 20_000 }, (_, i) => ({
+      ...view!,
+      path: `/vinh-danh/kt-${i}/`,
+      date: new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10),
+    }));
+    const items = feedItems(s, views);
+    expect(items).toHaveLength(FEED_ITEMS);
+    expect(items[0]?.link).toBe(`${ADDRESS}vinh-danh/kt-19999/`);
+    expect(items.at(-1)?.link).toBe(`${ADDRESS}vinh-danh/kt-${20_000 - FEED_ITEMS}/`);
   });
 
   it('writes head tags whose values cannot be read as markup', () => {

@@ -43,18 +43,43 @@ const NOT_INDEXED = /^(ten-khac|chuyen-huong|go-bo|khen-thuong-da-go|tai-ve)( |$
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** sitemap.xml (sitemaps.org 0.9): every page the site publishes, by absolute URL, in path order. */
-export function sitemapXml(address: string, published: readonly { path: string; target: string }[]): string {
+/**
+ * URLs per sitemap file. The protocol allows 50,000 (sitemaps.org); 10,000 keep each file near 40 KB gzip, so a
+ * province's or a country's sitemap is an index of files (sitemap.xml → sitemap-1.xml, sitemap-2.xml, …).
+ */
+export const SITEMAP_URLS = 10_000;
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+/** The address of part `n` of a split sitemap. */
+export const sitemapPartPath = (n: number) => `/sitemap-${n}.xml`;
+
+/**
+ * The sitemap (sitemaps.org 0.9): every page the site publishes, by absolute URL, in path order. Up to
+ * SITEMAP_URLS pages it is /sitemap.xml alone; beyond, /sitemap.xml is the index of its parts.
+ */
+export function sitemapFiles(
+  address: string,
+  published: readonly { path: string; target: string }[],
+): { path: string; xml: string }[] {
   const urls = published
     .filter((u) => !NOT_INDEXED.test(u.target))
     .map((u) => `<url><loc>${xmlText(absoluteUrl(address, u.path))}</loc></url>`);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...urls,
-    '</urlset>',
+  const urlset = (list: string[]) => [XML_HEAD, `<urlset xmlns="${SITEMAP_NS}">`, ...list, '</urlset>', ''].join('\n');
+  if (urls.length <= SITEMAP_URLS) return [{ path: '/sitemap.xml', xml: urlset(urls) }];
+  const parts = Array.from({ length: Math.ceil(urls.length / SITEMAP_URLS) }, (_, k) => ({
+    path: sitemapPartPath(k + 1),
+    xml: urlset(urls.slice(k * SITEMAP_URLS, (k + 1) * SITEMAP_URLS)),
+  }));
+  const index = [
+    XML_HEAD,
+    `<sitemapindex xmlns="${SITEMAP_NS}">`,
+    ...parts.map((p) => `<sitemap><loc>${xmlText(absoluteUrl(address, p.path))}</loc></sitemap>`),
+    '</sitemapindex>',
     '',
   ].join('\n');
+  return [{ path: '/sitemap.xml', xml: index }, ...parts];
 }
 
 /** robots.txt: everything may be indexed; where the sitemap is. */
@@ -76,6 +101,12 @@ const vietnamDay = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
  * The feed: honour-roll entries that may be published (their public views, as the pages show them)
  * and stories, newest first; the same data gives the same feed.
  */
+/**
+ * Items of the feed: the newest only. A feed reader polls for what is new; every entry keeps its page, and a
+ * country's thousands of entries would make the feed grow with the country.
+ */
+export const FEED_ITEMS = 100;
+
 export function feedItems(site: SiteData, awards: readonly AwardView[]): FeedItem[] {
   const address = site.settings.dia_chi_trang;
   const entries = awards.map((a) => ({
@@ -92,9 +123,9 @@ export function feedItems(site: SiteData, awards: readonly AwardView[]): FeedIte
     pubDate: vietnamDay(s.ngay),
     description: s.tom_tat,
   }));
-  return [...entries, ...stories].sort(
-    (x, y) => y.pubDate.getTime() - x.pubDate.getTime() || (x.link < y.link ? -1 : x.link > y.link ? 1 : 0),
-  );
+  return [...entries, ...stories]
+    .sort((x, y) => y.pubDate.getTime() - x.pubDate.getTime() || (x.link < y.link ? -1 : x.link > y.link ? 1 : 0))
+    .slice(0, FEED_ITEMS);
 }
 
 export interface HeadTags {

@@ -18,6 +18,7 @@ import {
   type FiguresRow,
 } from './common.ts';
 import { unitDownloads, type UnitDownloads } from '../open-data.ts';
+import { COMMUNES_ON_ONE_PAGE, paginate, type ListPage } from './lists.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
 import { frozenNotes, type FrozenNote } from './rounds.ts';
 
@@ -57,6 +58,8 @@ export interface UnitPageView {
   villages: VillageRow[] | null;
   formerUnits: Link[] | null;
   awards: AwardView[];
+  /** A commune of the movement: its honour roll with its rounds to print (/vinh-danh/xa/<xa>/). */
+  honourRoll: string | null;
   stories: Link[];
   /** A commune of the movement and its villages: the commune's and its villages' figures and verdicts, as files. */
   downloads: UnitDownloads | null;
@@ -195,6 +198,7 @@ export function unitPage(
   const awards = inFileOrder(shown, awardsByUnit(awardViews));
   const stories = inFileOrder(shown, storiesByUnit(site)).map((s) => ({ name: s.tieu_de, path: storyPath(s.slug) }));
   const criteria = criteriaFor(site, unitId);
+  const downloads = unitDownloads(site, paths, unitId);
   return {
     id: unitId,
     name: u.ten_don_vi,
@@ -218,8 +222,9 @@ export function unitPage(
     villages: villages && villages.length > 0 ? villageRows(site, paths, villages) : null,
     formerUnits: former ? former.map((c) => link(paths, c)) : null,
     awards,
+    honourRoll: downloads && !isVillageLevel(u) ? `/vinh-danh${path}` : null,
     stories,
-    downloads: unitDownloads(site, paths, unitId),
+    downloads,
   };
 }
 
@@ -251,38 +256,101 @@ export function letterSlug(letter: string): string {
 /** Villages per page of the A–Z list: about 100 bytes each, so a page stays near 100 KB before compression. */
 export const VILLAGES_PER_PAGE = 1000;
 
+/** One page of an A–Z list: a letter, or part of a letter when it holds more names than a page may. */
+export interface LetterPage<T> {
+  letter: string;
+  /** The page's URL: the list's own (`base`) when the whole list fits on one page. */
+  path: string;
+  /** "Nà Củng – Nậm Xe": where a part of a letter starts and ends. */
+  range: string;
+  entries: T[];
+}
+
+// Names sort by the name without its kind ("Bản", "Thôn", "Xã"), as people look a place up.
+const nameKey = (name: string) => name.replace(/^(Bản|Thôn|Tổ dân phố|Xóm|Xã|Thị trấn|Phường) /, '');
+
 /**
- * Every village of the movement, A to Z (Vietnamese order), with its commune: finding one needs no search
- * box. A district's list is one page; a province's or the country's is split by initial letter, and a
- * letter into parts, each page at most `perPage` villages.
+ * Names A to Z (Vietnamese order), on one page at `base` when they fit, otherwise split by initial letter
+ * (`<base><letter>/`) and a letter into numbered parts (`<base><letter>-2/`), each at most `perPage` names:
+ * every page is bounded whatever the number of names.
  */
-export function villageIndex(site: SiteData, paths: UnitPaths, perPage = VILLAGES_PER_PAGE): VillageIndexPage[] {
+export function letterPages<T extends { name: string; commune?: string }>(
+  base: string,
+  entries: readonly T[],
+  perPage: number,
+): LetterPage<T>[] {
   const collator = new Intl.Collator('vi');
-  const all = site.index.movementCommunes.flatMap((c) =>
-    site.index.villagesOf(c.ma_don_vi).map((v) => ({ ...link(paths, v), commune: c.ten_don_vi })),
+  const all = [...entries].sort(
+    (a, b) => collator.compare(nameKey(a.name), nameKey(b.name)) || collator.compare(a.commune ?? '', b.commune ?? ''),
   );
-  // Sort by the name without its kind ("Bản", "Thôn"), as people look a village up.
-  const key = (name: string) => name.replace(/^(Bản|Thôn|Tổ dân phố|Xóm) /, '');
-  all.sort((a, b) => collator.compare(key(a.name), key(b.name)) || collator.compare(a.commune, b.commune));
-  const groups = new Map<string, VillageEntry[]>();
+  const groups = new Map<string, T[]>();
   for (const v of all) {
-    const letter = key(v.name).charAt(0).toLocaleUpperCase('vi');
+    const letter = nameKey(v.name).charAt(0).toLocaleUpperCase('vi');
     const list = groups.get(letter);
     if (list) list.push(v);
     else groups.set(letter, [v]);
   }
   const single = all.length <= perPage;
-  return [...groups].flatMap(([letter, villages]) => {
-    const parts = Math.ceil(villages.length / perPage);
+  return [...groups].flatMap(([letter, names]) => {
+    const parts = Math.ceil(names.length / perPage);
     return Array.from({ length: parts }, (_, k) => {
-      const part = villages.slice(k * perPage, (k + 1) * perPage);
+      const part = names.slice(k * perPage, (k + 1) * perPage);
       const slug = `${letterSlug(letter)}${parts > 1 ? `-${k + 1}` : ''}`;
       return {
         letter,
-        path: single ? '/thon/' : `/thon/${slug}/`,
-        range: `${key(part[0]?.name ?? '')} – ${key(part.at(-1)?.name ?? '')}`,
-        villages: part,
+        path: single ? base : `${base}${slug}/`,
+        range: `${nameKey(part[0]?.name ?? '')} – ${nameKey(part.at(-1)?.name ?? '')}`,
+        entries: part,
       };
     });
   });
+}
+
+/**
+ * Every village of the movement, A to Z, with its commune: finding one needs no search box. A district's list
+ * is one page (/thon/); a province's or the country's is split by initial letter and part.
+ */
+export function villageIndex(site: SiteData, paths: UnitPaths, perPage = VILLAGES_PER_PAGE): VillageIndexPage[] {
+  const all = site.index.movementCommunes.flatMap((c) =>
+    site.index.villagesOf(c.ma_don_vi).map((v) => ({ ...link(paths, v), commune: c.ten_don_vi })),
+  );
+  return letterPages('/thon/', all, perPage).map(({ entries, ...page }) => ({ ...page, villages: entries }));
+}
+
+/** Communes per page of the A–Z list of communes: as many as the villages of the village list. */
+export const COMMUNES_PER_PAGE = VILLAGES_PER_PAGE;
+
+/** Where the A–Z list of communes is, when there are too many to list on the overview. */
+export const COMMUNE_INDEX_PATH = '/danh-sach-xa/';
+
+/**
+ * The A–Z list of the movement's communes, for a province or a country whose communes do not fit on the
+ * overview (more than COMMUNES_ON_ONE_PAGE): none for a district, whose overview lists them all.
+ */
+export function communeIndex(site: SiteData, paths: UnitPaths, perPage = COMMUNES_PER_PAGE): LetterPage<Link>[] {
+  const communes = site.index.movementCommunes;
+  if (communes.length <= COMMUNES_ON_ONE_PAGE) return [];
+  return letterPages(
+    COMMUNE_INDEX_PATH,
+    communes.map((c) => link(paths, c)),
+    perPage,
+  );
+}
+
+/** A commune of today with the units of the movement that became it. */
+export type CurrentCommuneRow = Link & { former: Link[] };
+
+/** Today's communes in pages (/xa-moi/, /xa-moi/trang-2/, …): one page for a district or a province. */
+export function currentCommunePages(site: SiteData, paths: UnitPaths): ListPage<CurrentCommuneRow>[] {
+  const rows = site.index.currentCommunes.map((c) => ({
+    ...link(paths, c),
+    former: site.index.formerCommunesOf(c.ma_don_vi).map((f) => link(paths, f)),
+  }));
+  return paginate('/xa-moi/', rows);
+}
+
+/** The pages of the A–Z list of communes: its own page, then a page per letter or part when it is split. */
+export function communeIndexPaths(site: SiteData, paths: UnitPaths): string[] {
+  const pages = communeIndex(site, paths);
+  return pages.length === 0 ? [] : [...new Set([COMMUNE_INDEX_PATH, ...pages.map((p) => p.path)])];
 }

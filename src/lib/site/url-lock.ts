@@ -15,7 +15,7 @@ import {
   type CommuneRoundRoll,
 } from './awards.ts';
 import { mapIndicators } from './maps.ts';
-import { villageIndex } from './units.ts';
+import { communeIndexPaths, villageIndex } from './units.ts';
 import { roundPath, ROUNDS_PATH } from './rounds.ts';
 import { communeFilesPath, COMMUNE_FILES, printSheetPath, storyPath, unitPaths, type UnitPaths } from './paths.ts';
 
@@ -157,6 +157,7 @@ function pageUrls({ site, paths, views, filters, rolls, filterTarget: filter }: 
     ...villageIndex(site, paths)
       .filter((p) => p.path !== '/thon/')
       .map((p) => ({ path: p.path, target: `trang ${p.path.slice(1, -1)}` })),
+    ...communeIndexPaths(site, paths).map((path) => ({ path, target: `trang ${path.slice(1, -1)}` })),
     ...files.map((file) => ({ path: `/du-lieu/${file}`, target: `tai-ve ${file}` })),
     ...index.movementCommunes.flatMap((c) =>
       COMMUNE_FILES.map((file) => {
