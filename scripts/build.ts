@@ -82,7 +82,9 @@ async function astroBuild(
     return true;
   }) as typeof process.stdout.write;
   try {
-    await build({ root: process.cwd(), logLevel: 'info' });
+    // Content entries re-read every time: Astro's content cache keeps an unchanged story's old path, and a build
+    // from a folder that replaced a deleted one (same stories, another place) failed to import it.
+    await build({ root: process.cwd(), logLevel: 'info', force: true });
     return { ok: true, log: log.join('') };
   } catch (error) {
     log.push(error instanceof Error ? `${error.stack ?? error.message}\n` : `${String(error)}\n`);
@@ -111,7 +113,8 @@ guardCommand('npm run build', async () => {
 
   rmSync(STAGING, { recursive: true, force: true });
   rmSync(BUILD_LOG, { force: true });
-  for (const name of readdirSync(dirname(DIST)).filter((n) => n.startsWith(RETIRED_PREFIX))) {
+  const beside = existsSync(dirname(DIST)) ? readdirSync(dirname(DIST)) : [];
+  for (const name of beside.filter((n) => n.startsWith(RETIRED_PREFIX))) {
     removeInBackground(join(dirname(DIST), name));
   }
   handOver(loaded);
