@@ -127,11 +127,10 @@ const drawingDigest = drawing.digest('hex');
 export async function drawShareImage(card: ShareCard, host: string): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await satori(layout(card, host) as never, { width: WIDTH, height: HEIGHT, fonts });
   const pixels = new Resvg(svg, { fitTo: { mode: 'original' } }).render().pixels;
-  // Full colour at light compression: only a platform a page is shared on fetches the image. A 256-colour palette
-  // would save a third of the bytes at six times the time; level 3 against 6 costs 18% more bytes (38 KB against 33)
-  // for half the time (4 ms against 9 a card, 2,248 cards at 1,100 communes).
+  // Full colour at middle compression: a 256-colour palette would save a third of the bytes but cost six times
+  // the time (about 50 ms a card, minutes for a province), and only a platform a page is shared on fetches it.
   const raw = { width: WIDTH, height: HEIGHT, channels: 4 as const };
-  return new Uint8Array(await sharp(pixels, { raw }).png({ compressionLevel: 3 }).toBuffer());
+  return new Uint8Array(await sharp(pixels, { raw }).png({ compressionLevel: 6 }).toBuffer());
 }
 
 /** The PNG of a card, from the cache when the same card was drawn before. */
