@@ -35,7 +35,7 @@ function pages(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 }
 
-/** Delete a folder after this command has ended, in a process of its own. */
+/** Delete a folder in a process of its own, which this command does not wait for. */
 function removeInBackground(path: string): void {
   if (!existsSync(path)) return;
   const code = `require('node:fs').rmSync(${JSON.stringify(path)}, { recursive: true, force: true })`;
