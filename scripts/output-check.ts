@@ -10,7 +10,7 @@ import { PIECE_CHARS, scanOutput, scanPieces, type Finding } from '../src/lib/do
 import { pngWithoutPixels } from '../src/lib/domain/photo-metadata.ts';
 import { nameFinder, type ProtectedName } from '../src/lib/domain/protected-names.ts';
 import { tightenScriptPolicy } from '../src/lib/site/csp.ts';
-import { SHARE_IMAGE_FOLDER } from '../src/lib/site/share-card.ts';
+import { isDrawnShareImage } from '../src/lib/site/share-card.ts';
 
 interface Setup {
   root: string;
@@ -40,11 +40,7 @@ function checkFile(setup: Setup, finder: ReturnType<typeof nameFinder>, path: st
   const rel = relative(setup.root, path);
   const phones = new Set(setup.phones);
   const findings = scanOutput(rel, rel, finder, phones, true);
-  // A share image is drawn by the build from pixels: its text can only be in its chunks, not in the pixels.
-  const drawn =
-    rel.startsWith(`${SHARE_IMAGE_FOLDER.slice(1)}/`) && rel.endsWith('.png')
-      ? pngWithoutPixels(readFileSync(path))
-      : null;
+  const drawn = isDrawnShareImage(rel) ? pngWithoutPixels(readFileSync(path)) : null;
   if (drawn) return [...findings, ...scanOutput(rel, new TextDecoder().decode(drawn), finder, phones, true)];
   if (!path.endsWith('.html'))
     return [...findings, ...scanPieces(rel, pieces(path), finder, phones, BINARY.test(path))];

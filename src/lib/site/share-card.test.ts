@@ -4,7 +4,7 @@ import { AWARDS, fixtureFiles, SETTINGS } from '../__tests__/fixture.ts';
 import { fromSnapshot, toSnapshot } from '../snapshot.ts';
 import { allAwardViews } from './awards.ts';
 import { unitPaths } from './paths.ts';
-import { allShareCards, shareImagePath, unitCard } from './share-card.ts';
+import { allShareCards, isDrawnShareImage, shareImagePath, unitCard } from './share-card.ts';
 
 function site(shareImages?: string) {
   const settings = shareImages ? [...SETTINGS, { khoa: 'anh_chia_se', gia_tri: shareImages }] : SETTINGS;
@@ -65,5 +65,19 @@ describe('share cards', () => {
       '/anh-chia-se/trang-chu.png',
     ]);
     expect(unitCard(one, onePaths, 'X1')).toBeNull();
+  });
+});
+
+describe('a drawn share image, as the output scan tells it', () => {
+  it('is a PNG the build wrote under the share images, never a story photo or another file', () => {
+    expect(isDrawnShareImage(shareImagePath('/xa/dao-san/').slice(1))).toBe(true);
+    expect(isDrawnShareImage('anh-chia-se/trang-chu.png')).toBe(true);
+    for (const other of [
+      'dien-hinh/anh/nuong-thao.png',
+      'xa/anh-chia-se/x.png',
+      'anh-chia-se/x.svg',
+      'anh-chia-se.png',
+    ])
+      expect(isDrawnShareImage(other), other).toBe(false);
   });
 });

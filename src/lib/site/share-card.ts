@@ -31,6 +31,14 @@ export interface ShareCard {
 }
 
 export const SHARE_IMAGE_FOLDER = '/anh-chia-se';
+
+/**
+ * A file of the built site (its path inside it, "anh-chia-se/xa/dao-san.png") that the build drew as a share image:
+ * its text can only be in its chunks, never in its pixels, so the output scan reads it without them. A story's photo
+ * comes from a person and is read whole.
+ */
+export const isDrawnShareImage = (sitePath: string): boolean =>
+  sitePath.startsWith(`${SHARE_IMAGE_FOLDER.slice(1)}/`) && sitePath.endsWith('.png');
 /** /xa/dao-san/ → /anh-chia-se/xa/dao-san.png; the overview → /anh-chia-se/trang-chu.png. */
 export const shareImagePath = (pagePath: string): string =>
   `${SHARE_IMAGE_FOLDER}${pagePath.replace(/\/$/, '') || '/trang-chu'}.png`;
