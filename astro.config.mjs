@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { readSiteAddress } from './src/data/load.ts';
+import { readSiteAddress } from './src/data/folders.ts';
 
 // The site's address (`dia_chi_trang`, or CHUNG_TAY_SITE_URL for a test build): Astro's `site` makes
 // absolute URLs, its path is the `base` every link is written under. `npm run build` has validated it.

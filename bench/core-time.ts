@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { dataDir, loadDataset } from '../src/data/load.ts';
+import { dataDir } from '../src/data/folders.ts';
+import { loadDataset } from '../src/data/load.ts';
 
 function parseAll(dir: string): number {
   const start = performance.now();

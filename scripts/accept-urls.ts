@@ -3,7 +3,8 @@
 // what `npm run check-data` says about the lock, then commit the file.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir, loadDataset } from '../src/data/load.ts';
+import { dataDir } from '../src/data/folders.ts';
+import { loadDataset } from '../src/data/load.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { LOCK_FILE } from '../src/lib/schemas/urls.ts';
 import { formatLock } from '../src/lib/site/url-lock.ts';

@@ -3,7 +3,8 @@
 // a frozen round is never rewritten; later corrections are shown beside it by the site.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir, loadDataset } from '../src/data/load.ts';
+import { dataDir } from '../src/data/folders.ts';
+import { loadDataset } from '../src/data/load.ts';
 import { formatRound, freezeRound, ROUND_FOLDER } from '../src/lib/domain/rounds.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { guardCommand } from './internal-error.ts';

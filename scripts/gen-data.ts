@@ -5,7 +5,8 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDataset, PHOTO_FOLDER, STORY_FOLDER } from '../src/data/load.ts';
+import { PHOTO_FOLDER, STORY_FOLDER } from '../src/data/folders.ts';
+import { loadDataset } from '../src/data/load.ts';
 import { generateDataset } from '../src/lib/bench/generate.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { LOCK_FILE } from '../src/lib/schemas/urls.ts';

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir, STORY_FOLDER } from './data/load.ts';
+import { contentDir, STORY_FOLDER } from './data/folders.ts';
 
 // The stories' MDX bodies are rendered by Astro; every figure and verdict reaches the pages through
 // src/data/site.ts, which takes the dataset the build validated (never a second read of the data).

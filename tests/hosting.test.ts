@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSiteAddress } from '../src/data/load.ts';
+import { readSiteAddress } from '../src/data/folders.ts';
 import { brokenAddresses } from './crawl.ts';
 import { serve } from './e2e/serve.ts';
 import { copySample, DIST, editFile, runScript } from './helpers.ts';

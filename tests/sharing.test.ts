@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { readSiteAddress } from '../src/data/load.ts';
+import { readSiteAddress } from '../src/data/folders.ts';
 import { DIST, listFiles, readDist } from './helpers.ts';
 
 // What a shared link shows, and what search engines and feed readers find: every page names itself

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { TEMPLATE_NOTES } from '../lib/data-templates.ts';
 import {
   BOUNDARY_FILES,
@@ -14,25 +14,14 @@ import {
 } from '../lib/dataset.ts';
 import { ROUND_FOLDER } from '../lib/domain/rounds.ts';
 import { locateInWorkbooks, tableFiles, workbookName } from '../lib/ingest/xlsx.ts';
-import { parseSettings, settingsTable } from '../lib/schemas/settings.ts';
 import type { StoryInput } from '../lib/schemas/story.ts';
-import { effectiveSiteAddress, SITE_URL_VARIABLE, type AddressResult } from '../lib/site/address.ts';
+import { effectiveSiteAddress, SITE_URL_VARIABLE } from '../lib/site/address.ts';
 import { readStoryFile, storyFolderEntry } from '../lib/stories/file.ts';
+import { contentDir, dataDir, PHOTO_FOLDER, STORY_FOLDER } from './folders.ts';
 
-// The one place that touches the file system: it reads the data and content folders and hands
-// bytes and text to the core. Used by `npm run check-data`, `npm run build` and the Astro loader.
-
-export function dataDir(): string {
-  return resolve(process.env['CHUNG_TAY_DATA_DIR'] ?? 'data');
-}
-
-export function contentDir(): string {
-  return resolve(process.env['CHUNG_TAY_CONTENT_DIR'] ?? 'content');
-}
-
-export const STORY_FOLDER = 'dien-hinh';
-/** Photos of stories, named in their front matter (`anh[].tep`). */
-export const PHOTO_FOLDER = 'dien-hinh/anh';
+// With folders.ts (where they are, and the site's address for Astro's config), the one place that touches the
+// file system: it reads the data and content folders and hands bytes and text to the core. Used by
+// `npm run check-data`, `npm run build` and the Astro loader.
 
 function readPhotos(root: string): Map<string, Uint8Array> {
   const folder = join(root, PHOTO_FOLDER);
@@ -150,16 +139,4 @@ function withSiteAddress(result: BuildResult): BuildResult {
   const { address, issue } = effectiveSiteAddress(dataset.settings.dia_chi_trang, process.env[SITE_URL_VARIABLE]);
   if (issue) return { ...result, dataset: null, errors: [...result.errors, issue] };
   return { ...result, dataset: { ...dataset, settings: { ...dataset.settings, dia_chi_trang: address } } };
-}
-
-/** The site's address alone, for astro.config.mjs (Astro's `site` and `base`): only the settings file is read. */
-export function readSiteAddress(dir = dataDir()): AddressResult {
-  let bytes = new Uint8Array();
-  try {
-    bytes = new Uint8Array(readFileSync(join(dir, settingsTable.file)));
-  } catch {
-    // Reported by check-data; the address then comes from the environment or is missing.
-  }
-  const setting = parseSettings(bytes).settings?.dia_chi_trang ?? '';
-  return effectiveSiteAddress(setting, process.env[SITE_URL_VARIABLE]);
 }

@@ -1,4 +1,4 @@
-import { readSiteAddress } from '../data/load.ts';
+import { readSiteAddress } from '../data/folders.ts';
 import { absoluteUrl, withBase } from '../lib/site/paths.ts';
 
 // Links as served, under the site's address: the same reading of `dia_chi_trang` (or CHUNG_TAY_SITE_URL)
