@@ -11,6 +11,7 @@ import { pngWithoutPixels } from '../src/lib/domain/photo-metadata.ts';
 import { nameFinder, type ProtectedName } from '../src/lib/domain/protected-names.ts';
 import { tightenScriptPolicy } from '../src/lib/site/csp.ts';
 import { isDrawnShareImage } from '../src/lib/site/share-card.ts';
+import { runInBackground } from './background-thread.ts';
 
 interface Setup {
   root: string;
@@ -51,6 +52,7 @@ function checkFile(setup: Setup, finder: ReturnType<typeof nameFinder>, path: st
 }
 
 if (!isMainThread && parentPort) {
+  runInBackground();
   const setup = workerData as Setup;
   const finder = nameFinder(setup.names);
   const port = parentPort;

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { drawnElsewhere, shareImagePng } from '../src/data/share-image.ts';
 import type { ShareCard } from '../src/lib/site/share-card.ts';
+import { runInBackground } from './background-thread.ts';
 
 interface Job {
   card: ShareCard;
@@ -15,6 +16,7 @@ interface Job {
 }
 
 if (!isMainThread && parentPort) {
+  runInBackground();
   const port = parentPort;
   const { address } = workerData as { address: string };
   // One card at a time: every card is sent at once, and drawing them all together would hold them all in memory.

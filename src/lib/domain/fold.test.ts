@@ -53,6 +53,9 @@ describe('foldMarkup', () => {
     '<img alt="Sùng A Chứ" src="x.png">\n<p class="a">\nbản &lt;Hai&gt;</p>',
     'a < b and no closing',
     '<svg><path d="M0 0L10 10"/></svg>\u0000<x>',
+    // Entities next to tags, in attributes, without their semicolon, and one that only looks like a tag.
+    'a &amp<b>x</b>&lt;i&gt;B<i>&#65;&#x1F600;</i>',
+    '<a title="&quot;S&ugrave;ng&quot; &copy2024">A&nbsp;Ch&#7913;</a> x&<y &&amp;;',
     ...TEXTS,
   ];
 

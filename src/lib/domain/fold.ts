@@ -34,7 +34,7 @@ export function prepare(text: string): string {
  */
 export function foldText(text: string, keepLines = false): string {
   const out = new FoldedWriter(keepLines, text.length);
-  foldInto(decodeHTML(text), out, null);
+  foldInto(text, out, null);
   return out.text();
 }
 
@@ -46,8 +46,6 @@ export interface MarkupReadings {
 }
 
 const TAG = /<[^>]*>/g;
-// A tag's edges, kept through decoding, so one pass folds every reading of a markup file.
-const TAG_EDGE = 0;
 
 /** The readings of a markup file: "Sùng<b>A</b>" reads "SùngA" on screen, "Lý</td><td>A" two words. */
 export function markupReadings(text: string): MarkupReadings {
@@ -56,31 +54,68 @@ export function markupReadings(text: string): MarkupReadings {
 
 /** `foldText(reading, true)` of each of `markupReadings(text)`, in one pass over the file. */
 export function foldMarkup(text: string): MarkupReadings {
-  const decoded = decodeHTML(text.replace(/\u0000/g, ' ').replace(TAG, '\u0000$&\u0000'));
   const whole = new FoldedWriter(true, text.length);
   const apart = new FoldedWriter(true, text.length);
   const joined = new FoldedWriter(true, text.length);
-  foldInto(decoded, whole, { apart, joined });
+  foldInto(text, whole, { apart, joined });
   return { whole: whole.text(), apart: apart.text(), joined: joined.text() };
 }
 
+const AMPERSAND = 0x26;
+const TAG_OPEN = 0x3c;
+const TAG_CLOSE = 0x3e;
+/** What an entity is written with after its "&" ("amp", "#233", "#xE9"), before an optional ";". */
+const ENTITY_BODY = /[#0-9A-Za-z]*;?/y;
+
 /**
- * Fold `decoded` into `whole`, and with `outside` its text outside tags (between two tag edges) into
- * `joined`, and into `apart` with each tag read as a space.
+ * Fold `text` into `whole`, and with `outside` its text outside tags (as `TAG` finds them) into `joined`, and
+ * into `apart` with each tag read as a space. Entities are decoded where they stand, inside tags or out, so a
+ * "&lt;" is a letter of the text, never a tag, and the file is read once, not copied by each step.
  */
 function foldInto(
-  decoded: string,
+  text: string,
   whole: FoldedWriter,
   outside: { apart: FoldedWriter; joined: FoldedWriter } | null,
 ): void {
+  // A "<" opens a tag only when a ">" follows somewhere, as for `TAG`.
+  const lastClose = outside ? text.lastIndexOf('>') : -1;
   let inTag = false;
-  for (let i = 0; i < decoded.length; i++) {
-    const code = decoded.charCodeAt(i);
+  const putText = (piece: string) => {
+    for (let k = 0; k < piece.length; k++) {
+      const code = piece.codePointAt(k)!;
+      if (code > 0xffff) k++;
+      const folded = code < 0x80 ? code : foldCharacter(code);
+      whole.putFolded(folded);
+      if (outside && !inTag) {
+        outside.apart.putFolded(folded);
+        outside.joined.putFolded(folded);
+      }
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (code < 0x80) {
-      if (outside && code === TAG_EDGE) {
-        inTag = !inTag;
-        outside.apart.put(0x20);
-        continue;
+      if (outside) {
+        if (code === TAG_OPEN && !inTag && i < lastClose) {
+          inTag = true;
+          outside.apart.put(0x20);
+        } else if (code === TAG_CLOSE && inTag) {
+          whole.put(code);
+          inTag = false;
+          outside.apart.put(0x20);
+          continue;
+        }
+      }
+      if (code === AMPERSAND) {
+        ENTITY_BODY.lastIndex = i + 1;
+        ENTITY_BODY.test(text);
+        const written = text.slice(i, ENTITY_BODY.lastIndex);
+        const decoded = written.length > 1 ? decodeHTML(written) : written;
+        if (decoded !== written) {
+          putText(decoded);
+          i = ENTITY_BODY.lastIndex - 1;
+          continue;
+        }
       }
       whole.put(code);
       if (outside && !inTag) {
@@ -89,13 +124,13 @@ function foldInto(
       }
       continue;
     }
-    const codePoint = decoded.codePointAt(i)!;
+    const codePoint = text.codePointAt(i)!;
     if (codePoint > 0xffff) i++;
     const folded = foldCharacter(codePoint);
-    whole.putAll(folded);
+    whole.putFolded(folded);
     if (outside && !inTag) {
-      outside.apart.putAll(folded);
-      outside.joined.putAll(folded);
+      outside.apart.putFolded(folded);
+      outside.joined.putFolded(folded);
     }
   }
 }
@@ -103,16 +138,25 @@ function foldInto(
 // Folding reads each character on its own: normalisation only composes a letter with the marks after it,
 // and folding drops every mark. So a page, mostly ASCII markup, is folded one non-ASCII character at a
 // time from a table, never normalised as a whole (the cost of scanning a built site).
-const foldedCharacters = new Map<number, string>();
+const foldedCharacters = new Map<number, number | string>();
 
-function foldCharacter(codePoint: number): string {
+/** A character folded: one ASCII code for most (a Vietnamese letter is one letter), else its text ('' if none). */
+function foldCharacter(codePoint: number): number | string {
   let folded = foldedCharacters.get(codePoint);
   if (folded === undefined) {
-    folded = prepare(String.fromCodePoint(codePoint)).normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd');
+    const text = prepare(String.fromCodePoint(codePoint)).normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd');
+    folded = text.length === 1 ? text.charCodeAt(0) : text;
     foldedCharacters.set(codePoint, folded);
   }
   return folded;
 }
+
+/** An ASCII character as written folded: a letter or digit in lower case, a line break, or 0 for a gap. */
+const ASCII_FOLDED = Uint8Array.from({ length: 0x80 }, (_, code) => {
+  const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  const kept = (lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39) || lower === 0x0a;
+  return kept ? lower : 0;
+});
 
 // The bytes are ASCII, which UTF-8 decodes fastest.
 const ascii = new TextDecoder();
@@ -133,22 +177,27 @@ class FoldedWriter {
     this.bytes = new Uint8Array(capacity + 16);
   }
 
+  /** An ASCII character (below 0x80). */
   put(code: number): void {
-    const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-    if ((lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39)) {
+    const folded = ASCII_FOLDED[code]!;
+    if (folded > 0x0a) {
       if (this.gap && !this.lineStart) this.push(0x20);
       this.gap = false;
       this.lineStart = false;
-      this.push(lower);
-    } else if (lower === 0x0a && this.keepLines) {
+      this.push(folded);
+    } else if (folded === 0x0a && this.keepLines) {
       this.gap = false;
       this.lineStart = true;
       this.push(0x0a);
     } else this.gap = true;
   }
 
-  putAll(folded: string): void {
-    if (folded === '') return;
+  /** A character as `foldCharacter` gives it (or an ASCII code): other letters than ASCII are gaps. */
+  putFolded(folded: number | string): void {
+    if (typeof folded === 'number') {
+      this.put(folded < 0x80 ? folded : 0x20);
+      return;
+    }
     for (let i = 0; i < folded.length; i++) {
       const code = folded.charCodeAt(i);
       this.put(code < 0x80 ? code : 0x20);

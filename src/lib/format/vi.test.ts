@@ -44,6 +44,31 @@ describe('numbers in vi-VN, rounded half up', () => {
     expect(roundHalfUp(1e20, 2)).toBe(1e20);
   });
 
+  it('rounds every number as its written form rounds, near a half or far from it', () => {
+    // By definition: the shortest decimal form, shifted and rounded as text would be.
+    const byDefinition = (value: number, decimals: number) => {
+      const [mantissa = '0', exponent = '0'] = String(Math.abs(value)).split('e');
+      const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
+      return Math.sign(value) * Number(`${shifted}e${-decimals}`);
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const values = [0.125, 1.005, 41.65, -2.5, 1e-7, 999999.95, 5 / 12, 2 / 3, -0.0001, 123456.785];
+    for (let i = 0; i < 20000; i++) {
+      const magnitude = 10 ** Math.floor(random() * 19 - 4);
+      // Half of them land on a written half (x,xx5), where the float is rarely exactly a half.
+      const value = i % 2 ? random() * magnitude : Math.round(random() * 1e6) / 1e3 + 0.0005;
+      values.push(random() < 0.2 ? -value : value);
+    }
+    for (const value of values) {
+      for (const decimals of [0, 1, 2, 3, 6]) {
+        expect(Object.is(roundHalfUp(value, decimals), byDefinition(value, decimals)), `${value}, ${decimals}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
   it('writes a number counted in units of its last decimal exactly as formatDecimal writes it', () => {
     expect(formatScaled(417n, 1)).toBe('41,7');
     expect(formatScaled(-123456789n, 2)).toBe('−1.234.567,89');

@@ -16,6 +16,12 @@ const fixed = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => locale.format(`
  */
 export function roundHalfUp(value: number, decimals: number): number {
   if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return value;
+  // Far from a half, the scaled float rounds as the written number does, without strings: most figures of a page.
+  const scale = 10 ** decimals;
+  const scaled = Math.abs(value) * scale;
+  if (decimals <= 15 && scaled < 1e9 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) {
+    return Math.sign(value) * (Math.round(scaled) / scale);
+  }
   const [mantissa = '0', exponent = '0'] = String(Math.abs(value)).split('e');
   const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
   return Math.sign(value) * Number(`${shifted}e${-decimals}`);
