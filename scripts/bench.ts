@@ -85,6 +85,15 @@ function residentKb(pid: number): number {
   }
 }
 
+/** The arguments `npm run <name>` gives Node (its flags, then the script): the bench times the commands users run. */
+function npmScript(name: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  const [node, ...args] = (scripts[name] ?? '').split(' ');
+  if (node !== 'node' || args.length === 0) throw new Error(`package.json: "${name}" is not a "node …" command`);
+  return args;
+}
+
 /** Run a command, timing it and following its memory; stop it past the memory or time limit. */
 function measure(args: string[], env: Record<string, string>): Promise<Measured> {
   const timeFile = join(tmpdir(), `chung-tay-bench-time-${process.pid}`);
@@ -304,11 +313,11 @@ async function benchScale(
   let output: Output | null = null;
   for (let r = 1; r <= count; r++) {
     console.error(`[bench] ${scale}: run ${r}/${count}: check-data`);
-    runs.check.push(await measure(['scripts/check-data.ts'], env));
+    runs.check.push(await measure(npmScript('check-data'), env));
     const core = await measure(['bench/core-time.ts'], env);
     if (core.status === 0) runs.core.push(JSON.parse(core.stdout.trim().split('\n').pop() ?? '{}'));
     console.error(`[bench] ${scale}: run ${r}/${count}: build`);
-    const build = await measure(['scripts/build.ts'], { ...env, CHUNG_TAY_DIST_DIR: dist });
+    const build = await measure(npmScript('build'), { ...env, CHUNG_TAY_DIST_DIR: dist });
     runs.build.push(build);
     if (build.status === 0 && !output) output = inspect(dist);
     // Without a finished build, the page count is the lock's: every URL and the 404 page.
