@@ -66,6 +66,8 @@ const TAG_OPEN = 0x3c;
 const TAG_CLOSE = 0x3e;
 /** What an entity is written with after its "&" ("amp", "#233", "#xE9"), before an optional ";". */
 const ENTITY_BODY = /[#0-9A-Za-z]*;?/y;
+/** A character folded to nothing written: a gap between words. */
+const GAP = 0;
 
 /**
  * Fold `text` into `whole`, and with `outside` its text outside tags (as `TAG` finds them) into `joined`, and
@@ -77,86 +79,90 @@ function foldInto(
   whole: FoldedWriter,
   outside: { apart: FoldedWriter; joined: FoldedWriter } | null,
 ): void {
+  const apart = outside?.apart ?? null;
+  const joined = outside?.joined ?? null;
   // A "<" opens a tag only when a ">" follows somewhere, as for `TAG`.
   const lastClose = outside ? text.lastIndexOf('>') : -1;
   let inTag = false;
-  const putText = (piece: string) => {
-    for (let k = 0; k < piece.length; k++) {
-      const code = piece.codePointAt(k)!;
-      if (code > 0xffff) k++;
-      const folded = code < 0x80 ? code : foldCharacter(code);
-      whole.putFolded(folded);
-      if (outside && !inTag) {
-        outside.apart.putFolded(folded);
-        outside.joined.putFolded(folded);
-      }
-    }
-  };
+  let entity: string | null;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      if (outside) {
-        if (code === TAG_OPEN && !inTag && i < lastClose) {
-          inTag = true;
-          outside.apart.put(0x20);
-        } else if (code === TAG_CLOSE && inTag) {
-          whole.put(code);
-          inTag = false;
-          outside.apart.put(0x20);
-          continue;
-        }
-      }
-      if (code === AMPERSAND) {
-        ENTITY_BODY.lastIndex = i + 1;
-        ENTITY_BODY.test(text);
-        const written = text.slice(i, ENTITY_BODY.lastIndex);
-        const decoded = written.length > 1 ? decodeHTML(written) : written;
-        if (decoded !== written) {
-          putText(decoded);
-          i = ENTITY_BODY.lastIndex - 1;
-          continue;
-        }
-      }
-      whole.put(code);
-      if (outside && !inTag) {
-        outside.apart.put(code);
-        outside.joined.put(code);
-      }
+    let folded: number | string;
+    if (code >= 0x80) {
+      const codePoint = text.codePointAt(i)!;
+      if (codePoint > 0xffff) i++;
+      folded = foldCharacter(codePoint);
+    } else if (apart && code === TAG_OPEN && !inTag && i < lastClose) {
+      inTag = true;
+      apart.put(GAP);
+      folded = GAP;
+    } else if (apart && code === TAG_CLOSE && inTag) {
+      whole.put(GAP);
+      inTag = false;
+      apart.put(GAP);
       continue;
-    }
-    const codePoint = text.codePointAt(i)!;
-    if (codePoint > 0xffff) i++;
-    const folded = foldCharacter(codePoint);
-    whole.putFolded(folded);
-    if (outside && !inTag) {
-      outside.apart.putFolded(folded);
-      outside.joined.putFolded(folded);
+    } else if (code === AMPERSAND && (entity = decodedEntity(text, i)) !== null) {
+      folded = entity;
+      i = ENTITY_BODY.lastIndex - 1;
+    } else folded = ASCII_FOLDED[code]!;
+    whole.put(folded);
+    if (apart && joined && !inTag) {
+      apart.put(folded);
+      joined.put(folded);
     }
   }
 }
 
-// Folding reads each character on its own: normalisation only composes a letter with the marks after it,
-// and folding drops every mark. So a page, mostly ASCII markup, is folded one non-ASCII character at a
-// time from a table, never normalised as a whole (the cost of scanning a built site).
-const foldedCharacters = new Map<number, number | string>();
-
-/** A character folded: one ASCII code for most (a Vietnamese letter is one letter), else its text ('' if none). */
-function foldCharacter(codePoint: number): number | string {
-  let folded = foldedCharacters.get(codePoint);
-  if (folded === undefined) {
-    const text = prepare(String.fromCodePoint(codePoint)).normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd');
-    folded = text.length === 1 ? text.charCodeAt(0) : text;
-    foldedCharacters.set(codePoint, folded);
+/** The entity written at `at` ("&amp;"), folded, and ENTITY_BODY.lastIndex where it ends; null if none is. */
+function decodedEntity(text: string, at: number): string | null {
+  ENTITY_BODY.lastIndex = at + 1;
+  ENTITY_BODY.test(text);
+  const written = text.slice(at, ENTITY_BODY.lastIndex);
+  const decoded = written.length > 1 ? decodeHTML(written) : written;
+  if (decoded === written) return null;
+  let folded = '';
+  for (let k = 0; k < decoded.length; k++) {
+    const code = decoded.codePointAt(k)!;
+    if (code > 0xffff) k++;
+    const character = code < 0x80 ? ASCII_FOLDED[code]! : foldCharacter(code);
+    folded += typeof character === 'number' ? String.fromCharCode(character) : character;
   }
   return folded;
 }
 
-/** An ASCII character as written folded: a letter or digit in lower case, a line break, or 0 for a gap. */
+/** An ASCII character as written folded: a letter or digit in lower case, a line break, or GAP. */
 const ASCII_FOLDED = Uint8Array.from({ length: 0x80 }, (_, code) => {
   const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
   const kept = (lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39) || lower === 0x0a;
-  return kept ? lower : 0;
+  return kept ? lower : GAP;
 });
+
+// Folding reads each character on its own: normalisation only composes a letter with the marks after it,
+// and folding drops every mark. So a page, mostly ASCII markup, is folded one non-ASCII character at a
+// time from a table, never normalised as a whole (the cost of scanning a built site).
+/** Characters of the Basic Multilingual Plane folded to one code (`UNKNOWN` until first met): most of any text. */
+const foldedCodes = new Int16Array(0x10000).fill(-1);
+const UNKNOWN = -1;
+/** The others: those that fold to several codes or none, and those beyond the plane. */
+const foldedCharacters = new Map<number, number | string>();
+
+/**
+ * A character folded: as `ASCII_FOLDED` writes one character for most (a Vietnamese letter is one letter, a
+ * letter of another script a gap), else the ASCII codes of its text (none for an invisible one, several for "ﬃ").
+ */
+function foldCharacter(codePoint: number): number | string {
+  const code = codePoint <= 0xffff ? foldedCodes[codePoint]! : UNKNOWN;
+  if (code !== UNKNOWN) return code;
+  let folded = foldedCharacters.get(codePoint);
+  if (folded === undefined) {
+    const text = prepare(String.fromCodePoint(codePoint)).normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd');
+    const codes = [...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? ASCII_FOLDED[ch.charCodeAt(0)]! : GAP));
+    folded = codes.length === 1 ? codes[0]! : String.fromCharCode(...codes);
+    if (typeof folded === 'number' && codePoint <= 0xffff) foldedCodes[codePoint] = folded;
+    else foldedCharacters.set(codePoint, folded);
+  }
+  return folded;
+}
 
 // The bytes are ASCII, which UTF-8 decodes fastest.
 const ascii = new TextDecoder();
@@ -171,49 +177,47 @@ class FoldedWriter {
   private gap = false;
   private lineStart = true;
   private readonly keepLines: boolean;
+  /**
+   * Bytes to spare. Each character of the text writes at most one byte (a space stands for the gap before it), so
+   * the text's length is enough, but for the characters that fold to several: they take from this, and grow it.
+   */
+  private spare = 16;
 
-  constructor(keepLines: boolean, capacity: number) {
+  constructor(keepLines: boolean, textLength: number) {
     this.keepLines = keepLines;
-    this.bytes = new Uint8Array(capacity + 16);
+    this.bytes = new Uint8Array(textLength + this.spare);
   }
 
-  /** An ASCII character (below 0x80). */
-  put(code: number): void {
-    const folded = ASCII_FOLDED[code]!;
-    if (folded > 0x0a) {
-      if (this.gap && !this.lineStart) this.push(0x20);
-      this.gap = false;
-      this.lineStart = false;
-      this.push(folded);
-    } else if (folded === 0x0a && this.keepLines) {
-      this.gap = false;
-      this.lineStart = true;
-      this.push(0x0a);
-    } else this.gap = true;
-  }
-
-  /** A character as `foldCharacter` gives it (or an ASCII code): other letters than ASCII are gaps. */
-  putFolded(folded: number | string): void {
+  /** A character folded: an `ASCII_FOLDED` code, or the codes of one that folds to several (or none). */
+  put(folded: number | string): void {
     if (typeof folded === 'number') {
-      this.put(folded < 0x80 ? folded : 0x20);
+      this.write(folded);
       return;
     }
-    for (let i = 0; i < folded.length; i++) {
-      const code = folded.charCodeAt(i);
-      this.put(code < 0x80 ? code : 0x20);
+    this.spare -= folded.length;
+    if (this.spare < 0) {
+      const grown = new Uint8Array(this.bytes.length * 2 + folded.length);
+      grown.set(this.bytes);
+      this.spare += grown.length - this.bytes.length;
+      this.bytes = grown;
     }
+    for (let i = 0; i < folded.length; i++) this.write(folded.charCodeAt(i));
   }
 
   text(): string {
     return ascii.decode(this.bytes.subarray(0, this.length));
   }
 
-  private push(byte: number): void {
-    if (this.length === this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    this.bytes[this.length++] = byte;
+  private write(folded: number): void {
+    if (folded > 0x0a) {
+      if (this.gap && !this.lineStart) this.bytes[this.length++] = 0x20;
+      this.gap = false;
+      this.lineStart = false;
+      this.bytes[this.length++] = folded;
+    } else if (folded === 0x0a && this.keepLines) {
+      this.gap = false;
+      this.lineStart = true;
+      this.bytes[this.length++] = 0x0a;
+    } else this.gap = true;
   }
 }
