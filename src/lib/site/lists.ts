@@ -22,6 +22,10 @@ const PAGER_NEIGHBOURS = 2;
 /** The URL of page `n` of a list whose first page is at `base` ("/vinh-danh/nam/2023/" → ".../trang-2/"). */
 export const listPagePath = (base: string, n: number): string => (n === 1 ? base : `${base}trang-${n}/`);
 
+/** A numbered page of the list at `base` ("/xa-moi/trang-2/"): no unit of that folder may take its path. */
+export const isListPage = (base: string, path: string): boolean =>
+  path.startsWith(base) && /^trang-\d+\/$/.test(path.slice(base.length));
+
 export interface PagerLink {
   number: number;
   path: string;

@@ -46,6 +46,17 @@ describe('unit URLs', () => {
     expect(every(inserted).pages['X1-09']).not.toBe(published);
   });
 
+  it("never take a page of today's commune list: a commune named like one takes its coded path", () => {
+    const d = unitsOf(
+      UNITS.map((u) => (u['ma_don_vi'] === 'M1' ? { ...u, ten_don_vi: 'Xã Tràng 2', ten_khac: 'Xã Trang 3' } : u)),
+    );
+    const { pages, aliases } = every(d);
+    expect(pages['M1']).toBe('/xa-moi/trang-2-m1/');
+    expect(aliases.map((a) => a.from)).not.toContain('/xa-moi/trang-3/');
+    // Elsewhere the same name keeps its plain slug: only a folder that is also a list in pages reserves them.
+    expect(every(unitsOf([...UNITS, village('X1-09', 'Bản Tràng 2')])).pages['X1-09']).toBe('/xa/mot/trang-2/');
+  });
+
   it('keep a unit at the coded path it was published at when the unit holding the plain slug goes', () => {
     const locked = new Map([['/xa/mot/nam-xe-x1-09/', 'X1-09']]);
     const { pages } = every(unitsOf([...UNITS, village('X1-09', 'Bản Nậm Xe')]), locked);

@@ -1,6 +1,7 @@
 import { slugify } from '../ingest/text.ts';
 import type { UnitRow } from '../schemas/tables.ts';
 import type { UnitIndex } from '../domain/units.ts';
+import { isListPage } from './lists.ts';
 
 // Permanent URLs. Slugs come from official names in ASCII; every other spelling in `ten_khac`
 // gets a redirect page, so correcting a name (and keeping the old one as an alias) breaks no link.
@@ -143,8 +144,17 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
     return owner !== undefined && withPage.has(owner) ? owner : undefined;
   };
 
-  /** Settle one folder of sibling units; `at(slug)` gives the path of a slug in that folder. */
-  const settle = (units: readonly UnitRow[], at: (slug: string) => string, keepKind: (u: UnitRow) => boolean) => {
+  /**
+   * Settle one folder of sibling units; `at(slug)` gives the path of a slug in that folder. `list` is the folder's
+   * own list when it comes in numbered pages, whose paths no unit may take.
+   */
+  const settle = (
+    units: readonly UnitRow[],
+    at: (slug: string) => string,
+    keepKind: (u: UnitRow) => boolean,
+    list?: string,
+  ) => {
+    const listed = (path: string) => list !== undefined && isListPage(list, path);
     const pathOf = (u: UnitRow, name: string) => at(pathSegment(unitSlug(name, keepKind(u)), u.ma_don_vi));
     // The slug of the unit's own name is given when known, so it is computed once per unit.
     const codedPath = (u: UnitRow, own = unitSlug(u.ten_don_vi, keepKind(u))) => {
@@ -159,11 +169,14 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
       // A unit published at its coded path (it lost a collision once) stays there.
       const coded = codedPath(unit, slug);
       if (locked.get(coded) === unit.ma_don_vi) paths.set(unit.ma_don_vi, coded);
+      // "Xã Tràng 2" cannot be "/xa-moi/trang-2/", page 2 of the list: it takes its coded path.
+      else if (listed(page)) paths.set(unit.ma_don_vi, coded);
       else claim(page, { unit, alias: null });
       const own = new Set([page]);
       for (const alias of unit.ten_khac ?? []) {
         const from = pathOf(unit, alias);
-        if (own.has(from)) continue;
+        // An other spelling on a list page is not served: the old link then shows the list, not an error.
+        if (own.has(from) || listed(from)) continue;
         own.add(from);
         claim(from, { unit, alias });
       }
@@ -210,6 +223,7 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
     currentCommunes,
     (s) => `/xa-moi/${s}/`,
     (c) => c.cap === 'phuong',
+    '/xa-moi/',
   );
   // A locked path its owner no longer claims stays free: the lock check redirects it to the owner's page.
   const aliases = served.map(({ from, unitId }) => ({ from, to: paths.get(unitId) ?? '/', unitId }));
