@@ -140,9 +140,9 @@ const ASCII_FOLDED = Uint8Array.from({ length: 0x80 }, (_, code) => {
 // Folding reads each character on its own: normalisation only composes a letter with the marks after it,
 // and folding drops every mark. So a page, mostly ASCII markup, is folded one non-ASCII character at a
 // time from a table, never normalised as a whole (the cost of scanning a built site).
-/** Characters of the Basic Multilingual Plane folded to one code (`UNKNOWN` until first met): most of any text. */
-const foldedCodes = new Int16Array(0x10000).fill(-1);
 const UNKNOWN = -1;
+/** Characters of the Basic Multilingual Plane folded to one code (`UNKNOWN` until first met): most of any text. */
+const foldedCodes = new Int16Array(0x10000).fill(UNKNOWN);
 /** The others: those that fold to several codes or none, and those beyond the plane. */
 const foldedCharacters = new Map<number, number | string>();
 
