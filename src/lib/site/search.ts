@@ -18,7 +18,6 @@ import {
 
 /** A shard stops splitting once it is this small (bytes of JSON): about 6 KB gzip. */
 export const SHARD_BYTES = 32_000;
-const PARTS_FACTOR = 4;
 
 /** A name inside a sentence: the kind of unit in lower case ("xã Mồ Sì San", Nghị định 30/2020). */
 function inSentence(name: string): string {
@@ -91,10 +90,12 @@ export interface SearchIndex {
 
 /**
  * Split the documents by the start of their words: every shard starts with at least one letter, and a
- * shard over `maxBytes` splits by one more letter. A whole word still over 4 × `maxBytes` ("tân" in a
- * national index) is also written in parts by the first letter of its documents' other words (`tan_a` holds
- * "Tân An", "An Tân" …): a query of that word alone loads it whole, a query with another word one part.
- * A document is in the shard of each of its words.
+ * shard over `maxBytes` splits by one more letter. A whole word still over `maxBytes` ("tổng" in a
+ * national index) has no shard: its documents are split the same way by the start of their other words
+ * (`tong_co` holds "Tổng Cọ", "Cò Tổng" …), and a pair still too big by a third word (`tong_co_n`), until
+ * every shard fits; the documents with no other word ("Xã Tổng") are in `tong_`. A document is in the
+ * shard of each of its words, so every shard stays under `maxBytes` (but for one document bigger than that,
+ * or more documents of exactly the same words) whatever the size of the country.
  */
 export function searchIndex(
   docs: readonly SearchDocument[],
@@ -104,61 +105,58 @@ export function searchIndex(
   const encoder = new TextEncoder();
   const bytes = docs.map((d) => encoder.encode(JSON.stringify(d)).length + 1);
   const keys = docs.map((d) => [...documentKeys(d)]);
-  const byWord = new Map<string, number[]>();
-  keys.forEach((words, i) => {
-    for (const word of words) {
-      const list = byWord.get(word);
-      if (list) list.push(i);
-      else byWord.set(word, [i]);
-    }
-  });
-  const docsOf = (words: readonly string[]) =>
-    [...new Set(words.flatMap((w) => byWord.get(w) ?? []))].sort((a, b) => a - b);
   const shards = new Map<string, SearchDocument[]>();
   const sizes: [string, number][] = [];
   const sizeOf = (ids: readonly number[]) => ids.reduce((sum, i) => sum + bytes[i]!, 1);
-  const emit = (start: string, ids: number[]) => {
+  const emit = (key: string, ids: readonly number[]) => {
     shards.set(
-      start,
+      key,
       ids.map((i) => docs[i]!),
     );
-    sizes.push([start, sizeOf(ids)]);
+    sizes.push([key, sizeOf(ids)]);
   };
-  /** One whole word, and when it is too big, also in parts by the first letter of its documents' other words. */
-  const emitWord = (word: string, ids: number[]) => {
-    emit(word, ids);
-    // Parts repeat each document once per letter: worth it only for a word several shards big.
-    if (sizeOf(ids) <= PARTS_FACTOR * maxBytes) return;
-    const byLetter = new Map<string, number[]>();
+  /** Documents filed under every word of `path` (none at the top), split by the start of their other words. */
+  const fileUnder = (path: readonly string[], ids: readonly number[]) => {
+    const key = (start: string) => [...path, start].join(COMPANION);
+    const byWord = new Map<string, number[]>();
+    const alone: number[] = [];
     for (const i of ids) {
-      // Not by the word itself ("tân_t" would hold them all); a document with no other word goes there.
-      const companions = keys[i]!.filter((k) => k !== word);
-      for (const letter of new Set((companions.length > 0 ? companions : [word]).map((k) => k.charAt(0)))) {
-        const list = byLetter.get(letter);
+      const others = keys[i]!.filter((k) => !path.includes(k));
+      if (others.length === 0) alone.push(i);
+      for (const word of others) {
+        const list = byWord.get(word);
         if (list) list.push(i);
-        else byLetter.set(letter, [i]);
+        else byWord.set(word, [i]);
       }
     }
-    for (const [letter, list] of [...byLetter].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      emit(`${word}${COMPANION}${letter}`, list);
-    }
+    if (path.length > 0 && alone.length > 0) emit(key(''), alone);
+    const docsOf = (words: readonly string[]) =>
+      [...new Set(words.flatMap((w) => byWord.get(w) ?? []))].sort((a, b) => a - b);
+    const emitWord = (word: string, list: number[]) =>
+      sizeOf(list) <= maxBytes ? emit(key(word), list) : fileUnder([...path, word], list);
+    const split = (start: string, words: readonly string[]) => {
+      const longer = words.filter((w) => w.length > start.length);
+      if (start.length > 0 && longer.length === 0) return emitWord(start, docsOf(words));
+      if (start.length > 0) {
+        const list = docsOf(words);
+        if (sizeOf(list) <= maxBytes) return emit(key(start), list);
+      }
+      const groups = new Map<string, string[]>();
+      for (const w of longer) {
+        const next = w.slice(0, start.length + 1);
+        const group = groups.get(next);
+        if (group) group.push(w);
+        else groups.set(next, [w]);
+      }
+      if (longer.length < words.length) emitWord(start, docsOf(words.filter((w) => w.length === start.length)));
+      for (const [next, group] of groups) split(next, group);
+    };
+    split('', [...byWord.keys()].sort());
   };
-  const split = (start: string, words: readonly string[]) => {
-    const ids = docsOf(words);
-    const longer = words.filter((w) => w.length > start.length);
-    if (start.length > 0 && longer.length === 0) return emitWord(start, ids);
-    if (start.length > 0 && sizeOf(ids) <= maxBytes) return emit(start, ids);
-    const groups = new Map<string, string[]>();
-    for (const w of longer) {
-      const next = w.slice(0, start.length + 1);
-      const group = groups.get(next);
-      if (group) group.push(w);
-      else groups.set(next, [w]);
-    }
-    if (longer.length < words.length) emitWord(start, docsOf(words.filter((w) => w.length === start.length)));
-    for (const [next, group] of groups) split(next, group);
-  };
-  split('', [...byWord.keys()].sort());
+  fileUnder(
+    [],
+    docs.map((_, i) => i),
+  );
   sizes.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { manifest: { kinds, shards: sizes }, shards };
 }
