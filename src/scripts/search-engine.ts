@@ -1,10 +1,13 @@
 import MiniSearch from 'minisearch';
 import {
+  contentsFile,
   MANIFEST_FILE,
+  namedBy,
   SEARCH_DIR,
   searchWords,
   shardFile,
   shardsForQuery,
+  type SearchContents,
   type SearchDocument,
   type SearchKind,
   type SearchManifest,
@@ -62,6 +65,8 @@ export async function createEngine(base: string): Promise<Engine> {
     },
   });
   const loaded = new Map<string, Promise<SearchDocument[]>>();
+  // The tables of contents under split words, loaded when a query needs one ("tổng cọ").
+  const contents = new Map<string, SearchContents>();
   const load = (start: string) => {
     let pending = loaded.get(start);
     if (!pending) {
@@ -82,17 +87,24 @@ export async function createEngine(base: string): Promise<Engine> {
     kinds: manifest.kinds,
     async search(query) {
       if (searchWords(query).join('').length < 2) return { kind: 'short' };
-      const needed = shardsForQuery(query, manifest);
+      let needed = shardsForQuery(query, manifest, (node) => contents.get(node));
+      while (needed?.kind === 'contents') {
+        const node = needed.node;
+        contents.set(node, await json<SearchContents>(base, contentsFile(node)));
+        needed = shardsForQuery(query, manifest, (n) => contents.get(n));
+      }
       if (needed === null) return { kind: 'short' };
       if (needed.kind === 'more' || (needed.starts.length > 1 && needed.bytes > BUDGET)) return { kind: 'more' };
       const shards = await Promise.all(needed.starts.map(load));
-      // Other documents loaded for earlier queries may match too; show only those of the shards loaded.
+      const many = needed.kind === 'many';
+      // Too many to load: only the places named by the query's words, of the shards just loaded.
       const these = new Set(shards.flat().map((d) => d.p));
-      const hits = mini.search(query).filter((h) => needed.kind === 'load' || these.has(String(h.id)));
+      const hits = mini.search(query).filter((h) => {
+        const d = byPath.get(String(h.id));
+        return !many || (d !== undefined && these.has(d.p) && namedBy(d, query));
+      });
       const docs = hits.slice(0, LIMIT).flatMap((h) => byPath.get(String(h.id)) ?? []);
-      return needed.kind === 'many'
-        ? { kind: 'many', docs, total: hits.length }
-        : { kind: 'found', docs, total: hits.length };
+      return many ? { kind: 'many', docs, total: hits.length } : { kind: 'found', docs, total: hits.length };
     },
   };
 }
