@@ -1,10 +1,13 @@
 import MiniSearch from 'minisearch';
 import {
+  contentsFile,
   MANIFEST_FILE,
+  namedBy,
   SEARCH_DIR,
   searchWords,
   shardFile,
   shardsForQuery,
+  type SearchContents,
   type SearchDocument,
   type SearchKind,
   type SearchManifest,
@@ -18,14 +21,19 @@ import {
 
 /**
  * More than this to load (JSON bytes) for the start of a word waits for more letters: a national "th…" is
- * megabytes. One shard always loads: it holds one word ("tân") that more letters cannot narrow.
+ * megabytes. One shard always loads: the index keeps each under its own bound (`SHARD_BYTES`).
  */
 const BUDGET = 400_000;
 const LIMIT = 8;
 /** A place before what happened there: communes, then villages, then entries and stories that name them. */
 const WEIGHT: Record<SearchKind, number> = { xa: 2, 'xa-moi': 2, thon: 1.5, 'vinh-danh': 1, 'dien-hinh': 1 };
 
-export type Outcome = { kind: 'found'; docs: SearchDocument[]; total: number } | { kind: 'short' } | { kind: 'more' };
+export type Outcome =
+  | { kind: 'found'; docs: SearchDocument[]; total: number }
+  /** Too many to load: another word is needed; `docs` are the places named by exactly these words. */
+  | { kind: 'many'; docs: SearchDocument[]; total: number }
+  | { kind: 'short' }
+  | { kind: 'more' };
 
 export interface Engine {
   kinds: SearchManifest['kinds'];
@@ -56,7 +64,9 @@ export async function createEngine(base: string): Promise<Engine> {
       boostDocument: (id) => WEIGHT[byPath.get(String(id))?.k ?? 'dien-hinh'],
     },
   });
-  const loaded = new Map<string, Promise<void>>();
+  const loaded = new Map<string, Promise<SearchDocument[]>>();
+  // The tables of contents under split words, loaded when a query needs one ("tổng cọ").
+  const contents = new Map<string, SearchContents>();
   const load = (start: string) => {
     let pending = loaded.get(start);
     if (!pending) {
@@ -65,6 +75,7 @@ export async function createEngine(base: string): Promise<Engine> {
         const fresh = docs.filter((d) => !byPath.has(d.p));
         for (const d of fresh) byPath.set(d.p, d);
         mini.addAll(fresh);
+        return docs;
       });
       // A failed shard is fetched again next time.
       pending.catch(() => loaded.delete(start));
@@ -76,13 +87,24 @@ export async function createEngine(base: string): Promise<Engine> {
     kinds: manifest.kinds,
     async search(query) {
       if (searchWords(query).join('').length < 2) return { kind: 'short' };
-      const needed = shardsForQuery(query, manifest);
+      let needed = shardsForQuery(query, manifest, (node) => contents.get(node));
+      while (needed?.kind === 'contents') {
+        const node = needed.node;
+        contents.set(node, await json<SearchContents>(base, contentsFile(node)));
+        needed = shardsForQuery(query, manifest, (n) => contents.get(n));
+      }
       if (needed === null) return { kind: 'short' };
-      if (needed.starts.length > 1 && needed.bytes > BUDGET) return { kind: 'more' };
-      await Promise.all(needed.starts.map(load));
-      const hits = mini.search(query);
+      if (needed.kind === 'more' || (needed.starts.length > 1 && needed.bytes > BUDGET)) return { kind: 'more' };
+      const shards = await Promise.all(needed.starts.map(load));
+      const many = needed.kind === 'many';
+      // Too many to load: only the places named by the query's words, of the shards just loaded.
+      const these = new Set(shards.flat().map((d) => d.p));
+      const hits = mini.search(query).filter((h) => {
+        const d = byPath.get(String(h.id));
+        return !many || (d !== undefined && these.has(d.p) && namedBy(d, query));
+      });
       const docs = hits.slice(0, LIMIT).flatMap((h) => byPath.get(String(h.id)) ?? []);
-      return { kind: 'found', docs, total: hits.length };
+      return many ? { kind: 'many', docs, total: hits.length } : { kind: 'found', docs, total: hits.length };
     },
   };
 }

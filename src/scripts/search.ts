@@ -29,6 +29,9 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const TO_LIST = 'Nhấn Enter để xem danh sách thôn, bản từ A đến Z.';
+  const CHOOSE = 'Mũi tên lên, xuống để chọn, Enter để mở.';
+  // A word in half the country's names ("thôn", a national "tổng"): another word narrows it, more letters cannot.
+  const NARROW = 'Gõ thêm tên thôn hoặc tên xã để tìm.';
   const say = (text: string) => {
     if (status.textContent !== text) status.textContent = text;
   };
@@ -47,7 +50,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
     if (!show) select(-1);
   };
   const render = (outcome: Outcome, kinds: Record<string, string>) => {
-    results = outcome.kind === 'found' ? outcome.docs : [];
+    results = outcome.kind === 'found' || outcome.kind === 'many' ? outcome.docs : [];
     list.replaceChildren(
       ...results.map((d, i) => {
         const li = document.createElement('li');
@@ -72,13 +75,16 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
     if (results.length > 0) select(0);
     if (outcome.kind === 'short') say('');
     else if (outcome.kind === 'more') say('Gõ thêm vài chữ cái để tìm.');
+    else if (outcome.kind === 'many' && outcome.total === 0) say(`Quá nhiều kết quả. ${NARROW}`);
+    else if (outcome.kind === 'many')
+      say(`Hiện ${outcome.total} kết quả, còn quá nhiều kết quả khác. ${NARROW} ${CHOOSE}`);
     else if (outcome.total === 0) say(`Không tìm thấy. ${TO_LIST}`);
     else {
       const shown =
         outcome.total > results.length
           ? `${results.length} kết quả đầu trong ${outcome.total}`
           : `${outcome.total} kết quả`;
-      say(`${shown}. Mũi tên lên, xuống để chọn, Enter để mở.`);
+      say(`${shown}. ${CHOOSE}`);
     }
   };
   const run = async () => {

@@ -147,6 +147,23 @@ describe('the search box with JavaScript, at 360 px', () => {
     await close(context);
   });
 
+  it('asks for a name when only a kind of unit is typed, and finds the place with one', async () => {
+    const { context, page, requests } = await phone();
+    await page.goto(`${origin}/`);
+    await box(page).fill('thôn');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toBe('Quá nhiều kết quả. Gõ thêm tên thôn hoặc tên xã để tìm.');
+    expect(await box(page).getAttribute('aria-expanded')).toBe('false');
+    // At most the one shard of places named by the word ("Xã Bản Lang"), bounded whatever the country.
+    expect(requests.filter((r) => r.startsWith('/tim-kiem/tu-')).length).toBeLessThanOrEqual(1);
+    // "Bản" may also be a word of a name ("Xã Bản Lang"): those places are listed, and the reader told the same.
+    await box(page).fill('bản');
+    await expect.poll(() => status.textContent()).toContain('Gõ thêm tên thôn hoặc tên xã để tìm.');
+    await box(page).pressSequentially(' khoa sang');
+    await expect.poll(() => options(page).first().textContent()).toContain('Bản Khoa Sáng');
+    await close(context);
+  });
+
   it('has no axe violation (WCAG 2.1 AA) with its results open', async () => {
     const { context, page } = await phone({ bypassCSP: true });
     await page.goto(`${origin}/`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMUNES, communes, VILLAGES_PER_COMMUNE, villages } from '../__tests__/country.ts';
 import type { AwardFilter, AwardView } from './awards.ts';
 import { awardListPages } from './awards.ts';
 import { COMMUNES_ON_ONE_PAGE, ENTRIES_PER_PAGE, listPagePath, paginate } from './lists.ts';
@@ -6,26 +7,6 @@ import { mapTablePages, type MapItem, type MapView } from './maps.ts';
 import { roundPageParts, ROUND_SECTIONS_PER_PAGE, type ChangeLine, type RoundPageView } from './rounds.ts';
 import { reportPages, type ReportRowView, type ReportsView } from './reports.ts';
 import { COMMUNES_PER_PAGE, letterPages, VILLAGES_PER_PAGE } from './units.ts';
-
-// A synthetic country, built in memory: 10,000 communes of 10 villages each, with names drawn from Vietnamese
-// syllables so letters are as uneven as real ones. Every list page must stay bounded whatever its size.
-const COMMUNES = 10_000;
-const VILLAGES_PER_COMMUNE = 10;
-const SYLLABLES = ['Nà', 'Pa', 'Sì', 'Lở', 'Mồ', 'Dào', 'Huổi', 'Nậm', 'Tả', 'Ma', 'Cang', 'Đoàn', 'Ô', 'Bản', 'Thèn'];
-const SECOND = ['Củng', 'Xe', 'Lầu', 'San', 'Luông', 'Pho', 'Chin', 'Kết', 'Khoa', 'Sảng', 'Thàng', 'Ưng', 'Âu'];
-
-function name(i: number): string {
-  return `${SYLLABLES[i % SYLLABLES.length]} ${SECOND[Math.floor(i / SYLLABLES.length) % SECOND.length]} ${i}`;
-}
-
-const communes = Array.from({ length: COMMUNES }, (_, i) => ({ name: `Xã ${name(i * 7)}`, path: `/xa/x${i}/` }));
-const villages = communes.flatMap((c, i) =>
-  Array.from({ length: VILLAGES_PER_COMMUNE }, (_, k) => ({
-    name: `${k % 2 ? 'Bản' : 'Thôn'} ${name(i * VILLAGES_PER_COMMUNE + k)}`,
-    path: `${c.path}t${k}/`,
-    commune: c.name,
-  })),
-);
 
 describe('list pages of a country of 10,000 communes and 100,000 villages', () => {
   it('cuts a long list into pages of at most ENTRIES_PER_PAGE, page 1 at the list’s own URL', () => {

@@ -20,11 +20,17 @@ export interface SearchDocument {
   k: SearchKind;
 }
 
-/** The index's table of contents: the shards, by the start of the words they hold, with their sizes. */
-export interface SearchManifest {
-  kinds: Record<SearchKind, string>;
+/** A table of contents: the shards of one part of the index, by the start of the words they hold. */
+export interface SearchContents {
   /** [start of the words, size in bytes], sorted by start. */
   shards: [string, number][];
+  /** Whole words too common for one shard: their documents are split by other words, under contents of their own. */
+  split: string[];
+}
+
+/** The index's table of contents, with the labels of the kinds of result. */
+export interface SearchManifest extends SearchContents {
+  kinds: Record<SearchKind, string>;
 }
 
 /** Where the index lives; the shards are not permanent URLs (they change with the data). */
@@ -32,6 +38,8 @@ export const SEARCH_DIR = '/tim-kiem/';
 export const MANIFEST_FILE = 'muc-luc.json';
 /** "tu-" keeps every file name clear of names Windows reserves (con, aux, nul …). */
 export const shardFile = (start: string) => `tu-${start}.json`;
+/** The table of contents under split words (`tong`, `co_tong`). */
+export const contentsFile = (node: string) => `muc-luc-${node}.json`;
 
 /**
  * The words of a text as the search compares them: lower case, without diacritics, `đ` as `d`, so
@@ -71,6 +79,24 @@ export function nameWords(name: string): string[] {
   return type ? words.slice(type.split(' ').length) : words;
 }
 
+/** The words a document is filed under: its name and other names without their kind, and its place. */
+export function documentKeys(d: SearchDocument): Set<string> {
+  const names = [d.n, ...(d.a ? d.a.split(' · ') : [])];
+  return new Set([...names.flatMap(nameWords), ...(d.w ? d.w.split(', ').flatMap(nameWords) : [])]);
+}
+
+/**
+ * Whether a document is named by a query: some word of the query starts a word it is filed under, and every
+ * other is a kind of unit of its name. "Thôn" alone names no "Thôn Nà Củng"; "xã bản" names "Xã Bản Lang".
+ */
+export const namedBy = (d: SearchDocument, query: string): boolean => {
+  const keys = [...documentKeys(d)];
+  const words = searchWords(d.n);
+  const filed = (w: string) => keys.some((k) => k.startsWith(w));
+  const asked = searchWords(query);
+  return asked.some(filed) && asked.every((w) => filed(w) || (TYPE_WORDS.includes(w) && words.includes(w)));
+};
+
 /**
  * The shards that hold every document with a word starting with `word`: those whose start extends
  * `word`, and the longest one whose start `word` extends (unless one starts exactly with `word`).
@@ -82,58 +108,115 @@ export function shardsFor(word: string, starts: readonly string[]): string[] {
   return shorter === undefined ? found : [...found, shorter];
 }
 
-/** Joins a whole word too big for one shard and a first letter of its documents' words: `tan_a`. */
+/** Joins the split words of a path and a start under them: `co_tong`, `co_tong_n`. */
 export const COMPANION = '_';
+
+/** What a query needs from the index. */
+export type ShardPlan =
+  /** These shards hold every document the query can find. */
+  | { kind: 'load'; starts: string[]; bytes: number }
+  /**
+   * Its words are whole words too common to load together, or kinds of unit alone ("tổng", "thôn"): no
+   * letter more can narrow them, another word can. These shards hold the places named by just these words.
+   */
+  | { kind: 'many'; starts: string[]; bytes: number }
+  /** Its word is the start of a word too common to load ("tổn"): more letters narrow it. */
+  | { kind: 'more' }
+  /** The table of contents under these split words must be loaded first. */
+  | { kind: 'contents'; node: string };
 
 /**
  * The fewest bytes to load for a query: every document that contains all its words contains each of
  * them, so the shards of one word are enough. Kinds of unit ("bản", "xã") are not in the index's keys
  * (`nameWords`), so a word that may be the start of one ("ba", "so" of "sóc") chooses only when no other
- * word can, and a kind itself last, and neither when no document is filed under it. A word split by its
- * documents' other words loads only the part of another word of the query, when there is one, else whole.
+ * word can, and a kind itself last, and neither when no document is filed under it. When every word is
+ * split (`searchIndex`), the documents of all of them are under the first in the alphabet, then the next.
+ * `contents` gives the table of contents under split words, once loaded.
  */
-export function shardsForQuery(query: string, manifest: SearchManifest): { starts: string[]; bytes: number } | null {
-  const words = searchWords(query);
+export function shardsForQuery(
+  query: string,
+  manifest: SearchManifest,
+  contents: (node: string) => SearchContents | undefined = () => undefined,
+): ShardPlan | null {
+  const words = [...new Set(searchWords(query))];
+  if (words.length === 0) return null;
   const size = new Map(manifest.shards);
-  const parts = new Map<string, string[]>();
-  const starts: string[] = [];
-  for (const [start] of manifest.shards) {
-    const [word = '', letter] = start.split(COMPANION);
-    const split = parts.get(word);
-    if (letter === undefined) starts.push(start);
-    else if (split) split.push(start);
-    else parts.set(word, [start]);
-  }
+  const starts = [...manifest.shards.map(([s]) => s), ...manifest.split];
+  const split = new Set(manifest.split);
   const bytesOf = (list: readonly string[]) => list.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
-  const named = words.filter((w) => !mayBeKind(w));
-  /**
-   * The shards of a start; of a split word, the part of the smallest other word of the query (one that may
-   * match the same word of a document, "tân" and "ta", does not say which part). A word that only may start
-   * a kind counts ("phú" is rarely "phường" half typed); a kind itself does not.
-   */
-  const expand = (start: string, word: string): string[] => {
-    if (!parts.has(start)) return [start];
-    const others = words
-      .filter((w) => !TYPE_WORDS.includes(w))
-      .filter((w) => !w.startsWith(word) && !word.startsWith(w))
-      .map((w) => [`${start}${COMPANION}${w.charAt(0)}`]);
-    return others.sort((a, b) => bytesOf(a) - bytesOf(b))[0] ?? [start];
+  let more = false;
+  /** The top's shards of one word; none when it starts a split word and is not itself one ("tổn"). */
+  const load = (word: string): ShardPlan | null => {
+    const found = shardsFor(word, starts);
+    if (found.some((s) => split.has(s) && s.startsWith(word)) && !found.includes(word)) {
+      more = true;
+      return null;
+    }
+    // A whole word typed ("na") does not wait for the longer split words it starts ("nam").
+    const chosen = found.filter((s) => !split.has(s));
+    return { kind: 'load', starts: chosen, bytes: bytesOf(chosen) };
   };
+  const kinds = words.every((w) => TYPE_WORDS.includes(w));
+  // A name's split word says more than a kind of unit: "thôn tổng" is every "tổng", not the names with "thôn".
+  const splitName = words.some((w) => split.has(w) && !TYPE_WORDS.includes(w));
   const tiers = [
-    named,
+    words.filter((w) => !mayBeKind(w)),
     words.filter((w) => mayBeKind(w) && !TYPE_WORDS.includes(w)),
-    words.filter((w) => TYPE_WORDS.includes(w)),
+    splitName ? [] : words.filter((w) => TYPE_WORDS.includes(w)),
   ];
   for (const [tier, candidates] of tiers.entries()) {
-    let best: { starts: string[]; bytes: number } | null = null;
+    let best: ShardPlan | null = null;
     for (const word of candidates) {
-      const found = shardsFor(word, starts);
-      if (found.length === 0 && tier > 0) continue;
-      const chosen = found.flatMap((s) => expand(s, word));
-      const bytes = bytesOf(chosen);
-      if (best === null || bytes < best.bytes) best = { starts: chosen, bytes };
+      if (split.has(word) || (tier > 0 && shardsFor(word, starts).length === 0)) continue;
+      const plan = load(word);
+      if (plan?.kind === 'load' && (best?.kind !== 'load' || plan.bytes < best.bytes)) best = plan;
     }
-    if (best !== null) return best;
+    // Kinds of unit alone ("thôn", "bản xã") name half the country: only the places named by them.
+    if (best?.kind === 'load') return kinds ? { ...best, kind: 'many' } : best;
   }
-  return null;
+  if (more && !kinds) return { kind: 'more' };
+  /**
+   * The documents of every word of `path` (split words): under the first in the alphabet, the documents are
+   * filed again under each later split word they have, so one of these is enough, the smallest; when all of
+   * them are split again, under the first of them, and so on.
+   */
+  const under = (path: readonly string[]): ShardPlan | null => {
+    const sorted = [...path].sort();
+    let node = sorted.shift();
+    while (node !== undefined) {
+      const list = contents(node);
+      if (list === undefined) return { kind: 'contents', node };
+      const prefix = `${node}${COMPANION}`;
+      if (sorted.length === 0) {
+        const exact = list.shards.filter(([s]) => s === prefix);
+        return { kind: 'many', starts: exact.map(([s]) => s), bytes: exact.reduce((sum, [, b]) => sum + b, 0) };
+      }
+      const sizes = new Map(list.shards);
+      const here = list.shards.map(([s]) => s.slice(prefix.length)).filter((s) => s !== '');
+      const options = sorted
+        .filter((w) => !list.split.includes(w))
+        // A whole word: its own shard, else the one of a start it extends.
+        .map((w) => (here.includes(w) ? [w] : shardsFor(w, here)).map((s) => `${prefix}${s}`))
+        .map((starts) => ({ starts, bytes: starts.reduce((sum, s) => sum + (sizes.get(s) ?? 0), 0) }))
+        .sort((a, b) => a.bytes - b.bytes);
+      if (options[0]) return { kind: 'load', ...options[0] };
+      node = `${prefix}${sorted.shift()!}`;
+    }
+    return null;
+  };
+  // Every word is split, or a kind of unit. A kind may also be a word of a name ("Xã Bản Lang"): the places
+  // named by it are shown too, but the kind alone does not narrow the query ("bản nậm" is every "nậm").
+  const names = under(words.filter((w) => split.has(w) && !TYPE_WORDS.includes(w)));
+  if (names?.kind === 'load' || names?.kind === 'contents') return names;
+  const named = words.some((w) => split.has(w) && TYPE_WORDS.includes(w))
+    ? under(words.filter((w) => split.has(w)))
+    : null;
+  if (named?.kind === 'contents') return named;
+  const all = [names, named].flatMap((p) => (p?.kind === 'load' || p?.kind === 'many' ? [p] : []));
+  if (all.length === 0) return kinds ? { kind: 'many', starts: [], bytes: 0 } : null;
+  return {
+    kind: 'many',
+    starts: [...new Set(all.flatMap((p) => p.starts))],
+    bytes: all.reduce((sum, p) => sum + p.bytes, 0),
+  };
 }

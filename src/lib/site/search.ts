@@ -5,10 +5,12 @@ import type { AwardView } from './awards.ts';
 import { storyPath, type UnitPaths } from './paths.ts';
 import {
   COMPANION,
+  documentKeys,
   nameWords,
   searchWords,
   type SearchDocument,
   type SearchKind,
+  type SearchContents,
   type SearchManifest,
 } from './search-key.ts';
 
@@ -18,7 +20,6 @@ import {
 
 /** A shard stops splitting once it is this small (bytes of JSON): about 6 KB gzip. */
 export const SHARD_BYTES = 32_000;
-const PARTS_FACTOR = 4;
 
 /** A name inside a sentence: the kind of unit in lower case ("xã Mồ Sì San", Nghị định 30/2020). */
 function inSentence(name: string): string {
@@ -65,12 +66,6 @@ export function searchDocuments(site: SiteData, paths: UnitPaths, awardViews: re
   ];
 }
 
-/** The words a document is filed under: its name and other names without their kind, and its place. */
-export function documentKeys(d: SearchDocument): Set<string> {
-  const names = [d.n, ...(d.a ? d.a.split(' · ') : [])];
-  return new Set([...names.flatMap(nameWords), ...(d.w ? d.w.split(', ').flatMap(nameWords) : [])]);
-}
-
 /** The labels of the kinds of result, with the movement's period from the data. */
 export function searchKinds(site: SiteData): Record<SearchKind, string> {
   const { nam_bat_dau: from, nam_ket_thuc: to } = site.settings;
@@ -84,17 +79,23 @@ export function searchKinds(site: SiteData): Record<SearchKind, string> {
 }
 
 export interface SearchIndex {
+  /** The table of contents of the top. */
   manifest: SearchManifest;
+  /** The table of contents under each split word or words (`tong`, `co_tong`). */
+  contents: Map<string, SearchContents>;
   /** Start of the words → the documents filed under a word with that start (and no longer shard's). */
   shards: Map<string, SearchDocument[]>;
 }
 
 /**
  * Split the documents by the start of their words: every shard starts with at least one letter, and a
- * shard over `maxBytes` splits by one more letter. A whole word still over 4 × `maxBytes` ("tân" in a
- * national index) is also written in parts by the first letter of its documents' other words (`tan_a` holds
- * "Tân An", "An Tân" …): a query of that word alone loads it whole, a query with another word one part.
- * A document is in the shard of each of its words.
+ * shard over `maxBytes` splits by one more letter. A whole word still over `maxBytes` ("tổng" in a
+ * national index) is split: no shard holds it alone. Its documents are filed again under the other split
+ * words they have, later in the alphabet (`co_tong` holds "Cọ Tổng", "Tổng Cọ, xã Nậm Xe", …; a query with
+ * a word that is not split loads that word's shard instead), and a pair still too big the same way by a
+ * third (`co_nam_tong`), until every shard fits. The documents with no other word than the split ones of
+ * their path ("Xã Tổng") are in `tong_`. So every shard stays under `maxBytes` whatever the size of the
+ * country (but for one document bigger than that, or more documents of exactly the same words).
  */
 export function searchIndex(
   docs: readonly SearchDocument[],
@@ -104,61 +105,66 @@ export function searchIndex(
   const encoder = new TextEncoder();
   const bytes = docs.map((d) => encoder.encode(JSON.stringify(d)).length + 1);
   const keys = docs.map((d) => [...documentKeys(d)]);
-  const byWord = new Map<string, number[]>();
-  keys.forEach((words, i) => {
-    for (const word of words) {
-      const list = byWord.get(word);
-      if (list) list.push(i);
-      else byWord.set(word, [i]);
-    }
-  });
-  const docsOf = (words: readonly string[]) =>
-    [...new Set(words.flatMap((w) => byWord.get(w) ?? []))].sort((a, b) => a - b);
   const shards = new Map<string, SearchDocument[]>();
-  const sizes: [string, number][] = [];
+  const contents = new Map<string, SearchContents>();
   const sizeOf = (ids: readonly number[]) => ids.reduce((sum, i) => sum + bytes[i]!, 1);
-  const emit = (start: string, ids: number[]) => {
-    shards.set(
-      start,
-      ids.map((i) => docs[i]!),
-    );
-    sizes.push([start, sizeOf(ids)]);
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
   };
-  /** One whole word, and when it is too big, also in parts by the first letter of its documents' other words. */
-  const emitWord = (word: string, ids: number[]) => {
-    emit(word, ids);
-    // Parts repeat each document once per letter: worth it only for a word several shards big.
-    if (sizeOf(ids) <= PARTS_FACTOR * maxBytes) return;
-    const byLetter = new Map<string, number[]>();
-    for (const i of ids) {
-      // Not by the word itself ("tân_t" would hold them all); a document with no other word goes there.
-      const companions = keys[i]!.filter((k) => k !== word);
-      for (const letter of new Set((companions.length > 0 ? companions : [word]).map((k) => k.charAt(0)))) {
-        const list = byLetter.get(letter);
-        if (list) list.push(i);
-        else byLetter.set(letter, [i]);
+  const everyWord = new Map<string, number[]>();
+  keys.forEach((words, i) => words.forEach((w) => push(everyWord, w, i)));
+  const split = new Set([...everyWord].filter(([, ids]) => sizeOf(ids) > maxBytes).map(([w]) => w));
+
+  /** Documents filed under every word of `path` (none at the top), split by the start of their other words. */
+  const fileUnder = (path: readonly string[], byWord: ReadonlyMap<string, number[]>, alone: readonly number[]) => {
+    const node = path.join(COMPANION);
+    const here: SearchContents = { shards: [], split: [] };
+    contents.set(node, here);
+    const key = (start: string) => [...path, start].join(COMPANION);
+    const emit = (start: string, ids: readonly number[]) => {
+      shards.set(
+        key(start),
+        ids.map((i) => docs[i]!),
+      );
+      here.shards.push([key(start), sizeOf(ids)]);
+    };
+    if (alone.length > 0) emit('', alone);
+    const docsOf = (words: readonly string[]) =>
+      [...new Set(words.flatMap((w) => byWord.get(w) ?? []))].sort((a, b) => a - b);
+    const emitWord = (word: string, ids: number[]) => {
+      if (sizeOf(ids) <= maxBytes) return emit(word, ids);
+      here.split.push(word);
+      // Under a split word, its documents by their other split words after it, or alone if they have none.
+      const inner = new Map<string, number[]>();
+      const only: number[] = [];
+      const within = [...path, word];
+      for (const i of ids) {
+        const others = keys[i]!.filter((k) => split.has(k) && k > word && !within.includes(k));
+        others.forEach((k) => push(inner, k, i));
+        if (keys[i]!.every((k) => within.includes(k))) only.push(i);
       }
-    }
-    for (const [letter, list] of [...byLetter].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      emit(`${word}${COMPANION}${letter}`, list);
-    }
+      fileUnder(within, inner, only);
+    };
+    const byStart = (start: string, words: readonly string[]) => {
+      const longer = words.filter((w) => w.length > start.length);
+      if (start.length > 0 && longer.length === 0) return emitWord(start, docsOf(words));
+      if (start.length > 0) {
+        const ids = docsOf(words);
+        if (sizeOf(ids) <= maxBytes) return emit(start, ids);
+      }
+      const groups = new Map<string, string[]>();
+      for (const w of longer) push(groups, w.slice(0, start.length + 1), w);
+      if (longer.length < words.length) emitWord(start, docsOf(words.filter((w) => w.length === start.length)));
+      for (const [next, group] of groups) byStart(next, group);
+    };
+    byStart('', [...byWord.keys()].sort());
+    here.shards.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    here.split.sort();
   };
-  const split = (start: string, words: readonly string[]) => {
-    const ids = docsOf(words);
-    const longer = words.filter((w) => w.length > start.length);
-    if (start.length > 0 && longer.length === 0) return emitWord(start, ids);
-    if (start.length > 0 && sizeOf(ids) <= maxBytes) return emit(start, ids);
-    const groups = new Map<string, string[]>();
-    for (const w of longer) {
-      const next = w.slice(0, start.length + 1);
-      const group = groups.get(next);
-      if (group) group.push(w);
-      else groups.set(next, [w]);
-    }
-    if (longer.length < words.length) emitWord(start, docsOf(words.filter((w) => w.length === start.length)));
-    for (const [next, group] of groups) split(next, group);
-  };
-  split('', [...byWord.keys()].sort());
-  sizes.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { manifest: { kinds, shards: sizes }, shards };
+  fileUnder([], everyWord, []);
+  const { shards: top, split: words } = contents.get('')!;
+  contents.delete('');
+  return { manifest: { kinds, shards: top, split: words }, contents, shards };
 }
