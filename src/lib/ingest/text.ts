@@ -10,18 +10,29 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
+// The same names and codes are keyed again and again (a unit's name on each of its review rows, in its URL, in
+// every check): each distinct text once, within a bound so a country's names never pile up.
+const keys = new Map<string, string>();
+const KEYS_REMEMBERED = 50_000;
+
 /**
  * A key that equates spellings of one name: case, diacritics (so "Hoà" = "Hòa"), đ/d, spacing,
  * punctuation. Used to match headers and unit names, never shown.
  */
 export function matchKey(value: string): string {
-  return cleanText(value)
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let key = keys.get(value);
+  if (key === undefined) {
+    key = cleanText(value)
+      .toLowerCase()
+      .replace(/đ/g, 'd')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    if (keys.size >= KEYS_REMEMBERED) keys.clear();
+    keys.set(value, key);
+  }
+  return key;
 }
 
 /** ASCII slug for permanent URLs: "Xã Sì Lở Lầu" → "si-lo-lau" when the prefix is dropped. */
