@@ -10,29 +10,18 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
-// The same names and codes are keyed again and again (a unit's name on each of its review rows, in its URL, in
-// every check): each distinct text once, within a bound so a country's names never pile up.
-const keys = new Map<string, string>();
-const KEYS_REMEMBERED = 50_000;
-
 /**
  * A key that equates spellings of one name: case, diacritics (so "Hoà" = "Hòa"), đ/d, spacing,
  * punctuation. Used to match headers and unit names, never shown.
  */
 export function matchKey(value: string): string {
-  let key = keys.get(value);
-  if (key === undefined) {
-    key = cleanText(value)
-      .toLowerCase()
-      .replace(/đ/g, 'd')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-    if (keys.size >= KEYS_REMEMBERED) keys.clear();
-    keys.set(value, key);
-  }
-  return key;
+  return cleanText(value)
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** ASCII slug for permanent URLs: "Xã Sì Lở Lầu" → "si-lo-lau" when the prefix is dropped. */
@@ -60,7 +49,8 @@ const LAX: [RegExp, string][] = [
   [BIDI, 'ký tự đổi chiều viết (phải sang trái)'],
 ];
 const STRICT = [...LAX, ...STRICT_CHECKS];
-const ANY_HIDDEN = new RegExp(STRICT.map(([pattern]) => pattern.source).join('|'));
+// Made on first use: a statement here would also run in the site's search script, which imports matchKey.
+let anyHidden: RegExp | undefined;
 
 const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -70,7 +60,8 @@ const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toU
  */
 export function hiddenCharacter(value: string, strict: boolean): string | null {
   // Almost every text has none: one pass tells, and only a text with one is searched in the order of the checks.
-  if (!ANY_HIDDEN.test(value)) return null;
+  anyHidden ??= new RegExp(STRICT.map(([pattern]) => pattern.source).join('|'));
+  if (!anyHidden.test(value)) return null;
   for (const [pattern, what] of strict ? STRICT : LAX) {
     const m = pattern.exec(value);
     if (m) return `${what} ${codePoint(m[0])} ở vị trí ${m.index + 1}`;
