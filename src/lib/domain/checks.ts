@@ -42,9 +42,10 @@ function duplicates<T>(
   const first = new Map<string, { line: number; key: string }>();
   for (const { line, row } of table.rows) {
     const key = keyOf(row);
-    const seen = first.get(sameAs(key));
+    const same = sameAs(key);
+    const seen = first.get(same);
     if (seen === undefined) {
-      first.set(sameAs(key), { line, key });
+      first.set(same, { line, key });
     } else if (seen.key === key) {
       issues.push(
         makeIssue(
