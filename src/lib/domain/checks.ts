@@ -42,9 +42,10 @@ function duplicates<T>(
   const first = new Map<string, { line: number; key: string }>();
   for (const { line, row } of table.rows) {
     const key = keyOf(row);
-    const seen = first.get(sameAs(key));
+    const same = sameAs(key);
+    const seen = first.get(same);
     if (seen === undefined) {
-      first.set(sameAs(key), { line, key });
+      first.set(same, { line, key });
     } else if (seen.key === key) {
       issues.push(
         makeIssue(
@@ -78,8 +79,8 @@ const codeKey = (code: string) => slugify(code);
  */
 export function codeHints(known: Iterable<string>): (code: string) => string {
   const ids = new Set(known);
-  const byKey = new Map<string, string>();
-  for (const id of ids) byKey.set(codeKey(id), id);
+  // Keyed only when a code is not found: most files have none, and keying a country's codes costs.
+  let byKey: Map<string, string> | undefined;
   const TEXT_FORMAT =
     'Excel đã bỏ số 0 ở đầu vì coi mã là số: trong Excel chọn cả cột mã → Định dạng ô ' +
     '(Format Cells) → Văn bản (Text), gõ lại mã có số 0 rồi xuất lại tệp.';
@@ -92,6 +93,7 @@ export function codeHints(known: Iterable<string>): (code: string) => string {
     if (ids.has(stripped)) {
       return ` Trong don-vi.csv mã này là "${stripped}", mất số 0 ở đầu: ${TEXT_FORMAT}`;
     }
+    byKey ??= new Map([...ids].map((id) => [codeKey(id), id]));
     const same = byKey.get(codeKey(code));
     if (same === undefined) return '';
     return ` Có mã "${same}" chỉ khác chữ hoa, chữ thường hoặc dấu: viết đúng như trong don-vi.csv.`;

@@ -117,6 +117,8 @@ export interface EngineContext {
   index: UnitIndex;
   figures: FiguresLookup;
   criteria: ReadonlyMap<CriterionId, CriterionRow>;
+  /** How each value used is written ("12 hộ"); verdicts judged without their words write none. */
+  shown?: typeof shown;
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -237,7 +239,7 @@ function rateFall(
       nam: y,
       chi_so: rateLabels.rate(ind.name),
       gia_tri: value,
-      hien_thi: shown.percent(value),
+      hien_thi: (ctx.shown ?? shown).percent(value),
       trang_thai: f.trang_thai,
     });
   };
@@ -273,7 +275,7 @@ function rateFall(
       nam: f.y,
       chi_so: rateLabels.fall(ind.name, f.y),
       gia_tri: drop,
-      hien_thi: relative ? shown.percent(drop) : shown.points(drop),
+      hien_thi: relative ? (ctx.shown ?? shown).percent(drop) : (ctx.shown ?? shown).points(drop),
       trang_thai: f.f1.trang_thai,
     });
     // Points are the measure; the relative fall is shown beside them so both readings are visible.
@@ -283,7 +285,7 @@ function rateFall(
         nam: f.y,
         chi_so: rateLabels.relativeFall(f.y),
         gia_tri: relativeDrop,
-        hien_thi: shown.percent(relativeDrop),
+        hien_thi: (ctx.shown ?? shown).percent(relativeDrop),
         trang_thai: f.f1.trang_thai,
       });
     }
@@ -382,14 +384,14 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
       nam: baseYear,
       chi_so: scaleLabels.base(scale.households),
       gia_tri: sb,
-      hien_thi: shown.count(sb, 'hộ'),
+      hien_thi: (ctx.shown ?? shown).count(sb, 'hộ'),
       trang_thai: fb.trang_thai,
     },
     {
       nam: scaleYear,
       chi_so: scaleLabels.now(scale.households),
       gia_tri: st,
-      hien_thi: shown.count(st, 'hộ'),
+      hien_thi: (ctx.shown ?? shown).count(st, 'hộ'),
       trang_thai: ft.trang_thai,
     },
   ];
@@ -475,7 +477,7 @@ function statusExit(
     nam: year,
     chi_so: label,
     gia_tri: n,
-    hien_thi: shown.count(n, kind),
+    hien_thi: (ctx.shown ?? shown).count(n, kind),
     trang_thai: null,
   });
   const words = {
@@ -514,7 +516,11 @@ const COMBINED = ['TC_XA_1', 'TC_XA_2'] as const;
 
 /** Officials in charge of a commune: met when the commune meets enough of criteria 1 and 2
  * (threshold 1 by default: either one). */
-function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: CriterionRow): Outcome {
+function communeCriteriaMet(
+  ctx: EngineContext,
+  prior: (id: CriterionId) => Verdict | undefined,
+  c: CriterionRow,
+): Outcome {
   const parts = COMBINED.map((id) => prior(id)).filter(
     (v): v is Verdict => v !== undefined && v.ket_qua !== 'khong_ap_dung',
   );
@@ -537,7 +543,7 @@ function communeCriteriaMet(prior: (id: CriterionId) => Verdict | undefined, c: 
       nam: v.nam,
       chi_so: officialsLabel(name(v)),
       gia_tri: v.ket_qua === 'dat' ? 1 : 0,
-      hien_thi: VERDICT_RESULTS[v.ket_qua].toLowerCase(),
+      hien_thi: (ctx.shown ?? shown).result(v.ket_qua),
       trang_thai: v.trang_thai_so_lieu,
     })),
     wording: () => ({
@@ -571,17 +577,20 @@ export const CRITERIA_OF_SCOPE: Record<CriterionScope, readonly CriterionId[]> =
 
 // A verdict judged without its words: what check-data counts.
 const UNWORDED: OutcomeWords = { giai_thich: '' };
+const UNSHOWN: typeof shown = { percent: () => '', points: () => '', count: () => '', result: () => '' };
 
 /**
  * Every verdict, unit by unit, handed on as it is made, so a caller that only counts holds none of them.
  * Without `wording` a verdict's words are left empty (giai_thich '', the decisive value and shortfall
- * null): a caller that only counts never pays for sentences it does not read.
+ * null, each value used written '' in hien_thi): a caller that only counts never pays for sentences or
+ * numbers it does not read.
  */
 export function forEachVerdict(
-  ctx: EngineContext,
+  given: EngineContext,
   onVerdict: (verdict: Verdict) => void,
   { wording = true }: { wording?: boolean } = {},
 ): void {
+  const ctx: EngineContext = wording ? given : { ...given, shown: UNSHOWN };
   const { settings, index } = ctx;
   const movementVillages = index.movementCommunes.flatMap((c) => index.villagesOf(c.ma_don_vi));
   const dbkkCommunes = index.movementCommunes.filter((u) => u.dac_biet_kho_khan === true);
@@ -632,7 +641,7 @@ export function forEachVerdict(
             return notApplicable(VILLAGE_SCOPE_EXCLUDED, 'phan_tram');
           return scaleReduction(ctx, unit, year, c);
         case 'TC_CAN_BO':
-          return communeCriteriaMet((prior) => ofYear.get(prior), c);
+          return communeCriteriaMet(ctx, (prior) => ofYear.get(prior), c);
         case 'MT_HUYEN_A':
           return rateFall(ctx, unit, year, c, povertyRate(settings), 1);
         case 'MT_HUYEN_B':

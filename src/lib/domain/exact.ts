@@ -2,8 +2,8 @@
 // comparisons are done on exact fractions of whole numbers, never on rounded floats.
 
 export interface Fraction {
-  num: bigint;
-  den: bigint;
+  readonly num: bigint;
+  readonly den: bigint;
 }
 
 export function frac(num: number | bigint, den: number | bigint = 1n): Fraction {
@@ -17,12 +17,21 @@ export function frac(num: number | bigint, den: number | bigint = 1n): Fraction 
   return { num: n, den: d };
 }
 
+// A criterion's threshold is read for every unit and year judged: each distinct value is converted once.
+const decimals = new Map<number, Fraction>();
+
 /** A decimal threshold such as 41.6 as an exact fraction 416/10. */
 export function fromDecimal(value: number): Fraction {
-  const [whole = '0', part = ''] = Math.abs(value).toString().split('.');
-  const den = 10n ** BigInt(part.length);
-  const num = BigInt(whole + part);
-  return frac(value < 0 ? -num : num, den);
+  let fraction = decimals.get(value);
+  if (!fraction) {
+    const [whole = '0', part = ''] = Math.abs(value).toString().split('.');
+    const num = BigInt(whole + part);
+    fraction = frac(value < 0 ? -num : num, 10n ** BigInt(part.length));
+    // Thresholds are few; any other caller's values are bounded too.
+    if (decimals.size >= 1000) decimals.clear();
+    decimals.set(value, fraction);
+  }
+  return fraction;
 }
 
 export const add = (a: Fraction, b: Fraction): Fraction => frac(a.num * b.den + b.num * a.den, a.den * b.den);

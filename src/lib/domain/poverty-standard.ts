@@ -49,12 +49,22 @@ const KNOWN: readonly KnownStandard[] = [
   },
 ];
 
+// Read once per settings: every review row and every verdict asks which standard a year falls under.
+const startsOf = new WeakMap<Settings, readonly number[]>();
+
 /** The first review year of each standard the settings list, in order. */
-export const standardStarts = (s: Settings): number[] => s.nam_ap_dung_chuan_ngheo.map(Number);
+export function standardStarts(s: Settings): readonly number[] {
+  let starts = startsOf.get(s);
+  if (!starts) startsOf.set(s, (starts = s.nam_ap_dung_chuan_ngheo.map(Number)));
+  return starts;
+}
 
 /** 0 for the standard in force before the first listed year, then 1, 2, … */
-export const standardIndex = (s: Settings, year: number): number =>
-  standardStarts(s).filter((start) => start <= year).length;
+export function standardIndex(s: Settings, year: number): number {
+  let index = 0;
+  for (const start of standardStarts(s)) if (start <= year) index++;
+  return index;
+}
 
 export const sameStandard = (s: Settings, a: number, b: number): boolean => standardIndex(s, a) === standardIndex(s, b);
 

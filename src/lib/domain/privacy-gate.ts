@@ -27,11 +27,11 @@ export interface PublishedText {
   at: Location;
   readonly words: Token[];
   /**
-   * All its words without line or field, when they come cheaper than `words` (a table row cell by cell, a
+   * Whether any of its words passes `test`, when that comes cheaper than `words` (a table row cell by cell, a
    * file line by line): a text none of whose words can start a protected name is passed over without
    * building `words`.
    */
-  wordLists?: readonly (readonly WordKeys[])[];
+  someWord?: (test: (word: WordKeys) => boolean) => boolean;
   fieldAt?: (line: number) => string;
   /** How a field's column is headed in the file, and its letter. */
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
@@ -40,7 +40,7 @@ export interface PublishedText {
 /** A text whose words are tagged with their line and field only when asked: most texts name no one. */
 class TaggedText implements PublishedText {
   private readonly tags: { line: number | null; field: string | undefined }[] = [];
-  readonly wordLists: (readonly WordKeys[])[] = [];
+  private readonly wordLists: (readonly WordKeys[])[] = [];
   readonly at: Location;
   readonly columnOf?: NonNullable<PublishedText['columnOf']>;
   constructor(at: Location, columnOf?: NonNullable<PublishedText['columnOf']>) {
@@ -54,11 +54,61 @@ class TaggedText implements PublishedText {
     this.wordLists.push(wordsOf(text));
   }
 
+  someWord(test: (word: WordKeys) => boolean): boolean {
+    return this.wordLists.some((list) => list.some(test));
+  }
+
   get words(): Token[] {
     return this.wordLists.flatMap((list, i) => {
       const { line, field } = this.tags[i] ?? { line: null, field: undefined };
       return list.map((w): Token => ({ fold: w.fold, exact: w.exact, line, field }));
     });
+  }
+}
+
+/**
+ * A row of a table as published, its cells read only when asked: a country's review rows are each passed over
+ * with a look-up per cell, and tagged word by word only in a row where a protected name may start.
+ */
+class RowText implements PublishedText {
+  readonly at: Location;
+  private readonly cells: Readonly<Record<string, unknown>>;
+  readonly columnOf: NonNullable<PublishedText['columnOf']>;
+  constructor(
+    at: Location,
+    cells: Readonly<Record<string, unknown>>,
+    columnOf: NonNullable<PublishedText['columnOf']>,
+  ) {
+    this.at = at;
+    this.cells = cells;
+    this.columnOf = columnOf;
+  }
+
+  /** Visit each text of the row with its column, in column order, until `visit` returns true. */
+  private anyText(visit: (text: string, field: string) => boolean): boolean {
+    const { cells } = this;
+    for (const field in cells) {
+      const value = cells[field];
+      // A cell holds one value, or a list (other spellings of a name).
+      if (Array.isArray(value)) {
+        for (const v of value) if (typeof v === 'string' && visit(v, field)) return true;
+      } else if (typeof value === 'string' && visit(value, field)) return true;
+    }
+    return false;
+  }
+
+  someWord(test: (word: WordKeys) => boolean): boolean {
+    return this.anyText((text) => wordsOf(text).some(test));
+  }
+
+  get words(): Token[] {
+    const line = this.at.line ?? null;
+    const words: Token[] = [];
+    this.anyText((text, field) => {
+      for (const w of wordsOf(text)) words.push({ fold: w.fold, exact: w.exact, line, field });
+      return false;
+    });
+    return words;
   }
 }
 
@@ -79,16 +129,7 @@ export function* tableTexts<T>(
 ): Generator<PublishedText> {
   // A generator: a million review rows are checked one row at a time, never held as texts.
   for (const { line, row } of table.rows) {
-    const text = new TaggedText({ file: table.file, line }, table.columnName);
-    const cells = published(row) as Record<string, unknown>;
-    for (const field in cells) {
-      const value = cells[field];
-      // A cell holds one value, or a list (other spellings of a name).
-      if (Array.isArray(value)) {
-        for (const v of value) if (typeof v === 'string') text.add(v, line, field);
-      } else if (typeof value === 'string') text.add(value, line, field);
-    }
-    yield text;
+    yield new RowText({ file: table.file, line }, published(row) as Record<string, unknown>, table.columnName);
   }
 }
 
@@ -186,7 +227,7 @@ export function checkProtectedNames(awards: ParsedTable<AwardRow>, texts: Iterab
   if (finder.size === 0) return;
   const seen = new Set<string>();
   for (const text of texts) {
-    if (text.wordLists && !text.wordLists.some((list) => list.some(finder.mayStart))) continue;
+    if (text.someWord && !text.someWord(finder.mayStart)) continue;
     const { at, fieldAt, columnOf } = text;
     for (const hit of finder.find(text.words)) {
       const line = hit.line ?? at.line ?? null;

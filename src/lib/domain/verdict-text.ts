@@ -148,6 +148,7 @@ export const shown = {
   percent: (x: number) => `${formatDecimal(x, Number.isInteger(x) ? 0 : 2)}%`,
   points: (x: number) => `${formatDecimal(x, Number.isInteger(x) ? 0 : 2)} điểm phần trăm`,
   count: (n: number, unit: string) => `${formatCount(n)} ${unit}`,
+  result: (r: keyof typeof VERDICT_RESULTS) => VERDICT_RESULTS[r].toLowerCase(),
 };
 
 function need(w: RateWords): string {

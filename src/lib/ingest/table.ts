@@ -361,6 +361,9 @@ function startTyping<C extends readonly AnyColumn[]>(
   }
 
   const readers = def.columns.map((col) => ({ col, read: cellReader(col) }));
+  // Every row starts as a copy of one shape holding every column: a row built key by key falls back to slow
+  // dictionary properties past about twenty columns (ket-qua-ra-soat has 21), and every later read pays.
+  const blank = Object.fromEntries(def.columns.map((col) => [col.key, null]));
   // Where each column of the contract stands in the file (-1: not in the file, read as empty).
   const columnAt = def.columns.map((col) => keyAt.indexOf(col));
   const typed: Line<RowOf<C>>[] = [];
@@ -431,7 +434,7 @@ function startTyping<C extends readonly AnyColumn[]>(
       refused.push(asWritten());
       return;
     }
-    const values: Record<string, unknown> = {};
+    const values: Record<string, unknown> = { ...blank };
     let typedAll = true;
     // An index loop: a million rows × columns allocate no entry pairs.
     for (let i = 0; i < readers.length; i++) {

@@ -44,6 +44,14 @@ const STRICT_CHECKS: [RegExp, string][] = [
   [LINE_BREAK, 'dấu xuống dòng'],
 ];
 
+const LAX: [RegExp, string][] = [
+  [CONTROL, 'ký tự điều khiển'],
+  [BIDI, 'ký tự đổi chiều viết (phải sang trái)'],
+];
+const STRICT = [...LAX, ...STRICT_CHECKS];
+// Made on first use: a statement here would also run in the site's search script, which imports matchKey.
+let anyHidden: RegExp | undefined;
+
 const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
@@ -51,12 +59,10 @@ const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toU
  * codes: one line, no zero-width characters either.
  */
 export function hiddenCharacter(value: string, strict: boolean): string | null {
-  const checks: [RegExp, string][] = [
-    [CONTROL, 'ký tự điều khiển'],
-    [BIDI, 'ký tự đổi chiều viết (phải sang trái)'],
-    ...(strict ? STRICT_CHECKS : []),
-  ];
-  for (const [pattern, what] of checks) {
+  // Almost every text has none: one pass tells, and only a text with one is searched in the order of the checks.
+  anyHidden ??= new RegExp(STRICT.map(([pattern]) => pattern.source).join('|'));
+  if (!anyHidden.test(value)) return null;
+  for (const [pattern, what] of strict ? STRICT : LAX) {
     const m = pattern.exec(value);
     if (m) return `${what} ${codePoint(m[0])} ở vị trí ${m.index + 1}`;
   }
@@ -91,6 +97,20 @@ function impossibleVowels(word: string): boolean {
   // Only words carrying a Latin-1 accented letter: plain ASCII words (names in minority
   // languages, abbreviations) are never judged.
   if (!/[\u00C0-\u00FF]/.test(word)) return false;
+  let impossible = judgedWords.get(word);
+  if (impossible === undefined) {
+    impossible = vowelRunsOf(word).some((run) => !VIETNAMESE_VOWEL_RUNS.has(run));
+    if (judgedWords.size >= WORDS_REMEMBERED) judgedWords.clear();
+    judgedWords.set(word, impossible);
+  }
+  return impossible;
+}
+
+// Words repeat across names ("Phú", "Thôn", "Bản"): each is judged once, within a bound.
+const judgedWords = new Map<string, boolean>();
+const WORDS_REMEMBERED = 50_000;
+
+function vowelRunsOf(word: string): string[] {
   const bare = word
     .toLowerCase()
     .normalize('NFD')
@@ -98,17 +118,24 @@ function impossibleVowels(word: string): boolean {
     .normalize('NFC')
     // "qu" and "gi" before a vowel are consonants.
     .replace(/(^|[^a-zđ])(qu|gi)(?=[aăâeêioôơuưy])/g, '$1');
-  return (bare.match(VOWELS) ?? []).some((run) => !VIETNAMESE_VOWEL_RUNS.has(run));
+  return bare.match(VOWELS) ?? [];
 }
+
+// Every sign above needs a Latin-1 character: text without one (most codes, many names) is Unicode as typed.
+const LATIN1 = /[\u00A1-\u00FF]/;
+const LATIN1_SYMBOL = /[\u00A1-\u00BF]/;
+const LATIN1_CAPITAL = /[À-ÖØ-Þ]/;
 
 /** The legacy encoding a text appears to be typed in, or null for Unicode text. */
 export function legacyEncoding(value: string): 'TCVN3' | 'VNI' | 'TCVN3 hoặc VNI' | null {
   const s = value.normalize('NFC');
+  if (!LATIN1.test(s)) return null;
+  // The cheap test of the character each sign needs first: the Unicode-class patterns are slow on long text.
   const suspicious =
     (s.match(FOREIGN_LETTERS) ?? []).length > 1 ||
     FOREIGN_AFTER_VOWEL.test(s) ||
-    SYMBOL_IN_WORD.test(s) ||
-    CAPITAL_AFTER_SMALL.test(s) ||
+    (LATIN1_SYMBOL.test(s) && SYMBOL_IN_WORD.test(s)) ||
+    (LATIN1_CAPITAL.test(s) && CAPITAL_AFTER_SMALL.test(s)) ||
     s.split(/[^\p{L}]+/u).some(impossibleVowels);
   if (!suspicious) return null;
   if (TCVN3_SIGN.test(s)) return 'TCVN3';
