@@ -100,7 +100,7 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 // As in check-data: V8 would let the heap grow to several times what is live (110×10: 0.85 GB → 0.71 GB).
 // package.json starts the build with a young generation of 64 MB (--max-semi-space-size, which only the command line
 // sets): a page's short-lived objects then die young instead of being promoted and collected with the whole heap
-// (1,100×10: 7–12% less CPU, 70 MB more memory).
+// (1,100×10: 6–12% less CPU, about 150 MB more memory).
 setFlagsFromString('--heap-growing-percent=25');
 
 guardCommand('npm run build', async () => {

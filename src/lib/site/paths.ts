@@ -175,7 +175,7 @@ export function unitPaths(index: UnitIndex, locked: ReadonlyMap<string, string> 
       const own = new Set([page]);
       for (const alias of unit.ten_khac ?? []) {
         const from = pathOf(unit, alias);
-        // An other spelling on a list page is not served: the old link then shows the list, not an error.
+        // An other spelling on a path of the list is not served: the path belongs to the list.
         if (own.has(from) || listed(from)) continue;
         own.add(from);
         claim(from, { unit, alias });
