@@ -77,7 +77,7 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUList
     else if (outcome.kind === 'more') say('Gõ thêm vài chữ cái để tìm.');
     else if (outcome.kind === 'many' && outcome.total === 0) say(`Quá nhiều kết quả. ${NARROW}`);
     else if (outcome.kind === 'many')
-      say(`Hiện ${outcome.total} kết quả, còn quá nhiều kết quả khác. ${NARROW} ${CHOOSE}`);
+      say(`Hiện ${results.length} kết quả, còn quá nhiều kết quả khác. ${NARROW} ${CHOOSE}`);
     else if (outcome.total === 0) say(`Không tìm thấy. ${TO_LIST}`);
     else {
       const shown =
