@@ -209,7 +209,7 @@ function rateFall(
   ind: Indicator,
   years: number,
 ): Outcome {
-  const { settings } = ctx;
+  const { settings, shown: show = shown } = ctx;
   const relative = settings.cach_tinh_muc_giam === 'tuong_doi';
   const measure = rateMeasure(settings);
   const words: RateWords = {
@@ -239,7 +239,7 @@ function rateFall(
       nam: y,
       chi_so: rateLabels.rate(ind.name),
       gia_tri: value,
-      hien_thi: (ctx.shown ?? shown).percent(value),
+      hien_thi: show.percent(value),
       trang_thai: f.trang_thai,
     });
   };
@@ -275,7 +275,7 @@ function rateFall(
       nam: f.y,
       chi_so: rateLabels.fall(ind.name, f.y),
       gia_tri: drop,
-      hien_thi: relative ? (ctx.shown ?? shown).percent(drop) : (ctx.shown ?? shown).points(drop),
+      hien_thi: relative ? show.percent(drop) : show.points(drop),
       trang_thai: f.f1.trang_thai,
     });
     // Points are the measure; the relative fall is shown beside them so both readings are visible.
@@ -285,7 +285,7 @@ function rateFall(
         nam: f.y,
         chi_so: rateLabels.relativeFall(f.y),
         gia_tri: relativeDrop,
-        hien_thi: (ctx.shown ?? shown).percent(relativeDrop),
+        hien_thi: show.percent(relativeDrop),
         trang_thai: f.f1.trang_thai,
       });
     }
@@ -348,7 +348,7 @@ function rateFall(
 
 /** (S_base − S_t) / S_base compared with a percentage. */
 function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: CriterionRow): Outcome {
-  const { settings } = ctx;
+  const { settings, shown: show = shown } = ctx;
   const scale = scaleOf(settings);
   const scaleYear = settings.nam_xet_quy_mo === 'nam_truoc' ? year - 1 : year;
   let baseYear = settings.nam_goc;
@@ -384,14 +384,14 @@ function scaleReduction(ctx: EngineContext, unit: UnitRow, year: number, c: Crit
       nam: baseYear,
       chi_so: scaleLabels.base(scale.households),
       gia_tri: sb,
-      hien_thi: (ctx.shown ?? shown).count(sb, 'hộ'),
+      hien_thi: show.count(sb, 'hộ'),
       trang_thai: fb.trang_thai,
     },
     {
       nam: scaleYear,
       chi_so: scaleLabels.now(scale.households),
       gia_tri: st,
-      hien_thi: (ctx.shown ?? shown).count(st, 'hộ'),
+      hien_thi: show.count(st, 'hộ'),
       trang_thai: ft.trang_thai,
     },
   ];
@@ -451,6 +451,7 @@ function statusExit(
   kind: 'xã' | 'thôn',
   measure: Measure,
 ): Outcome {
+  const { shown: show = shown } = ctx;
   if (population.length === 0) return notApplicable(NOT_APPLICABLE.noDifficultUnits(kind), measure);
   const exited = population.filter((u) => u.nam_thoat_dbkk !== null && u.nam_thoat_dbkk <= year);
   const total = population.length;
@@ -477,7 +478,7 @@ function statusExit(
     nam: year,
     chi_so: label,
     gia_tri: n,
-    hien_thi: (ctx.shown ?? shown).count(n, kind),
+    hien_thi: show.count(n, kind),
     trang_thai: null,
   });
   const words = {
@@ -521,6 +522,7 @@ function communeCriteriaMet(
   prior: (id: CriterionId) => Verdict | undefined,
   c: CriterionRow,
 ): Outcome {
+  const { shown: show = shown } = ctx;
   const parts = COMBINED.map((id) => prior(id)).filter(
     (v): v is Verdict => v !== undefined && v.ket_qua !== 'khong_ap_dung',
   );
@@ -543,7 +545,7 @@ function communeCriteriaMet(
       nam: v.nam,
       chi_so: officialsLabel(name(v)),
       gia_tri: v.ket_qua === 'dat' ? 1 : 0,
-      hien_thi: (ctx.shown ?? shown).result(v.ket_qua),
+      hien_thi: show.result(v.ket_qua),
       trang_thai: v.trang_thai_so_lieu,
     })),
     wording: () => ({
