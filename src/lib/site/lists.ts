@@ -82,6 +82,3 @@ export function paginate<T>(base: string, entries: readonly T[], perPage = ENTRI
     pager: count > 1 ? pager(base, k + 1, count) : null,
   }));
 }
-
-/** Pages after the first: the ones a list adds when it grows (page 1 is the list's own page). */
-export const laterPages = <T>(pages: readonly ListPage<T>[]): ListPage<T>[] => pages.slice(1);

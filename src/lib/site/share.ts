@@ -53,7 +53,7 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /** The address of part `n` of a split sitemap. */
-export const sitemapPartPath = (n: number) => `/sitemap-${n}.xml`;
+const sitemapPartPath = (n: number) => `/sitemap-${n}.xml`;
 
 /**
  * The sitemap (sitemaps.org 0.9): every page the site publishes, by absolute URL, in path order. Up to
@@ -98,15 +98,15 @@ export interface FeedItem {
 const vietnamDay = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 
 /**
- * The feed: honour-roll entries that may be published (their public views, as the pages show them)
- * and stories, newest first; the same data gives the same feed.
- */
-/**
  * Items of the feed: the newest only. A feed reader polls for what is new; every entry keeps its page, and a
  * country's thousands of entries would make the feed grow with the country.
  */
 export const FEED_ITEMS = 100;
 
+/**
+ * The feed: honour-roll entries that may be published (their public views, as the pages show them)
+ * and stories, newest first (the FEED_ITEMS newest); the same data gives the same feed.
+ */
 export function feedItems(site: SiteData, awards: readonly AwardView[]): FeedItem[] {
   const address = site.settings.dia_chi_trang;
   const entries = awards.map((a) => ({
