@@ -51,6 +51,12 @@ describe('the scan of the built site', () => {
     expect(kinds('a.html', '<p>Năm sinh: 1961</p>')).toEqual(['ngay_sinh@1']);
   });
 
+  it('reads the digits of a page as written, also where they stand next to a tag or inside an entity', () => {
+    expect(kinds('a.html', '<p>Gọi 0912<b>345</b>678</p>')).toEqual(['so_dien_thoai@1']);
+    // A reader sees "' 12 345 678", but a spreadsheet or a search engine may read the digits of "&#039" too.
+    expect(kinds('a.html', '<p>&#039 12 345 678</p>')).toEqual(['so_dien_thoai@1']);
+  });
+
   it("lets through the agency's published numbers and the numbers a page is made of", () => {
     const page = [
       '<footer>Điện thoại: 0213 3 000 000. Báo chí: 0213 3 000 001.</footer>',

@@ -1,5 +1,5 @@
 import { ID_NUMBER, PHONE, phoneDigits } from '../ingest/personal.ts';
-import { foldMarkup, foldText, markupReadings } from './fold.ts';
+import { foldMarkup, foldText, markupReadings, type MarkupReadings } from './fold.ts';
 import type { NameFinder } from './protected-names.ts';
 
 // The last line of defence: every file of the built site, before it replaces the live one, is read as a
@@ -41,6 +41,9 @@ const BIRTH = /\b(?:ngay sinh|nam sinh|sinh ngay|sinh nam|sinh thang) (?:\d{1,2}
 
 /** What every ID number and phone number holds: nine digits, with at most one space or point between two. */
 const NINE_DIGITS = /\d(?:[ .]?\d){8}/;
+
+/** An entity, as the folding reads one (`&` and letters, digits or `#`), with a digit in it. */
+const DIGIT_ENTITY = /&[#0-9A-Za-z]*\d/;
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
@@ -115,31 +118,37 @@ function scanText(
   const add = (f: Finding) => found.set(`${f.kind}|${f.line}|${f.ma_khen_thuong}`, f);
   const plain = unescape(text);
   const markup = !binary && /\.(html?|svg|xml)$/i.test(path);
-  // Markup is read three ways (see `markupReadings`), folded in one pass.
-  const raw = markup ? markupReadings(plain) : null;
-  const folded = markup ? foldMarkup(plain) : null;
-  const readings =
-    raw && folded
-      ? (['whole', 'apart', 'joined'] as const).map((r) => ({ t: raw[r], folded: folded[r] }))
-      : [{ t: plain, folded: foldText(plain, true) }];
-  // Numbers only where markup separates them, so adjacent chart labels never join into one long number.
-  // In a CSV file a comma separates cells (its decimals use a point), so "96,0912345678" is two cells.
-  const apart = raw?.apart ?? plain;
-  const numbers = path.endsWith('.csv') ? apart.replace(/,/g, '\t') : apart;
-  for (const { t, folded } of readings) {
-    for (const hit of names.findInText(t, folded)) {
+  // Markup is read three ways (see `markupReadings`), folded in one pass. The readings as written are only
+  // needed where a candidate name or a run of digits is found: most files have neither.
+  const folded: Partial<MarkupReadings> & { whole: string } = markup
+    ? foldMarkup(plain)
+    : { whole: foldText(plain, true) };
+  let raw: MarkupReadings | undefined;
+  const written = (reading: keyof MarkupReadings) =>
+    reading === 'whole' ? plain : (raw ??= markupReadings(plain))[reading];
+  const readings = markup ? (['whole', 'apart', 'joined'] as const) : (['whole'] as const);
+  for (const reading of readings) {
+    for (const hit of names.findInText(() => written(reading), folded[reading] ?? '')) {
       add({ path, line: hit.line ?? 1, kind: 'ten', ma_khen_thuong: hit.ma_khen_thuong });
     }
   }
   if (binary) return [...found.values()];
-  for (const { folded } of readings) {
-    if (!folded.includes('sinh')) continue;
-    for (const m of folded.matchAll(BIRTH))
-      add({ path, line: lineAt(folded, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
+  for (const reading of readings) {
+    const text = folded[reading] ?? '';
+    if (!text.includes('sinh')) continue;
+    for (const m of text.matchAll(BIRTH))
+      add({ path, line: lineAt(text, m.index), kind: 'ngay_sinh', ma_khen_thuong: null });
   }
-  // Both patterns start with look-behinds that cost a test at every character: most files have no run
-  // of nine digits at all, which a plain pattern rules out quickly.
-  if (!NINE_DIGITS.test(numbers)) return [...found.values()];
+  // Both number patterns start with look-behinds that cost a test at every character: most files have no run
+  // of nine digits at all, which a plain pattern rules out quickly. For markup the folded reading rules it out
+  // without copying the file: folding keeps every digit and reads a space or a point as one space. It reads an
+  // entity as the character it stands for, though, so a file with digits in an entity ("&#39;") is read as written.
+  const foldedApart = markup && !DIGIT_ENTITY.test(plain) ? folded.apart : undefined;
+  // Numbers only where markup separates them, so adjacent chart labels never join into one long number.
+  // In a CSV file a comma separates cells (its decimals use a point), so "96,0912345678" is two cells.
+  if (!NINE_DIGITS.test(foldedApart ?? (markup ? written('apart') : plain))) return [...found.values()];
+  const apart = markup ? written('apart') : plain;
+  const numbers = path.endsWith('.csv') ? apart.replace(/,/g, '\t') : apart;
   for (const m of numbers.matchAll(ID_NUMBER))
     add({ path, line: lineAt(numbers, m.index), kind: 'so_giay_to', ma_khen_thuong: null });
   for (const m of numbers.matchAll(PHONE)) {

@@ -138,9 +138,10 @@ export interface NameFinder {
   find(words: readonly Token[]): NameHit[];
   /**
    * The same search over a whole file: candidates from its folded form (`foldText(text, true)`, fast on
-   * megabytes), each confirmed word by word on the lines where it stands.
+   * megabytes), each confirmed word by word on the lines where it stands. The text may be given as how to get it:
+   * it is read only when a candidate is found, which most files never have.
    */
-  findInText(text: string, folded: string): NameHit[];
+  findInText(text: string | (() => string), folded: string): NameHit[];
 }
 
 const isPlain = (w: WordKeys) => /^[a-z0-9]+$/.test(w.exact);
@@ -189,7 +190,7 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
       let lines: string[] | undefined;
       const hits = new Map<string, NameHit>();
       for (const m of folded.matchAll(pattern)) {
-        lines ??= text.split('\n');
+        lines ??= (typeof text === 'string' ? text : text()).split('\n');
         const line = folded.slice(0, m.index).split('\n').length;
         // A name may run onto the next lines: confirm on the candidate's line and the two after it.
         const around = lines.slice(line - 1, line + 2).flatMap((l, i) => tokens(l, line + i));

@@ -134,7 +134,7 @@ function splitRows(file: string, body: string, delimiter: string, issues: Issue[
       // newlines consumed so far (quoted cells may span lines).
       const startLine = line;
       const end = result.meta.cursor;
-      for (let i = offset; i < end; i++) if (body[i] === '\n') line++;
+      for (let i = body.indexOf('\n', offset); i !== -1 && i < end; i = body.indexOf('\n', i + 1)) line++;
       offset = end;
       for (const e of result.errors) {
         issues.push(

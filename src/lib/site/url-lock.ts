@@ -320,9 +320,9 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
   const ctx: UrlContext = { site, paths, views, filters, rolls, filterTarget: filterTarget(site, paths) };
   const pages = pageUrls(ctx);
   const redirects = aliasPages(ctx);
-  const declared = checkDeclared(ctx, withRedirects(pages, redirects), inputs.moved, issues);
+  const declared = checkDeclared(ctx, [...pages, ...redirects], inputs.moved, issues);
   redirects.push(...declared.map((m) => declaredPage(ctx, m)));
-  redirects.push(...followMoved(lock, withRedirects(pages, redirects), ctx));
+  redirects.push(...followMoved(lock, [...pages, ...redirects], ctx));
   const published = withRedirects(pages, redirects);
   checkOnePagePerPath(published, site, inputs, issues);
   if (!inputs.accept) compareWithLock(lock, published, site, issues, inputs.lock !== undefined);
@@ -335,13 +335,16 @@ export function checkUrls(d: Omit<Dataset, 'urls'>, inputs: UrlInputs, issues: I
  */
 function followMoved(lock: readonly LockLine[], published: readonly PublishedUrl[], ctx: UrlContext): RedirectPage[] {
   const at = new Set(published.map((u) => u.path));
+  const gone = lock.filter((l) => !at.has(l.path));
+  // Most builds drop no URL: what is shown where, and the names, are only needed for the lines that went.
+  if (gone.length === 0) return [];
   const now = new Map(published.filter((u) => !REDIRECT.test(u.target)).map((u) => [identity(u.target), u.path]));
   const names = titles(ctx);
-  return lock.flatMap((l) => {
+  return gone.flatMap((l) => {
     const shows = identity(l.target);
     const path = now.get(shows);
     const name = names.get(shows);
-    if (at.has(l.path) || !path || !name) return [];
+    if (!path || !name) return [];
     return [{ path: l.path, target: `chuyen-huong ${shows}`, to: { name, path } }];
   });
 }
@@ -434,6 +437,7 @@ function compareWithLock(
   let changed = 0;
   for (const l of lock) {
     const target = now.get(l.path);
+    if (target === l.target) continue;
     const at = { file: LOCK_FILE, line: l.line, value: l.path };
     // Described only for a message: most lock lines are kept as they are.
     const was = () => describe(l.target, site);
