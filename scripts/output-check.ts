@@ -8,10 +8,15 @@ import { join, relative } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { PIECE_CHARS, scanOutput, scanPieces, type Finding } from '../src/lib/domain/output-scan.ts';
 import { pngWithoutPixels } from '../src/lib/domain/photo-metadata.ts';
-import { nameFinder, type ProtectedName } from '../src/lib/domain/protected-names.ts';
+import { nameFinder, type NameFinder, type ProtectedName } from '../src/lib/domain/protected-names.ts';
 import { tightenScriptPolicy } from '../src/lib/site/csp.ts';
 import { isDrawnShareImage } from '../src/lib/site/share-card.ts';
 import { runInBackground } from './background-thread.ts';
+
+/** Files per message to a worker: few enough that the last ones are shared out evenly. */
+const BATCH_FILES = 16;
+/** Batches a worker holds at once: the next is waiting when it finishes one. */
+const BATCHES_AHEAD = 2;
 
 interface Setup {
   root: string;
@@ -37,9 +42,8 @@ function* pieces(path: string): Generator<string> {
 }
 
 /** Check one written file: its findings; an HTML page also gets its tightened script policy. */
-function checkFile(setup: Setup, finder: ReturnType<typeof nameFinder>, path: string): Finding[] {
+function checkFile(setup: Setup, finder: NameFinder, phones: ReadonlySet<string>, path: string): Finding[] {
   const rel = relative(setup.root, path);
-  const phones = new Set(setup.phones);
   const findings = scanOutput(rel, rel, finder, phones, true);
   const drawn = isDrawnShareImage(rel) ? pngWithoutPixels(readFileSync(path)) : null;
   if (drawn) return [...findings, ...scanOutput(rel, new TextDecoder().decode(drawn), finder, phones, true)];
@@ -55,9 +59,13 @@ if (!isMainThread && parentPort) {
   runInBackground();
   const setup = workerData as Setup;
   const finder = nameFinder(setup.names);
+  const phones = new Set(setup.phones);
   const port = parentPort;
   port.on('message', (paths: string[]) =>
-    port.postMessage({ files: paths.length, findings: paths.flatMap((path) => checkFile(setup, finder, path)) }),
+    port.postMessage({
+      files: paths.length,
+      findings: paths.flatMap((path) => checkFile(setup, finder, phones, path)),
+    }),
   );
 }
 
@@ -83,17 +91,32 @@ export function startOutputCheck(root: string, names: ProtectedName[], phones: I
     { length: Math.max(1, availableParallelism()) },
     () => new Worker(new URL(import.meta.url), { workerData: setup }),
   );
-  const pending = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  // Workers take the next files when they are ready for them, never a share fixed in advance: a worker handed the
+  // large files would otherwise scan alone long after Astro and the other worker are done (minutes for a country).
+  const queue: string[] = [];
+  let next = 0;
+  const batchesOut = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const sent = new Set<string>();
   const findings: Finding[] = [];
   let done = 0;
   let failure: Error | null = null;
   let onDone = () => {};
+  const dispatch = () => {
+    for (const w of workers) {
+      while ((batchesOut.get(w) ?? 0) < BATCHES_AHEAD && next < queue.length) {
+        const batch = queue.slice(next, next + BATCH_FILES);
+        next += batch.length;
+        batchesOut.set(w, (batchesOut.get(w) ?? 0) + 1);
+        w.postMessage(batch);
+      }
+    }
+  };
   for (const w of workers) {
     w.on('message', (m: { files: number; findings: Finding[] }) => {
       findings.push(...m.findings);
-      pending.set(w, (pending.get(w) ?? m.files) - m.files);
+      batchesOut.set(w, (batchesOut.get(w) ?? 1) - 1);
       done += m.files;
+      dispatch();
       onDone();
     });
     w.on('error', (error) => {
@@ -101,31 +124,20 @@ export function startOutputCheck(root: string, names: ProtectedName[], phones: I
       onDone();
     });
   }
-  // Files are handed over in batches, once per turn of the event loop, not one message (and one wake of a worker
-  // thread) per file: 28,000 files at 1,100 communes.
-  let batch: string[] = [];
-  const flush = () => {
-    // The least busy worker: a 50 MB data file must not hold back the pages queued behind it.
-    const [worker] = [...pending].sort((a, b) => a[1] - b[1])[0] ?? [];
-    if (!worker || batch.length === 0) return;
-    pending.set(worker, (pending.get(worker) ?? 0) + batch.length);
-    worker.postMessage(batch);
-    batch = [];
-  };
+  // Files written in one turn of the event loop are handed over together, not one message (and one wake of a
+  // worker thread) per file: 28,000 files at 1,100 communes.
   const send = (path: string) => {
     if (sent.has(path)) return;
     sent.add(path);
-    if (batch.length === 0) setImmediate(flush);
-    batch.push(path);
+    if (queue.length === next) setImmediate(dispatch);
+    queue.push(path);
   };
   return {
     written: send,
     async finish(onProgress) {
-      // The rest, a file at a time: what is left is mostly large (data files, images), to be spread over the workers.
-      for (const path of filesUnder(root)) {
-        send(path);
-        flush();
-      }
+      // The rest: assets and files Astro does not report.
+      for (const path of filesUnder(root)) send(path);
+      dispatch();
       await new Promise<void>((resolve, reject) => {
         onDone = () => {
           onProgress(done, sent.size);

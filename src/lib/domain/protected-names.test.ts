@@ -147,6 +147,25 @@ describe('the protected-name matcher', () => {
     expect(foldText('Sùng\nA')).toBe('sung a');
   });
 
+  it('finds each of many names that share their first words, and none that only begins like one', () => {
+    const names = ['Sùng A Chứ', 'Sùng A Pao', 'Sùng A', 'Sùng Seo Chứ', 'Lý Thị Mai', 'Lý Thị Mai Anh', 'Lò Văn Chứ'];
+    const finder = finderOf(names.map((n) => `Ông ${n}`));
+    const lines = ['Sùng A Chứ', 'Sùng A Pao', 'Sùng A', 'Sùng Seo Chứ', 'Lý Thị Mai', 'Lý Thị Mai Anh', 'Lò Văn Chứ'];
+    const misses = ['Sùng Ach Chứ', 'Sùng Seo', 'Sùng Ab', 'Lý Thị Ma', 'Lò Văn Chứa', 'Vàng Sùng'];
+    const text = [...lines, ...misses].join('\n');
+    const found = finder.findInText(text, foldText(text, true)).map((h) => `${h.line} ${h.ma_khen_thuong}`);
+    // "Sùng A" stands on the lines of the longer names too; "Lý Thị Mai" on the line of "Lý Thị Mai Anh".
+    expect(found.sort()).toEqual(
+      ['1 KT-1', '1 KT-3', '2 KT-2', '2 KT-3', '3 KT-3', '4 KT-4', '5 KT-5', '6 KT-5', '6 KT-6', '7 KT-7'].sort(),
+    );
+    // A name starting inside another one that runs onto the next line is still found there.
+    const across = 'x Sùng A\nChứ Lò Văn Chứ';
+    expect(finderOf(['Ông Sùng A Chứ', 'Ông Chứ Lò Văn']).findInText(across, foldText(across, true))).toEqual([
+      { ma_khen_thuong: 'KT-1', line: 1, field: undefined },
+      { ma_khen_thuong: 'KT-2', line: 2, field: undefined },
+    ]);
+  });
+
   it('reads a file name and a code as words', () => {
     const finder = nameFinder([{ ma_khen_thuong: 'KT-1', words: nameWords('Hộ ông Sùng A Chứ') }]);
     expect(finder.find(tokens('ho-ong-sung-a-chu.mdx', null))).toEqual([{ ma_khen_thuong: 'KT-1', line: null }]);

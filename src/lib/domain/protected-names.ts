@@ -173,15 +173,7 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
     });
     return hits;
   };
-  // One alternation over the folded words, names grouped by their first word (several times faster than
-  // one alternative per name); words may be split by spaces or line breaks.
-  const rest = (n: ProtectedName) =>
-    n.words
-      .slice(1)
-      .map((w) => `[ \\n]+${w.fold}`)
-      .join('');
-  const alternatives = [...byFirst].map(([first, list]) => `${first}(?:${[...new Set(list.map(rest))].join('|')})`);
-  const pattern = names.length === 0 ? /(?!)/g : new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
+  const pattern = names.length === 0 ? /(?!)/g : new RegExp(`\\b(?=${trieSource(names)}\\b)`, 'g');
   return {
     size: names.length,
     mayStart: (word) => byFirst.has(word.fold),
@@ -189,9 +181,13 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
     findInText(text, folded) {
       let lines: string[] | undefined;
       const hits = new Map<string, NameHit>();
+      // Candidates come in order: lines are counted on from the last one, never from the start of a long file.
+      let line = 1;
+      let counted = 0;
       for (const m of folded.matchAll(pattern)) {
         lines ??= (typeof text === 'string' ? text : text()).split('\n');
-        const line = folded.slice(0, m.index).split('\n').length;
+        for (let i = folded.indexOf('\n', counted); i !== -1 && i < m.index; i = folded.indexOf('\n', i + 1)) line++;
+        counted = m.index;
         // A name may run onto the next lines: confirm on the candidate's line and the two after it.
         const around = lines.slice(line - 1, line + 2).flatMap((l, i) => tokens(l, line + i));
         for (const hit of find(around).filter((h) => h.line === line)) hits.set(`${hit.ma_khen_thuong}|${line}`, hit);
@@ -199,4 +195,37 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
       return [...hits.values()];
     },
   };
+}
+
+/** A node of the trie of folded names: the next characters, and whether a name ends here. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/**
+ * The folded names as one pattern shaped as a trie ("sung a (?:chu|pao)"), words split by spaces or line breaks.
+ * A regular expression tries the alternatives of a flat list one by one at every word of a file: with the 2,500
+ * protected names of a country that was 17 to 40 times slower than the trie, which reads each character once. Every
+ * place where a name starts is a candidate (a look-ahead), also inside another candidate.
+ */
+function trieSource(names: readonly ProtectedName[]): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const n of names) {
+    let node = root;
+    // Folded words hold only a–z and 0–9, nothing a pattern would read as syntax.
+    for (const ch of n.words.map((w) => w.fold).join(' ')) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const source = (node: TrieNode): string => {
+    const branches = [...node.next].map(([ch, child]) => (ch === ' ' ? '[ \\n]+' : ch) + source(child));
+    if (branches.length === 0) return '';
+    const rest = branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${rest})?` : rest;
+  };
+  return source(root);
 }
