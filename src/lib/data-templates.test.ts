@@ -13,6 +13,8 @@ import { DATA_FILES, REPORT_FILES, URL_FILES } from './dataset.ts';
 import { parseTable } from './ingest/table.ts';
 import { readWorkbook } from './ingest/xlsx.ts';
 import { reviewTable, unitsTable } from './schemas/tables.ts';
+import { scanOutput } from './domain/output-scan.ts';
+import { nameFinder, namesIn } from './domain/protected-names.ts';
 
 // The blank files a clerk downloads: exactly the columns the build reads, Vietnamese headers,
 // and in the workbook a notes row that the reader skips.
@@ -67,5 +69,19 @@ describe('blank templates of the data files', () => {
     const after = xlsxTemplate(reviewTable);
     vi.useRealTimers();
     expect(after).toEqual(before);
+  });
+
+  it('name no one: a household of the locality may carry any realistic name, and the build scans these files too', () => {
+    // Realistic names of the region, as a clerk's award list would protect them; the examples use the placeholder
+    // of official forms (Nguyễn Văn A) instead.
+    const protectedNames = ['Hộ ông Lý A Sử', 'Hộ ông Sùng A Chứ', 'Bà Lò Thị Mai', 'Ông Giàng A Páo', 'Ông Ly A Su'];
+    const finder = nameFinder(
+      protectedNames.map((name, i) => ({ ma_khen_thuong: `KT-${i}`, words: namesIn(name)[0] ?? [] })),
+    );
+    for (const name of TEMPLATE_FILES) {
+      const text = new TextDecoder().decode(templateFile(name)?.bytes);
+      expect(scanOutput(`du-lieu/mau/${name}`, text, finder, new Set(), false), name).toEqual([]);
+    }
+    expect(TEMPLATE_FILES.length).toBeGreaterThan(0);
   });
 });

@@ -415,7 +415,7 @@ export const awardsTable = defineTable({
       text('name'),
       true,
       'Tên tập thể, đơn vị, hoặc tên hộ/cá nhân (chỉ công khai khi có đồng ý).',
-      'Hộ ông Lý A Sử',
+      'Hộ ông Nguyễn Văn A',
     ),
     column(
       'ma_don_vi',
@@ -464,7 +464,7 @@ export const awardsTable = defineTable({
       link,
       false,
       'Tên bài điển hình trong thư mục content (không dấu) kể về đối tượng này.',
-      'ho-ong-ly-a-su',
+      'htx-che-si-lo-lau',
     ),
   ],
   rowRules(row) {
