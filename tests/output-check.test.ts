@@ -24,7 +24,7 @@ function site(pages: number): { reported: string[]; found: string[] } {
   }
   // Files Astro does not report (data files, assets): found by the walk at the end. One is large.
   mkdirSync(join(root, 'du-lieu'));
-  writeFileSync(join(root, 'du-lieu', 'lon.csv'), `${'ma,ten\n'.repeat(1)}${'03550,Bản Một\n'.repeat(400_000)}`);
+  writeFileSync(join(root, 'du-lieu', 'lon.csv'), `ma,ten\n${'03550,Bản Một\n'.repeat(400_000)}`);
   writeFileSync(join(root, 'du-lieu', 'a.csv'), 'ma,ten,dien_thoai\n03550,Bản Hai,0912345678\n');
   const found = reported.filter((_, i) => i % 97 === 5).map((p) => p.slice(root.length + 1));
   return { reported, found: [...found, 'du-lieu/a.csv'] };
