@@ -184,10 +184,15 @@ export function nameFinder(names: readonly ProtectedName[]): NameFinder {
       // Candidates come in order: lines are counted on from the last one, never from the start of a long file.
       let line = 1;
       let counted = 0;
+      // A line is confirmed once, for every name starting on it: a one-line JSON file may hold thousands of
+      // candidates (a consenting namesake spelled with other diacritics), each of which would read the whole line.
+      let confirmed = 0;
       for (const m of folded.matchAll(pattern)) {
         lines ??= (typeof text === 'string' ? text : text()).split('\n');
         for (let i = folded.indexOf('\n', counted); i !== -1 && i < m.index; i = folded.indexOf('\n', i + 1)) line++;
         counted = m.index;
+        if (line === confirmed) continue;
+        confirmed = line;
         // A name may run onto the next lines: confirm on the candidate's line and the two after it.
         const around = lines.slice(line - 1, line + 2).flatMap((l, i) => tokens(l, line + i));
         for (const hit of find(around).filter((h) => h.line === line)) hits.set(`${hit.ma_khen_thuong}|${line}`, hit);
