@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
+import type { OwnTable } from './domain/privacy-gate.ts';
 import { cleanText } from './ingest/text.ts';
 import { workbookBytes } from './export.ts';
 import { workbookName } from './ingest/xlsx.ts';
@@ -66,10 +67,15 @@ export function csvTemplate(table: TemplateTable): Uint8Array {
   return new TextEncoder().encode(`\uFEFF${text}\r\n`);
 }
 
-/** A workbook: headers in row 1, each column's note in row 2, then the rows to fill in. */
+/** A workbook's rows: headers in row 1, each column's note in row 2, then the rows to fill in. */
+const workbookRows = (table: TemplateTable): string[][] => [
+  table.columns.map((c) => c.label),
+  table.columns.map(columnNote),
+  ...startRows(table),
+];
+
 export function xlsxTemplate(table: TemplateTable): Uint8Array {
-  const rows = [table.columns.map((c) => c.label), table.columns.map(columnNote), ...startRows(table)];
-  const ws = XLSX.utils.aoa_to_sheet(rows);
+  const ws = XLSX.utils.aoa_to_sheet(workbookRows(table));
   ws['!cols'] = table.columns.map((c) => ({ wch: Math.max(14, Math.min(40, c.label.length + 4)) }));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, sheetName(table));
@@ -87,6 +93,22 @@ export const TEMPLATE_FILES: readonly string[] = TEMPLATE_TABLES.flatMap((t) => 
   templateName(t, 'csv'),
   templateName(t, 'xlsx'),
 ]);
+
+/** Where the site publishes the templates. */
+export const TEMPLATE_FOLDER = '/du-lieu/mau/';
+
+/**
+ * Every template as the site publishes it, for check-data's search for protected names: the site's own text (an
+ * example of a column once named a real household of the region), which no data file holds. The workbook holds
+ * all the CSV does, and the notes.
+ */
+export function templateTexts(): OwnTable[] {
+  return TEMPLATE_TABLES.map((t) => ({
+    file: `${TEMPLATE_FOLDER.slice(1)}${templateName(t, 'xlsx')}`,
+    keys: t.columns.map((c) => c.key),
+    rows: workbookRows(t),
+  }));
+}
 
 export function templateFile(name: string): { bytes: Uint8Array; type: string } | null {
   for (const table of TEMPLATE_TABLES) {

@@ -20,6 +20,7 @@ import {
 import { figuresLookup, type FiguresLookup } from './domain/figures.ts';
 import { indexUnits, type UnitIndex } from './domain/units.ts';
 import { checkProtectedNames, publishedTexts } from './domain/privacy-gate.ts';
+import { templateTexts } from './data-templates.ts';
 import { checkReports } from './domain/reports.ts';
 import { isRoundFile, parseRounds, type FrozenRound } from './domain/rounds.ts';
 import { reportsTable, type ReportRow } from './schemas/reports.ts';
@@ -286,6 +287,7 @@ export function buildDataset(
       file,
       text: new TextDecoder().decode(files.get(file)),
     })),
+    own: templateTexts(),
   });
   checkProtectedNames(a.table, published, issues);
 

@@ -3,6 +3,7 @@ import {
   AWARDS,
   CRITERIA,
   csv,
+  fixtureFiles,
   fixtureTexts,
   REGIONS,
   SETTINGS,
@@ -332,5 +333,27 @@ describe('the privacy gate over stories', () => {
       'ranh-gioi-xa.nguon.txt': 'Nguồn: Sở Tài nguyên\nSố hóa: ông Sùng A Chứ',
     });
     expectRefusedAt(buildDataset(files).errors, { file: 'ranh-gioi-xa.nguon.txt', line: 2, field: null });
+  });
+});
+
+describe("the privacy gate over the site's own texts", () => {
+  it('refuses a protected name that an example of a template spells, at the template, for the maintainer', () => {
+    // The site publishes its templates whatever the data: a household named like an example would be named there.
+    const example = awardsTable.columns.find((c) => c.key === 'ten_doi_tuong')?.example ?? '';
+    expect(example).toMatch(/^Hộ ông /);
+    const awards = AWARDS.map((r) => (r['ma_khen_thuong'] === PROTECTED ? { ...r, ten_doi_tuong: example } : r));
+    const found = gateIssues(buildDataset(fixtureFiles({ awards })).errors).filter((i) => i.file.includes('/mau/'));
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'du-lieu/mau/khen-thuong.xlsx',
+        line: 2,
+        field: 'ten_doi_tuong',
+        column: 'Tên đối tượng',
+        column_letter: 'I',
+      }),
+    ]);
+    expect(found[0]?.message).toContain('văn bản cố định của trang (mẫu nhập liệu), không phải dữ liệu');
+    expect(found[0]?.message).not.toContain('Xóa tên khỏi đây');
   });
 });

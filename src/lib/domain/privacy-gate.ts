@@ -1,4 +1,4 @@
-import { makeIssue, type Issue, type Location } from '../ingest/issues.ts';
+import { columnLetter, makeIssue, type Issue, type Location } from '../ingest/issues.ts';
 import type { ParsedTable } from '../ingest/table.ts';
 import type { SettingsTable } from '../schemas/settings.ts';
 import type { StoryInput } from '../schemas/story.ts';
@@ -35,6 +35,15 @@ export interface PublishedText {
   fieldAt?: (line: number) => string;
   /** How a field's column is headed in the file, and its letter. */
   columnOf?: (field: string) => { column: string | null; column_letter: string | null };
+  /** How to take a name out of it, when not by editing the data. */
+  fix?: string;
+}
+
+/** A table of the site's own text (a data template): its columns' keys, and its rows (headers first) in that order. */
+export interface OwnTable {
+  file: string;
+  keys: readonly string[];
+  rows: readonly (readonly string[])[];
 }
 
 /** A text whose words are tagged with their line and field only when asked: most texts name no one. */
@@ -43,9 +52,11 @@ class TaggedText implements PublishedText {
   private readonly wordLists: (readonly WordKeys[])[] = [];
   readonly at: Location;
   readonly columnOf?: NonNullable<PublishedText['columnOf']>;
-  constructor(at: Location, columnOf?: NonNullable<PublishedText['columnOf']>) {
+  readonly fix?: string;
+  constructor(at: Location, columnOf?: NonNullable<PublishedText['columnOf']>, fix?: string) {
     this.at = at;
     if (columnOf) this.columnOf = columnOf;
+    if (fix) this.fix = fix;
   }
 
   /** A part of the text: a cell of a row, a line of a file. */
@@ -110,6 +121,22 @@ class RowText implements PublishedText {
     });
     return words;
   }
+}
+
+const OWN_TEXT_FIX =
+  'Đây là văn bản cố định của trang (mẫu nhập liệu), không phải dữ liệu: báo người bảo trì trang để thay ví dụ ' +
+  'này bằng một tên không có thật.';
+
+/** A template of the site, row by row and cell by cell, its cells tagged with their column's key. */
+function ownTableText(table: OwnTable): TaggedText {
+  // Headed as its first row heads it.
+  const columnOf = (field: string) => {
+    const at = table.keys.indexOf(field);
+    return { column: table.rows[0]?.[at] ?? field, column_letter: at < 0 ? null : columnLetter(at) };
+  };
+  const tagged = new TaggedText({ file: table.file }, columnOf, OWN_TEXT_FIX);
+  for (const [i, row] of table.rows.entries()) row.forEach((cell, k) => tagged.add(cell, i + 1, table.keys[k]));
+  return tagged;
 }
 
 /** A text file as words with their lines (so a name may run across lines), tagged only when asked. */
@@ -182,6 +209,8 @@ export function* publishedTexts(inputs: {
   lock: string | null;
   /** Plain text files printed as written, e.g. a boundary file's source and licence (`ranh-gioi-xa.nguon.txt`). */
   notes?: readonly { file: string; text: string }[];
+  /** The site's own tables, published whatever the data: the templates for the steward. */
+  own?: readonly OwnTable[];
 }): Generator<PublishedText> {
   yield* tableTexts(inputs.settings, (row) => ({ gia_tri: row.gia_tri }));
   for (const t of inputs.tables) yield* tableTexts(t);
@@ -202,7 +231,10 @@ export function* publishedTexts(inputs: {
     }
   }
   for (const n of inputs.notes ?? []) yield textByLine({ file: n.file }, n.text);
+  for (const t of inputs.own ?? []) yield ownTableText(t);
 }
+
+const DATA_FIX = 'Xóa tên khỏi đây; chỉ nêu tên khi khen-thuong.csv ghi nhận đồng ý công khai.';
 
 /**
  * Refuse every published text that contains a protected name, with file, line and field; warn on a hidden
@@ -228,7 +260,7 @@ export function checkProtectedNames(awards: ParsedTable<AwardRow>, texts: Iterab
   const seen = new Set<string>();
   for (const text of texts) {
     if (text.someWord && !text.someWord(finder.mayStart)) continue;
-    const { at, fieldAt, columnOf } = text;
+    const { at, fieldAt, columnOf, fix } = text;
     for (const hit of finder.find(text.words)) {
       const line = hit.line ?? at.line ?? null;
       // Texts with fieldAt (a story file) always give lines.
@@ -242,7 +274,7 @@ export function checkProtectedNames(awards: ParsedTable<AwardRow>, texts: Iterab
           { ...at, line, field, ...(columnOf && field ? columnOf(field) : { column: field }), value: null },
           'constraint-error',
           `Nội dung này nêu tên hộ gia đình, cá nhân được khen (mã khen thưởng ${hit.ma_khen_thuong}) chưa đồng ý ` +
-            'hoặc đã rút đồng ý công khai. Xóa tên khỏi đây; chỉ nêu tên khi khen-thuong.csv ghi nhận đồng ý công khai.',
+            `hoặc đã rút đồng ý công khai. ${fix ?? DATA_FIX}`,
         ),
       );
     }
