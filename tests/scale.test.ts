@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../src/lib/format/vi.ts';
 import { COMMUNES_ON_ONE_PAGE, ENTRIES_PER_PAGE } from '../src/lib/site/lists.ts';
+import { WARNINGS_SHOWN } from '../src/lib/site/quality.ts';
 import { fileFor, listFiles, runScript } from './helpers.ts';
 
 // A province-sized dataset from `npm run gen-data` (more communes than the overview lists, a map draws or a
@@ -13,6 +16,8 @@ import { fileFor, listFiles, runScript } from './helpers.ts';
 const COMMUNES = Math.max(COMMUNES_ON_ONE_PAGE, ENTRIES_PER_PAGE) + 10;
 let root = '';
 let dist = '';
+/** Official review rows left without their decision number: a warning each. */
+let undecided = 0;
 const read = (rel: string) => readFileSync(join(dist, rel), 'utf8');
 const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
 const communeLinks = (html: string) => links(html).filter((l) => /^\/xa\/[^/]+\/$/.test(l));
@@ -22,6 +27,15 @@ beforeAll(() => {
   const args = ['--communes', String(COMMUNES), '--villages-per-commune', '1', '--seed', '3', '--out', root];
   const gen = runScript('scripts/gen-data.ts', args);
   if (gen.status !== 0) throw new Error(gen.stderr);
+  // A clerk's habit, across a province: official figures without the decision that approved them.
+  const reviews = join(root, 'data', 'ket-qua-ra-soat.csv');
+  const { data } = Papa.parse<Record<string, string>>(readFileSync(reviews, 'utf8'), { header: true });
+  for (const row of data.filter((r) => r['trang_thai'] === 'chinh_thuc' && r['so_quyet_dinh'])) {
+    row['so_quyet_dinh'] = '';
+    row['ngay_quyet_dinh'] = '';
+    undecided++;
+  }
+  writeFileSync(reviews, Papa.unparse(data));
   dist = join(root, 'dist');
   const env = { CHUNG_TAY_DATA_DIR: join(root, 'data'), CHUNG_TAY_CONTENT_DIR: join(root, 'content') };
   const build = runScript('scripts/build.ts', [], { ...env, CHUNG_TAY_DIST_DIR: dist });
@@ -59,6 +73,24 @@ describe(`a site of ${COMMUNES} communes`, () => {
       ...new Set(['index.html', 'ban-do/tieu-chi-xa-2/trang-2/index.html'].flatMap((p) => links(read(p)))),
     ].filter((l) => l.startsWith('/') && !l.startsWith('//'));
     for (const l of internal) expect(targets.has(fileFor(l)), l).toBe(true);
+  });
+
+  it('shows the first warnings of a file on the data-quality page and counts the rest, which its download lists', () => {
+    expect(undecided).toBeGreaterThan(2 * WARNINGS_SHOWN);
+    const page = read('du-lieu/chat-luong/index.html');
+    const file = page.slice(page.indexOf('<h2>ket-qua-ra-soat.csv: '));
+    const total = Number(/^<h2>ket-qua-ra-soat\.csv: ([\d.]+) cảnh báo/.exec(file)?.[1]?.replace(/\./g, ''));
+    expect(total).toBeGreaterThanOrEqual(undecided);
+    expect(file.split('</table>')[0]?.match(/<tr><td>/g)).toHaveLength(WARNINGS_SHOWN);
+    expect(file).toContain(`Còn ${formatCount(total - WARNINGS_SHOWN)} cảnh báo khác của ket-qua-ra-soat.csv`);
+    const listed = Papa.parse<Record<string, string>>(read('du-lieu/chat-luong.csv').replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(listed.filter((w) => w['file'] === 'ket-qua-ra-soat.csv')).toHaveLength(total);
+    expect(listed.filter((w) => w['field'] === 'so_quyet_dinh' && w['code'] === 'missing-cell')).toHaveLength(
+      undecided,
+    );
   });
 
   it('writes the pages of the lock gen-data wrote, and page 2, 3, … of long lists besides', () => {

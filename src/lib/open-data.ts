@@ -110,6 +110,25 @@ const VERDICT_FIELDS: FieldDoc[] = [
   { key: 'can_cu_phap_ly', label: 'Căn cứ', description: 'Văn bản quy định tiêu chí.' },
 ];
 
+/** A warning as `npm run check-data -- --json` writes it, without the value (the page shows none). */
+const WARNING_FIELDS: FieldDoc[] = [
+  { key: 'file', label: 'Tệp', description: 'Tệp dữ liệu có cảnh báo.' },
+  {
+    key: 'line',
+    label: 'Dòng',
+    description: 'Dòng trong tệp, như Excel hoặc trình soạn thảo đánh số; trống khi cảnh báo về cả tệp.',
+  },
+  { key: 'column', label: 'Cột', description: 'Tên cột như tệp ghi.' },
+  { key: 'column_letter', label: 'Chữ cột', description: 'Chữ của cột trong Excel (A, B, …).' },
+  { key: 'field', label: 'Khóa cột', description: 'Khóa của cột trong quy ước dữ liệu (data/README.md).' },
+  {
+    key: 'code',
+    label: 'Loại',
+    description: 'Loại cảnh báo, theo bộ từ của Frictionless Data (type-error, foreign-key, row-constraint…).',
+  },
+  { key: 'message', label: 'Nội dung', description: 'Điều cần kiểm tra lại, bằng tiếng Việt.' },
+];
+
 const VERDICTS_TITLE = 'Kết quả đánh giá tiêu chí';
 const VERDICTS_DESCRIPTION =
   'Mỗi đơn vị, mỗi tiêu chí dành cho cấp của đơn vị (huyện: mục tiêu A–D; xã: tiêu chí 1, 2 và cán bộ phụ trách; ' +
@@ -179,6 +198,22 @@ function allDownloads(s: Snapshot): Download[] {
       'Quyết định khen thưởng. Hộ gia đình, cá nhân chưa đồng ý hoặc đã rút đồng ý chỉ được đếm, không có tên, đơn vị, thành tích.',
       AWARD_FIELDS,
       s.awards as PublicAward[],
+    ),
+    rowsDownload(
+      'chat-luong',
+      'Cảnh báo về chất lượng dữ liệu',
+      'Mọi cảnh báo của lần kiểm tra dữ liệu này: tệp, dòng, cột và điều cần kiểm tra lại. Trang Chất lượng dữ ' +
+        'liệu nêu những cảnh báo đầu tiên của mỗi tệp.',
+      WARNING_FIELDS,
+      s.warnings.map(({ file, line, column, column_letter, field, code, message }) => ({
+        file,
+        line,
+        column,
+        column_letter,
+        field,
+        code,
+        message,
+      })),
     ),
     {
       name: 'dia-phuong',

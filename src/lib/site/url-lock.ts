@@ -73,6 +73,7 @@ const DOWNLOADS = [
   'bao-cao',
   'khen-thuong',
   'dia-phuong',
+  'chat-luong',
 ];
 
 /** What every step of the check reads, computed once per build. */
