@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { qualityFiles, type PublicWarning } from './quality.ts';
+import { XLSX_ROWS_MAX } from '../open-data.ts';
+import { qualityFiles, warningsInWorkbook, type PublicWarning } from './quality.ts';
 
 // The data-quality page stays a page however many warnings a province's files hold: the first of each file are
 // shown, the rest counted (and listed in full by the download chat-luong.csv).
@@ -29,6 +30,11 @@ describe('the data-quality page', () => {
     ]);
     expect(files[0]?.shown.map((w) => w.line)).toEqual([7, 3]);
     expect(files[1]?.shown.map((w) => w.line)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+  });
+
+  it('sends a reader to the workbook only while it holds the warnings, not just a note to take the CSV', () => {
+    expect(warningsInWorkbook(Array.from({ length: XLSX_ROWS_MAX }, (_, i) => warning('a.csv', i)))).toBe(true);
+    expect(warningsInWorkbook(Array.from({ length: XLSX_ROWS_MAX + 1 }, (_, i) => warning('a.csv', i)))).toBe(false);
   });
 
   it('has nothing to show without warnings', () => {

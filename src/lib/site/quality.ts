@@ -1,4 +1,5 @@
 import type { Issue } from '../ingest/issues.ts';
+import { XLSX_ROWS_MAX } from '../open-data.ts';
 
 // The public data-quality page (/du-lieu/chat-luong/): the warnings of this update, file by file. A province's
 // file can hold a warning on every row (55,000 rows "chính thức" without a decision number): the page shows the
@@ -17,6 +18,9 @@ export interface QualityFile {
   /** How many more the download lists. */
   more: number;
 }
+
+/** Whether the workbook chat-luong.xlsx lists the warnings, or only says to take the CSV (too many for Excel). */
+export const warningsInWorkbook = (warnings: readonly PublicWarning[]) => warnings.length <= XLSX_ROWS_MAX;
 
 export function qualityFiles(warnings: readonly PublicWarning[], shown = WARNINGS_SHOWN): QualityFile[] {
   const byFile = new Map<string, PublicWarning[]>();
