@@ -29,7 +29,10 @@ beforeAll(() => {
   if (gen.status !== 0) throw new Error(gen.stderr);
   // A clerk's habit, across a province: official figures without the decision that approved them.
   const reviews = join(root, 'data', 'ket-qua-ra-soat.csv');
-  const { data } = Papa.parse<Record<string, string>>(readFileSync(reviews, 'utf8'), { header: true });
+  const { data } = Papa.parse<Record<string, string>>(readFileSync(reviews, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   for (const row of data.filter((r) => r['trang_thai'] === 'chinh_thuc' && r['so_quyet_dinh'])) {
     row['so_quyet_dinh'] = '';
     row['ngay_quyet_dinh'] = '';
