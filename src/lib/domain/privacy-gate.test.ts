@@ -353,7 +353,10 @@ describe("the privacy gate over the site's own texts", () => {
         column_letter: 'I',
       }),
     ]);
-    expect(found[0]?.message).toContain('văn bản cố định của trang (mẫu nhập liệu), không phải dữ liệu');
-    expect(found[0]?.message).not.toContain('Xóa tên khỏi đây');
+    expect(found[0]?.message).toBe(
+      `Nội dung này nêu tên hộ gia đình, cá nhân được khen (mã khen thưởng ${PROTECTED}) chưa đồng ý hoặc đã rút ` +
+        'đồng ý công khai. Đây là văn bản cố định của trang (mẫu nhập liệu), không phải dữ liệu: báo người bảo trì ' +
+        'trang để thay ví dụ này bằng một tên không có thật.',
+    );
   });
 });

@@ -129,10 +129,10 @@ const OWN_TEXT_FIX =
 
 /** A template of the site, row by row and cell by cell, its cells tagged with their column's key. */
 function ownTableText(table: OwnTable): TaggedText {
-  // Headed as its first row heads it.
+  // Headed as its first row heads it; a field is always one of `keys` (a cell beyond them has none).
   const columnOf = (field: string) => {
     const at = table.keys.indexOf(field);
-    return { column: table.rows[0]?.[at] ?? field, column_letter: at < 0 ? null : columnLetter(at) };
+    return { column: table.rows[0]?.[at] ?? field, column_letter: columnLetter(at) };
   };
   const tagged = new TaggedText({ file: table.file }, columnOf, OWN_TEXT_FIX);
   for (const [i, row] of table.rows.entries()) row.forEach((cell, k) => tagged.add(cell, i + 1, table.keys[k]));
